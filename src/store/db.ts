@@ -1,0 +1,31 @@
+/**
+ * Opening the database. Kept apart from the queries so that tests can open a fresh database by
+ * name, and so the connection lifecycle (blocked upgrades, closed connections) lives in one place.
+ */
+import { openDB, type IDBPDatabase } from 'idb';
+import { DB_VERSION, MIGRATIONS } from './migrations';
+import { DB_NAME, type BroadsheetDB } from './schema';
+
+export type DB = IDBPDatabase<BroadsheetDB>;
+
+export interface OpenOptions {
+  name?: string;
+  /**
+   * Another tab is upgrading the schema. We close our connection at once so the upgrade is not
+   * blocked forever; the callback lets the UI ask the user to reload.
+   */
+  onVersionChange?: () => void;
+}
+
+export async function openStore(options: OpenOptions = {}): Promise<DB> {
+  const db = await openDB<BroadsheetDB>(options.name ?? DB_NAME, DB_VERSION, {
+    upgrade(database, oldVersion, _newVersion, tx) {
+      for (let v = oldVersion; v < DB_VERSION; v++) MIGRATIONS[v]?.(database, tx);
+    },
+    blocking() {
+      db.close();
+      options.onVersionChange?.();
+    },
+  });
+  return db;
+}

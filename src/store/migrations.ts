@@ -1,0 +1,21 @@
+/**
+ * Schema migrations as an ordered list: entry N upgrades a database from version N to N+1.
+ * `openDB` runs every entry from the stored version up, so a database from any earlier release
+ * reaches the current shape in one upgrade transaction. Never edit a shipped entry; add one.
+ */
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { BroadsheetDB } from './schema';
+
+type UpgradeTx = IDBPTransaction<BroadsheetDB, StoreNames<BroadsheetDB>[], 'versionchange'>;
+export type Migration = (db: IDBPDatabase<BroadsheetDB>, tx: UpgradeTx) => void;
+
+export const MIGRATIONS: readonly Migration[] = [
+  // 0 → 1: articles keyed by id, sorted by date; a small key-value store for sync bookkeeping.
+  (db) => {
+    const articles = db.createObjectStore('articles', { keyPath: 'id' });
+    articles.createIndex('by-date', 'sortDate');
+    db.createObjectStore('meta');
+  },
+];
+
+export const DB_VERSION = MIGRATIONS.length;

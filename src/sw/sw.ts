@@ -1,0 +1,45 @@
+/// <reference lib="webworker" />
+/**
+ * The service worker (built by vite-plugin-pwa's injectManifest). It precaches the app shell and
+ * answers every in-app navigation with index.html, so the list, an article's own URL and a
+ * filtered URL all open with no network. The article index is data: it is never precached and
+ * never answered from here; the app fetches it and keeps it in IndexedDB.
+ */
+import { clientsClaim } from 'workbox-core';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { CacheFirst } from 'workbox-strategies';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<string | { url: string; revision: string | null }> };
+
+// The page posts this when the reader clicks Reload on the update prompt.
+self.addEventListener('message', (event) => {
+  if (event.data && (event.data as { type?: string }).type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+// Take control of the page that installed us, so the first visit already works offline.
+clientsClaim();
+
+const scope = new URL(self.registration.scope);
+const indexPath = new URL(import.meta.env.VITE_INDEX_URL || 'feed.json', scope).pathname;
+
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('index.html'), {
+    // Opening the index itself in a tab must show the file, not the app.
+    denylist: [new RegExp(`^${indexPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)],
+  }),
+);
+
+// Same-origin images (the demo's, and any a publisher serves next to the app) are kept for
+// offline reading. Cross-origin ones are left to the network: opaque responses cost megabytes
+// of quota each.
+registerRoute(
+  ({ request, url }) => request.destination === 'image' && url.origin === self.location.origin,
+  new CacheFirst({
+    cacheName: 'images',
+    plugins: [new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 60 * 24 * 3600, purgeOnQuotaError: true })],
+  }),
+);

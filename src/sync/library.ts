@@ -1,0 +1,66 @@
+/**
+ * What the UI talks to: the stored articles and the sync that refreshes them. Normally backed by
+ * IndexedDB; when the browser refuses IndexedDB (some private modes), a memory-only library keeps
+ * the app usable online, and the UI says that nothing will be kept offline.
+ */
+import { parseFeedText } from '../feed/parse';
+import type { Article } from '../feed/types';
+import { getArticle, getSyncRecord, listArticles } from '../store/articles';
+import { openStore } from '../store/db';
+import type { SyncRecord } from '../store/meta';
+import { fetchIndex } from './fetch-index';
+import { syncIndex, type SyncOutcome } from './sync';
+
+export interface Library {
+  /** False when articles are kept in memory only. */
+  readonly persistent: boolean;
+  /** All articles, newest first. */
+  list(): Promise<Article[]>;
+  get(id: string): Promise<Article | undefined>;
+  record(): Promise<SyncRecord>;
+  sync(): Promise<SyncOutcome>;
+}
+
+export async function openLibrary(indexUrl: string, onVersionChange?: () => void): Promise<Library> {
+  try {
+    const db = await openStore(onVersionChange ? { onVersionChange } : {});
+    return {
+      persistent: true,
+      list: () => listArticles(db),
+      get: (id) => getArticle(db, id),
+      record: () => getSyncRecord(db),
+      sync: () => syncIndex(db, indexUrl),
+    };
+  } catch {
+    return memoryLibrary(indexUrl);
+  }
+}
+
+export function memoryLibrary(indexUrl: string): Library {
+  let articles: Article[] = [];
+  let record: SyncRecord = {};
+  return {
+    persistent: false,
+    list: async () => articles,
+    get: async (id) => articles.find((a) => a.id === id),
+    record: async () => record,
+    async sync() {
+      const at = Date.now();
+      const fetched = await fetchIndex(indexUrl);
+      const parsed = fetched.ok ? parseFeedText(fetched.text, fetched.url) : undefined;
+      if (!fetched.ok || !parsed?.ok || parsed.articles.length === 0) {
+        const failure = !fetched.ok
+          ? fetched.failure
+          : parsed && !parsed.ok
+            ? ({ kind: 'feed', error: parsed.error } as const)
+            : ({ kind: 'no-articles', report: parsed!.report } as const);
+        record = { ...record, lastAttempt: at, lastFailure: failure };
+        return { ok: false, failure, record };
+      }
+      articles = parsed.articles.slice().sort((a, b) => b.sortDate - a.sortDate);
+      record = { lastAttempt: at, lastSuccess: at, feedTitle: parsed.feed.title, lastReport: parsed.report };
+      const write = { added: articles.length, updated: 0, unchanged: 0, written: articles.length };
+      return { ok: true, write, report: parsed.report, record };
+    },
+  };
+}

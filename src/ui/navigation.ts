@@ -1,0 +1,58 @@
+/**
+ * Client-side navigation over the History API. `history.state` carries what the list needs to
+ * come back exactly as it was (scroll position, which row had focus), so it survives reloads.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { parseRoute, type Route } from './router';
+
+export const BASE = import.meta.env.BASE_URL;
+
+export interface HistoryState {
+  /** The list's scroll position when the reader left it. */
+  scrollY?: number;
+  /** The article row that was opened, to give focus back to it. */
+  focusId?: string;
+  /** Set on an article entry pushed from the list: "back" can then really go back. */
+  fromList?: string;
+}
+
+export function currentRoute(): Route {
+  return parseRoute(location.pathname, location.search, BASE);
+}
+
+export function historyState(): HistoryState {
+  const s: unknown = history.state;
+  return typeof s === 'object' && s !== null ? (s as HistoryState) : {};
+}
+
+const listeners = new Set<() => void>();
+
+export function navigate(href: string, options: { replace?: boolean; state?: HistoryState } = {}): void {
+  if (options.replace) history.replaceState(options.state ?? {}, '', href);
+  else history.pushState(options.state ?? {}, '', href);
+  for (const l of listeners) l();
+}
+
+/** Records state on the current entry without navigating. */
+export function patchState(patch: HistoryState): void {
+  history.replaceState({ ...historyState(), ...patch }, '');
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(currentRoute);
+  useEffect(() => {
+    const update = () => setRoute(currentRoute());
+    listeners.add(update);
+    addEventListener('popstate', update);
+    return () => {
+      listeners.delete(update);
+      removeEventListener('popstate', update);
+    };
+  }, []);
+  return route;
+}
+
+/** True for a plain left click, which the app handles itself; modified clicks open new tabs. */
+export function isPlainClick(e: MouseEvent): boolean {
+  return e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey && !e.defaultPrevented;
+}

@@ -1,0 +1,43 @@
+/**
+ * URLs are the app's navigation state, so back/forward, reload, bookmarks and shared links all
+ * work, online or off. Two shapes, both under the app's base path:
+ *   {base}?q=words&tag=name            the list, filtered
+ *   {base}article/{encoded id}         one article
+ * Pure functions of (path, query, base), so they are tested without a browser.
+ */
+import type { Filter } from '../search/filter';
+
+export type Route = { view: 'list'; filter: Filter } | { view: 'article'; id: string };
+
+const ARTICLE = 'article/';
+
+export function parseRoute(pathname: string, search: string, base: string): Route {
+  const rest = pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\//, '');
+  if (rest.startsWith(ARTICLE)) {
+    const id = decodeSegment(rest.slice(ARTICLE.length));
+    if (id) return { view: 'article', id };
+  }
+  const params = new URLSearchParams(search);
+  return { view: 'list', filter: { q: params.get('q') ?? '', tag: params.get('tag') ?? '' } };
+}
+
+export function listHref(base: string, filter: Filter): string {
+  const params = new URLSearchParams();
+  if (filter.q) params.set('q', filter.q);
+  if (filter.tag) params.set('tag', filter.tag);
+  const query = params.toString();
+  return query ? `${base}?${query}` : base;
+}
+
+/** Ids are often URLs themselves, so the whole id is encoded into a single path segment. */
+export function articleHref(base: string, id: string): string {
+  return `${base}${ARTICLE}${encodeURIComponent(id)}`;
+}
+
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment) || undefined;
+  } catch {
+    return undefined;
+  }
+}
