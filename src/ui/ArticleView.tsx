@@ -29,7 +29,10 @@ export function ArticleView({ library, id, syncing, back }: ArticleViewProps) {
 
   useEffect(() => {
     let live = true;
-    void library.get(id).then((a) => live && setArticle(a ?? null));
+    void library.get(id).then((a) => {
+      // Keep the same object when nothing changed, so the body is not re-rendered under the reader.
+      if (live) setArticle((prev) => (prev && a && JSON.stringify(prev) === JSON.stringify(a) ? prev : (a ?? null)));
+    });
     return () => {
       live = false;
     };

@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every suite, then one closing line `N passed, N failed` that covers them all.
+ *   1. type check (tsc, app and service worker)       — counted as 2 checks
+ *   2. unit tests (vitest)                              — counted per test
+ *   3. production build, then browser tests in real Chromium (node --test + playwright-core)
+ * A suite that runs no test at all counts as a failure, so a silent no-op cannot pass.
+ *
+ *   node scripts/test.mjs [--unit-only | --browser-only]
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { findChromium } from './chromium.mjs';
+
+const args = new Set(process.argv.slice(2));
+const runUnit = !args.has('--browser-only');
+const runBrowser = !args.has('--unit-only');
+const OUT = '.test-output';
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
+
+const totals = { passed: 0, failed: 0 };
+const problems = [];
+
+function run(cmd, argv, { env = {}, capture = false } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, argv, { stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'], env: { ...process.env, ...env } });
+    let out = '';
+    child.stdout?.on('data', (d) => {
+      out += d;
+      process.stdout.write(d);
+    });
+    child.on('close', (code) => resolve({ code: code ?? 1, out }));
+  });
+}
+
+function record(suite, passed, failed, extra = '') {
+  totals.passed += passed;
+  totals.failed += failed;
+  console.log(`\n[${suite}] ${passed} passed, ${failed} failed${extra}\n`);
+  if (failed) problems.push(`${suite}: ${failed} failed`);
+  if (passed + failed === 0) {
+    totals.failed += 1;
+    problems.push(`${suite}: ran no test`);
+  }
+}
+
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+
+if (runUnit) {
+  for (const project of ['.', 'src/sw']) {
+    const { code } = await run(npx, ['tsc', '--noEmit', '-p', project]);
+    record(`typecheck ${project}`, code === 0 ? 1 : 0, code === 0 ? 0 : 1);
+  }
+  const report = join(OUT, 'vitest.json');
+  const { code } = await run(npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`]);
+  let passed = 0;
+  let failed = 0;
+  try {
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    passed = json.numPassedTests;
+    failed = json.numFailedTests + (json.numRuntimeErrorTestSuites ?? 0);
+  } catch {
+    failed = 1;
+  }
+  if (code !== 0 && failed === 0) failed = 1; // vitest failed for a reason it did not count
+  record('unit (vitest)', passed, failed);
+}
+
+if (runBrowser) {
+  let chromium;
+  try {
+    chromium = findChromium();
+  } catch (error) {
+    console.error(`\n${error.message}\n`);
+    record('browser', 0, 1);
+  }
+  if (chromium) {
+    const build = await run(npx, ['vite', 'build', '--logLevel', 'warn']);
+    if (build.code !== 0) record('build', 0, 1);
+    else {
+      const files = readdirSync('tests/browser')
+        .filter((f) => f.endsWith('.test.mjs'))
+        .map((f) => join('tests/browser', f));
+      const { code, out } = await run(
+        process.execPath,
+        ['--test', '--test-reporter=spec', '--test-concurrency=1', ...files],
+        { env: { CHROME_PATH: chromium }, capture: true },
+      );
+      const count = (label) => Number(new RegExp(`^\\S*\\s*${label} (\\d+)$`, 'm').exec(out)?.[1] ?? 0);
+      let passed = count('pass');
+      let failed = count('fail') + count('cancelled');
+      if (code !== 0 && failed === 0) failed = 1;
+      record('browser (node --test, Chromium)', passed, failed);
+    }
+  }
+}
+
+if (problems.length) console.log(`Problems: ${problems.join('; ')}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed ? 1 : 0);

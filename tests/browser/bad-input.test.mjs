@@ -1,0 +1,83 @@
+/**
+ * A broken or unreachable index must produce a clear alert while every stored article stays
+ * listed. Each case is served in place of feed.json after a good first sync.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { articleLinks, freePort, Profile, statusCount, TestServer } from './harness.mjs';
+
+const good = readFileSync('dist/feed.json', 'utf8');
+const TOTAL = JSON.parse(good).items.length;
+
+const send = (status, type, body) => (req, res) => {
+  if (!req.url.startsWith('/feed.json')) return false;
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+  return true;
+};
+
+const CASES = [
+  ['invalid JSON', send(200, 'application/json', '{"version": "https://jsonfeed.org/version/1.1", "items": [,]}'), /not valid JSON/],
+  ['a truncated file', send(200, 'application/json', good.slice(0, Math.floor(good.length / 2))), /incomplete/],
+  ['an HTML error page', send(200, 'text/html', '<!doctype html><title>Oops</title><h1>Gateway error</h1>'), /web page instead/],
+  ['HTTP 404', send(404, 'text/plain', 'Not found'), /404/],
+  ['HTTP 500', send(500, 'text/plain', 'Internal error'), /500/],
+  ['a wrong version', send(200, 'application/json', JSON.stringify({ version: 'https://example.org/v9', items: [] })), /version/],
+  ['a feed with no valid items', send(200, 'application/json', JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'x', items: [{ title: 'no id' }, 7] })), /no readable articles.*2 items were skipped/],
+  [
+    'a network failure',
+    (req) => {
+      if (!req.url.startsWith('/feed.json')) return false;
+      req.socket.destroy();
+      return true;
+    },
+    /reach the server/,
+  ],
+];
+
+describe('bad input keeps the stored articles', () => {
+  let server;
+  let profile;
+  let page;
+
+  before(async () => {
+    server = await new TestServer({ port: await freePort() }).start();
+    profile = new Profile();
+    await profile.launch();
+    page = await profile.page();
+    await page.goto(server.url);
+    await page.waitForFunction((n) => document.querySelectorAll('ul[aria-label=Articles] > li').length === n, TOTAL);
+  });
+
+  after(async () => {
+    await profile?.close();
+    profile?.dispose();
+    await server?.stop();
+  });
+
+  for (const [name, handler, message] of CASES) {
+    test(name, async () => {
+      server.override = handler;
+      await page.reload();
+      const alert = page.getByRole('alert').filter({ hasText: message });
+      await alert.waitFor({ timeout: 10_000 });
+      assert.match(await alert.textContent(), message);
+      await page.waitForFunction((n) => document.querySelectorAll('ul[aria-label=Articles] > li').length === n, TOTAL);
+      assert.equal(await statusCount(page), TOTAL);
+      assert.equal(await articleLinks(page).count(), TOTAL);
+    });
+  }
+
+  test('a good index again clears the alert', async () => {
+    server.override = undefined;
+    await page.reload();
+    await page.getByText(/^Updated/).waitFor();
+    assert.equal((await page.locator('.alert').textContent()).trim(), '');
+    assert.equal(await statusCount(page), TOTAL);
+  });
+
+  test('no uncaught errors in the page', () => {
+    assert.deepEqual(profile.errors, []);
+  });
+});
