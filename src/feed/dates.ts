@@ -8,6 +8,8 @@
 const ISO_LIKE =
   /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/;
 
+const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/i;
+
 /** Years outside this range are almost certainly typos or placeholders. */
 const MIN_YEAR = 1000;
 const MAX_YEAR = 9999;
@@ -19,9 +21,11 @@ export function parseDate(value: unknown): number | undefined {
   if (s === '' || s.length > 64) return undefined;
   const m = ISO_LIKE.exec(s);
   if (m) return fromParts(m);
-  // RFC 2822 and friends ("Sat, 06 Jan 2018 08:00:00 +0000"); only accept what carries a year.
-  if (!/\d{4}/.test(s)) return undefined;
-  const ms = Date.parse(s);
+  // RFC 2822 and friends ("Sat, 06 Jan 2018 08:00:00 +0000"): only what names a month and a
+  // year, so "Item 1234" is not a date. No zone means UTC here too, not the reader's zone.
+  if (!/\d{4}/.test(s) || !MONTH.test(s)) return undefined;
+  const hasZone = /(?:\b(?:Z|UTC?|GMT|[ECMP][SD]T)|[+-]\d{2}:?\d{2})\s*$/i.test(s);
+  const ms = Date.parse(hasZone ? s : `${s} GMT`);
   return Number.isFinite(ms) && inRange(new Date(ms).getUTCFullYear()) ? ms : undefined;
 }
 
@@ -36,7 +40,7 @@ function fromParts(m: RegExpExecArray): number | undefined {
   if (!inRange(year) || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) {
     return undefined;
   }
-  if (hour > 24 || minute > 59 || second > 60) return undefined;
+  if (hour > 24 || (hour === 24 && (minute > 0 || second > 0)) || minute > 59 || second > 60) return undefined;
   const utc = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), millis);
   return utc - offsetMinutes(m[8]) * 60_000;
 }

@@ -24,6 +24,8 @@ export const LIMITS = {
   derivedTitle: 80,
 } as const;
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 const VERSION = /^https?:\/\/jsonfeed\.org\/version\/1(\.\d+)?\/?$/i;
 
 type Json = Record<string, unknown>;
@@ -46,10 +48,10 @@ export function parseFeedText(text: string, feedUrl: string): ParseResult {
 
 /** Parses an already-decoded JSON value. */
 export function parseFeed(json: unknown, feedUrl: string): ParseResult {
-  if (!isObject(json)) return fail('not-object', Array.isArray(json) ? 'array' : typeof json);
+  if (!isObject(json)) return fail('not-object', json === null ? 'null' : Array.isArray(json) ? 'array' : typeof json);
   if (json.version === undefined) return fail('no-version');
   if (typeof json.version !== 'string' || !VERSION.test(json.version.trim())) {
-    return fail('bad-version', clip(String(json.version), 80));
+    return fail('bad-version', clip(describe(json.version), 80));
   }
   if (!Array.isArray(json.items)) return fail('no-items');
 
@@ -124,7 +126,8 @@ function toArticle(item: Json, ctx: Ctx): Candidate | undefined {
   const contentHtml = rawString(item.content_html, LIMITS.content, report);
   const contentText = rawString(item.content_text, LIMITS.content, report);
   const summary = text(item.summary, LIMITS.summary, report) || undefined;
-  const bodyText = contentText !== undefined ? squash(contentText) : contentHtml !== undefined ? htmlToText(contentHtml) : '';
+  // A blank content_text must not hide the HTML's text.
+  const bodyText = (contentText !== undefined ? squash(contentText) : '') || (contentHtml !== undefined ? htmlToText(contentHtml) : '');
 
   let title = text(item.title, LIMITS.title, report);
   let titleFromTextFlag = false;
@@ -184,23 +187,20 @@ function idOf(v: unknown): string | undefined {
   let id: string | undefined;
   if (typeof v === 'string') id = v.trim();
   else if (typeof v === 'number' && Number.isFinite(v)) id = String(v);
-  if (!id || id.length > LIMITS.id) return undefined;
+  // An id with a lone surrogate cannot be put in a URL (encodeURIComponent throws).
+  if (!id || id.length > LIMITS.id || LONE_SURROGATE.test(id)) return undefined;
   return id;
 }
 
 /** A plain-text field: entity references decoded (publishers often escape titles), squashed, capped. */
 function text(v: unknown, max: number, report: ParseReport): string {
   if (typeof v !== 'string') return typeof v === 'number' && Number.isFinite(v) ? String(v) : '';
-  let s = v;
-  if (s.length > max * 4) {
-    report.truncatedFields++;
-    s = s.slice(0, max * 4);
-  }
-  s = squash(decodeEntities(s));
-  if (s.length > max) {
-    report.truncatedFields++;
-    s = clip(s, max);
-  }
+  // Pre-cut before decoding, so a 100 MB title costs no more than a long one.
+  const precut = v.length > max * 4;
+  let s = squash(decodeEntities(precut ? cutSafely(v, max * 4) : v));
+  const clipped = s.length > max;
+  if (clipped) s = clip(s, max);
+  if (precut || clipped) report.truncatedFields++;
   return s;
 }
 
@@ -209,7 +209,7 @@ function rawString(v: unknown, max: number, report: ParseReport): string | undef
   if (typeof v !== 'string') return undefined;
   if (v.length > max) {
     report.truncatedFields++;
-    return v.slice(0, max);
+    return cutSafely(v, max);
   }
   return v;
 }
@@ -229,26 +229,18 @@ function firstLine(s: string | undefined): string {
 
 function tagsOf(v: unknown, report: ParseReport): string[] {
   if (!Array.isArray(v)) return [];
-  const seen = new Set<string>();
-  for (const t of v) {
-    const tag = text(t, LIMITS.tag, report);
-    if (tag && !seen.has(tag.toLowerCase())) {
-      seen.add(tag.toLowerCase());
-      if (seen.size > LIMITS.tagsPerItem) {
-        report.truncatedFields++;
-        break;
-      }
-    }
-  }
-  // Keep the first spelling of each tag, in feed order.
+  // Keep the first spelling of each tag (compared case-insensitively), in feed order.
   const out: string[] = [];
   const keys = new Set<string>();
   for (const t of v) {
     const tag = text(t, LIMITS.tag, report);
-    if (tag && !keys.has(tag.toLowerCase()) && out.length < LIMITS.tagsPerItem) {
-      keys.add(tag.toLowerCase());
-      out.push(tag);
+    if (!tag || keys.has(tag.toLowerCase())) continue;
+    if (out.length >= LIMITS.tagsPerItem) {
+      report.truncatedFields++;
+      break;
     }
+    keys.add(tag.toLowerCase());
+    out.push(tag);
   }
   return out;
 }
@@ -258,7 +250,10 @@ function authorsOf(holder: Json, base: string, report: ParseReport): Author[] {
   const list = Array.isArray(holder.authors) ? holder.authors : isObject(holder.author) ? [holder.author] : [];
   const out: Author[] = [];
   for (const a of list) {
-    if (out.length >= LIMITS.authorsPerItem) break;
+    if (out.length >= LIMITS.authorsPerItem) {
+      report.truncatedFields++;
+      break;
+    }
     const name = isObject(a) ? text(a.name, LIMITS.name, report) : typeof a === 'string' ? text(a, LIMITS.name, report) : '';
     if (!name) continue;
     const author: Author = { name };
@@ -281,10 +276,19 @@ function langOf(v: unknown): string | undefined {
   return /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8}){0,4}$/.test(s) ? s : undefined;
 }
 
-/** Resolves `v` against `base`; keeps only http(s) URLs. */
+/** Cuts a string to `max` UTF-16 units without leaving half a surrogate pair. */
+function cutSafely(s: string, max: number): string {
+  const code = s.charCodeAt(max - 1);
+  return s.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+/**
+ * Resolves `v` against `base`; keeps only http(s) URLs. WordPress escapes `&` in URLs as
+ * `&#038;` even in JSON; left as is, the `#` would start a fragment and cut the query.
+ */
 export function absoluteUrl(v: unknown, base: string): string | undefined {
   if (typeof v !== 'string') return undefined;
-  const s = v.trim();
+  const s = v.trim().replace(/&(?:#0*38|amp);/g, '&');
   if (!s || s.length > LIMITS.url) return undefined;
   try {
     const u = new URL(s, base);
@@ -306,6 +310,13 @@ function hostOf(url: string): string {
   } catch {
     return '';
   }
+}
+
+/** A short description of any JSON value that cannot throw (no `String()` on objects). */
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  return typeof v === 'object' ? 'object' : String(v);
 }
 
 function isObject(v: unknown): v is Json {

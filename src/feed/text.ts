@@ -53,14 +53,16 @@ export function htmlToText(html: string): string {
 }
 
 /**
- * Cuts text to at most `max` characters, at a word boundary when one is near, adding "…".
+ * Cuts text to at most `max` characters including the added "…", at a word boundary when one
+ * is near.
  * Never splits a surrogate pair, so emoji at the cut do not turn into replacement glyphs.
  */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
-  let cut = text.slice(0, max);
+  let cut = text.slice(0, max - 1); // leave room for the ellipsis
   const lastSpace = cut.lastIndexOf(' ');
-  if (lastSpace > max * 0.6) cut = cut.slice(0, lastSpace);
+  const atWordEnd = /\s/.test(text.charAt(max - 1));
+  if (!atWordEnd && lastSpace > max * 0.6) cut = cut.slice(0, lastSpace);
   const last = cut.charCodeAt(cut.length - 1);
   if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
   return `${cut.replace(/[\s,;:.\-–—]+$/, '')}…`;

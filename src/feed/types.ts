@@ -17,7 +17,10 @@ export interface Article {
   url?: string;
   /** Absolute http(s) link to the page a link-blog item talks about. */
   externalUrl?: string;
-  /** Plain text, never HTML. Never empty: untitled items get the start of their text. */
+  /**
+   * Plain text, never HTML. Untitled items get the start of their text; only an item with no
+   * text at all has an empty title (the UI then says "Untitled").
+   */
   title: string;
   /** True when `title` was derived from the text because the item had none. */
   titleFromText: boolean;

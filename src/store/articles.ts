@@ -4,7 +4,9 @@
  * batches already committed only ever add or refresh articles, never remove them.
  */
 import type { Article } from '../feed/types';
+import type { IDBPTransaction } from 'idb';
 import type { DB } from './db';
+import type { BroadsheetDB } from './schema';
 import type { SyncRecord } from './meta';
 
 export const BATCH_SIZE = 250;
@@ -36,9 +38,14 @@ export async function putArticles(db: DB, articles: readonly Article[], batchSiz
   const result: WriteResult = { added: 0, updated: 0, unchanged: 0, written: 0 };
   for (let i = 0; i < articles.length; i += batchSize) {
     const batch = articles.slice(i, i + batchSize);
+    let tx: IDBPTransaction<BroadsheetDB, ['articles'], 'readwrite'> | undefined;
     try {
-      const tx = db.transaction('articles', 'readwrite');
-      const existing = await Promise.all(batch.map((a) => tx.store.get(a.id)));
+      tx = db.transaction('articles', 'readwrite');
+      const store = tx.store;
+      // Once we abort, every pending request rejects; those rejections are expected, not news.
+      const done = tx.done;
+      done.catch(() => {});
+      const existing = await Promise.all(batch.map((a) => store.get(a.id)));
       const counts = { added: 0, updated: 0, unchanged: 0 };
       const puts: Promise<unknown>[] = [];
       batch.forEach((incoming, j) => {
@@ -48,14 +55,23 @@ export async function putArticles(db: DB, articles: readonly Article[], batchSiz
           counts.unchanged++;
           return;
         } else counts.updated++;
-        puts.push(tx.store.put(incoming));
+        const put = store.put(incoming);
+        put.catch(() => {});
+        puts.push(put);
       });
-      await Promise.all([...puts, tx.done]);
+      await Promise.all([...puts, done]);
       result.added += counts.added;
       result.updated += counts.updated;
       result.unchanged += counts.unchanged;
       result.written += batch.length;
     } catch (error) {
+      // A put that throws synchronously (DataCloneError) does not abort the transaction by itself:
+      // abort it, so the puts already queued in this batch do not commit. A batch is all or nothing.
+      try {
+        tx?.abort();
+      } catch {
+        // already finished or aborted
+      }
       throw new StoreWriteError(error, result);
     }
   }

@@ -54,6 +54,7 @@ export async function fetchIndex(url: string, options: FetchOptions = {}): Promi
       headers: { Accept: 'application/feed+json, application/json;q=0.9, */*;q=0.1' },
     });
     if (!response.ok) {
+      void response.body?.cancel().catch(() => {});
       return { ok: false, failure: { kind: 'http', status: response.status, statusText: response.statusText } };
     }
     arm(stallMs);

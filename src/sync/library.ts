@@ -3,13 +3,17 @@
  * IndexedDB; when the browser refuses IndexedDB (some private modes), a memory-only library keeps
  * the app usable online, and the UI says that nothing will be kept offline.
  */
-import { parseFeedText } from '../feed/parse';
 import type { Article } from '../feed/types';
 import { getArticle, getSyncRecord, listArticles } from '../store/articles';
 import { openStore } from '../store/db';
 import type { SyncRecord } from '../store/meta';
-import { fetchIndex } from './fetch-index';
-import { syncIndex, type SyncOutcome } from './sync';
+import type { SyncOutcome } from './sync';
+
+/**
+ * The parser and the fetch code are loaded when the first sync starts, not before first paint:
+ * the list renders from the store and does not need them.
+ */
+const loadSync = () => import('./sync');
 
 export interface Library {
   /** False when articles are kept in memory only. */
@@ -29,7 +33,7 @@ export async function openLibrary(indexUrl: string, onVersionChange?: () => void
       list: () => listArticles(db),
       get: (id) => getArticle(db, id),
       record: () => getSyncRecord(db),
-      sync: () => syncIndex(db, indexUrl),
+      sync: async () => (await loadSync()).syncIndex(db, indexUrl),
     };
   } catch {
     return memoryLibrary(indexUrl);
@@ -46,6 +50,7 @@ export function memoryLibrary(indexUrl: string): Library {
     record: async () => record,
     async sync() {
       const at = Date.now();
+      const { fetchIndex, parseFeedText } = await loadSync();
       const fetched = await fetchIndex(indexUrl);
       const parsed = fetched.ok ? parseFeedText(fetched.text, fetched.url) : undefined;
       if (!fetched.ok || !parsed?.ok || parsed.articles.length === 0) {
@@ -57,9 +62,21 @@ export function memoryLibrary(indexUrl: string): Library {
         record = { ...record, lastAttempt: at, lastFailure: failure };
         return { ok: false, failure, record };
       }
-      articles = parsed.articles.slice().sort((a, b) => b.sortDate - a.sortDate);
-      record = { lastAttempt: at, lastSuccess: at, feedTitle: parsed.feed.title, lastReport: parsed.report };
-      const write = { added: articles.length, updated: 0, unchanged: 0, written: articles.length };
+      // Same merge rule as the store: keep articles that left the feed, never roll one back.
+      const byId = new Map(articles.map((a) => [a.id, a]));
+      const write = { added: 0, updated: 0, unchanged: 0, written: parsed.articles.length };
+      for (const a of parsed.articles) {
+        const old = byId.get(a.id);
+        const rev = (x: Article) => x.modified ?? x.published ?? Number.NEGATIVE_INFINITY;
+        if (!old) write.added++;
+        else if (rev(old) > rev(a)) {
+          write.unchanged++;
+          continue;
+        } else write.updated++;
+        byId.set(a.id, a);
+      }
+      articles = [...byId.values()].sort((a, b) => b.sortDate - a.sortDate);
+      record = { lastAttempt: at, lastSuccess: at, feedTitle: parsed.feed.title, indexUrl: fetched.url, lastReport: parsed.report };
       return { ok: true, write, report: parsed.report, record };
     },
   };

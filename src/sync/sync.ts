@@ -12,6 +12,9 @@ import type { DB } from '../store/db';
 import type { SyncFailure, SyncRecord } from '../store/meta';
 import { fetchIndex, type FetchOptions } from './fetch-index';
 
+export { fetchIndex } from './fetch-index';
+export { parseFeedText } from '../feed/parse';
+
 export type SyncOutcome =
   | { ok: true; write: WriteResult; report: ParseReport; record: SyncRecord }
   | { ok: false; failure: SyncFailure; record: SyncRecord };

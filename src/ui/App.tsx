@@ -4,7 +4,7 @@
  * when it lands. The reading view is loaded lazily with its sanitizer.
  */
 import type { ComponentType } from 'preact';
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { indexUrl } from '../config';
 import type { ParseReport } from '../feed/types';
 import { filterEntries, toEntry, type ListEntry } from '../search/filter';
@@ -35,15 +35,25 @@ export function App() {
   const [notice, setNotice] = useState('');
   const [Reader, setReader] = useState<ComponentType<ArticleViewProps>>();
   const [, tick] = useState(0);
+  const syncing = useRef(false);
 
   const reload = useCallback(async (lib: Library) => {
-    const [articles, record] = await Promise.all([lib.list(), lib.record()]);
-    setEntries(articles.map(toEntry));
-    setSync((s) => ({ ...s, record }));
+    try {
+      const [articles, record] = await Promise.all([lib.list(), lib.record()]);
+      setEntries(articles.map(toEntry));
+      setSync((s) => ({ ...s, record }));
+    } catch (error) {
+      // The store could not be read (evicted, closed by an upgrade): show what we have.
+      console.error(error);
+      setEntries((e) => e ?? []);
+    }
   }, []);
 
   const runSync = useCallback(
     async (lib: Library) => {
+      // One sync at a time: "back online" and the button can fire together.
+      if (syncing.current) return;
+      syncing.current = true;
       setSync((s) => ({ ...s, running: true }));
       try {
         const outcome = await lib.sync();
@@ -57,6 +67,8 @@ export function App() {
         // A bug or a closed database must not leave the app spinning.
         console.error(error);
         setSync((s) => ({ ...s, running: false, failure: { kind: 'network' } }));
+      } finally {
+        syncing.current = false;
       }
     },
     [reload],

@@ -60,7 +60,7 @@ export function ArticleView({ library, id, syncing, back }: ArticleViewProps) {
   };
   const backLink = (
     <a class="back" href={backHref} onClick={onBack}>
-      <span aria-hidden="true">← </span>
+      <span aria-hidden="true">←</span>
       {t.backToList}
     </a>
   );
@@ -130,9 +130,9 @@ export function ArticleView({ library, id, syncing, back }: ArticleViewProps) {
         )}
       </header>
       {article.contentHtml ? (
-        <div class="prose" ref={body} />
+        <div class="prose" key="html" ref={body} />
       ) : article.contentText ? (
-        <div class="prose">
+        <div class="prose" key="text">
           {article.contentText
             .split(/\r?\n\s*\r?\n/)
             .filter((p) => p.trim())
@@ -143,7 +143,7 @@ export function ArticleView({ library, id, syncing, back }: ArticleViewProps) {
             ))}
         </div>
       ) : (
-        <div class="prose">
+        <div class="prose" key="summary">
           {article.summary ? <p>{article.summary}</p> : null}
           <p class="note">{t.noBody}</p>
         </div>

@@ -10,11 +10,17 @@ import type { Filter } from '../search/filter';
 export type Route = { view: 'list'; filter: Filter } | { view: 'article'; id: string };
 
 const ARTICLE = 'article/';
+/**
+ * Marks an id made only of dots. "." and ".." (even percent-encoded) are dot-segments that URL
+ * parsing removes, so they get a prefix that encodeURIComponent never produces (it encodes "=").
+ */
+const DOTS = '=';
 
 export function parseRoute(pathname: string, search: string, base: string): Route {
   const rest = pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\//, '');
   if (rest.startsWith(ARTICLE)) {
-    const id = decodeSegment(rest.slice(ARTICLE.length));
+    const segment = rest.slice(ARTICLE.length);
+    const id = segment.startsWith(DOTS) ? decodeSegment(segment.slice(DOTS.length)) : decodeSegment(segment);
     if (id) return { view: 'article', id };
   }
   const params = new URLSearchParams(search);
@@ -31,7 +37,10 @@ export function listHref(base: string, filter: Filter): string {
 
 /** Ids are often URLs themselves, so the whole id is encoded into a single path segment. */
 export function articleHref(base: string, id: string): string {
-  return `${base}${ARTICLE}${encodeURIComponent(id)}`;
+  // A lone surrogate would make encodeURIComponent throw; the parser refuses such ids, but a
+  // link must never be able to take the whole list down.
+  const segment = encodeURIComponent(id.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+  return `${base}${ARTICLE}${/^\.+$/.test(id) ? DOTS : ''}${segment}`;
 }
 
 function decodeSegment(segment: string): string | undefined {

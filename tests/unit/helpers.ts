@@ -1,0 +1,177 @@
+/**
+ * Small typed builders shared by the unit tests: articles, feed files, fake `fetch`
+ * implementations and a fresh database per test.
+ */
+import { vi, type Mock } from 'vitest';
+import type { Article } from '../../src/feed/types';
+import { listArticles } from '../../src/store/articles';
+import { openStore, type DB } from '../../src/store/db';
+
+export const FEED_URL = 'https://news.example.org/feed.json';
+export const JSON_FEED_1_1 = 'https://jsonfeed.org/version/1.1';
+
+/** 2024-03-01T00:00:00Z plus `days`. */
+export const day = (days: number): number => Date.UTC(2024, 2, 1) + days * 86_400_000;
+
+let seq = 0;
+
+/**
+ * An `Article` as `parseFeedText` would produce it. `sortDate` follows `published`, then
+ * `modified`, unless given.
+ */
+export function article(partial: Partial<Article> = {}): Article {
+  const n = ++seq;
+  const id = partial.id ?? `article-${n}`;
+  const published = 'published' in partial ? partial.published : day(n);
+  const base: Article = {
+    id,
+    title: `Title of ${id}`,
+    titleFromText: false,
+    excerpt: `Excerpt of ${id}`,
+    sortDate: published ?? partial.modified ?? 0,
+    tags: [],
+    authors: [],
+    baseUrl: FEED_URL,
+  };
+  if (published !== undefined) base.published = published;
+  const result: Article = { ...base, ...partial };
+  if (result.published === undefined) delete result.published;
+  return result;
+}
+
+/** A JSON Feed item, as it appears in the file. */
+export interface FeedItem {
+  id?: unknown;
+  title?: string;
+  url?: string;
+  summary?: string;
+  content_html?: string;
+  content_text?: string;
+  date_published?: string;
+  date_modified?: string;
+  tags?: string[];
+  authors?: { name: string; url?: string }[];
+  language?: string;
+  [key: string]: unknown;
+}
+
+/** A valid item with a date and some text. */
+export function item(id: string, extra: Partial<FeedItem> = {}): FeedItem {
+  return {
+    id,
+    title: `Story ${id}`,
+    content_text: `Body of story ${id}.`,
+    date_published: '2024-03-01T10:00:00Z',
+    ...extra,
+  };
+}
+
+/** The text of a JSON Feed file holding `items`. */
+export function feedText(items: readonly unknown[], extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({ version: JSON_FEED_1_1, title: 'The Daily Test', home_page_url: 'https://news.example.org/', ...extra, items });
+}
+
+/** One scripted answer of a fake `fetch`. */
+export type Reply =
+  | string
+  | { status: number; body?: string; statusText?: string; url?: string }
+  | Error
+  | (() => Response | Promise<Response>);
+
+function toResponse(reply: Exclude<Reply, Error | (() => unknown)>): Response {
+  if (typeof reply === 'string') return new Response(reply, { status: 200, headers: { 'Content-Type': 'application/feed+json' } });
+  const response = new Response(reply.body ?? '', { status: reply.status, statusText: reply.statusText ?? '' });
+  if (reply.url) Object.defineProperty(response, 'url', { value: reply.url });
+  return response;
+}
+
+/**
+ * A fake `fetch` answering each call with the next reply; the last reply is repeated for any
+ * further call. Strings are 200 responses with that body; Errors reject (as `fetch` does on a
+ * network failure).
+ */
+export function mockFetch(...replies: Reply[]): Mock<typeof fetch> {
+  if (replies.length === 0) throw new Error('mockFetch needs at least one reply');
+  let next = 0;
+  return vi.fn<typeof fetch>(async () => {
+    const reply = replies[Math.min(next++, replies.length - 1)]!;
+    if (reply instanceof Error) throw reply;
+    if (typeof reply === 'function') return reply();
+    return toResponse(reply);
+  });
+}
+
+/** What a browser's `fetch` rejects with when the network is down. */
+export const networkError = (): TypeError => new TypeError('Failed to fetch');
+
+function abortReason(signal: AbortSignal | null | undefined): unknown {
+  return signal?.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+}
+
+/** A server that never answers: the promise only settles (rejects) when the request is aborted. */
+export const hangingFetch: typeof fetch = (_input, init) =>
+  new Promise<Response>((_resolve, reject) => {
+    const signal = init?.signal;
+    if (signal?.aborted) reject(abortReason(signal));
+    signal?.addEventListener('abort', () => reject(abortReason(signal)), { once: true });
+  });
+
+/**
+ * A server that answers 200, sends `chunks`, then goes silent. Like a real `fetch`, aborting the
+ * request errors the body stream.
+ */
+export function stallingFetch(...chunks: string[]): typeof fetch {
+  return async (_input, init) => {
+    const signal = init?.signal;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(new TextEncoder().encode(chunk));
+        signal?.addEventListener('abort', () => controller.error(abortReason(signal)), { once: true });
+      },
+    });
+    return new Response(body, { status: 200 });
+  };
+}
+
+/** A 200 response whose body arrives in the given chunks, then ends. */
+export function chunkedFetch(...chunks: string[]): typeof fetch {
+  return async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(new TextEncoder().encode(chunk));
+        controller.close();
+      },
+    });
+    return new Response(body, { status: 200 });
+  };
+}
+
+/** A fresh, empty database with a unique name. */
+export function freshStore(): Promise<DB> {
+  return openStore({ name: `test-${crypto.randomUUID()}` });
+}
+
+/** Ids of the stored articles, newest first. */
+export async function storedIds(db: DB): Promise<string[]> {
+  return (await listArticles(db)).map((a) => a.id);
+}
+
+/**
+ * Wraps `db` so that every `db.transaction(...)` call goes through `hook` first (which may throw
+ * to simulate a failure). Everything else is passed through to the real connection.
+ */
+export function interceptTransactions(db: DB, hook: (call: number, storeNames: unknown, mode: unknown) => void): DB {
+  let calls = 0;
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'transaction') {
+        return (storeNames: never, mode?: never, options?: never) => {
+          hook(++calls, storeNames, mode);
+          return target.transaction(storeNames, mode, options);
+        };
+      }
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}

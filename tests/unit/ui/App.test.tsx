@@ -1,0 +1,141 @@
+// Must come first: makes DOMPurify sanitize under happy-dom (see the file).
+import './dompurify-happy-dom';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { openStore } from '../../../src/store/db';
+import { syncIndex } from '../../../src/sync/sync';
+import { App } from '../../../src/ui/App';
+import { feedText, item, mockFetch, networkError } from '../helpers';
+
+const FEED = feedText(
+  [
+    item('one', { title: 'Story one', date_published: '2024-05-01T08:00:00Z', content_html: '<p>First <b>HTML</b> body.</p>' }),
+    item('two', { title: 'Story two', date_published: '2024-05-02T08:00:00Z', content_text: 'Second text body.' }),
+  ],
+  { title: 'The Daily Test' },
+);
+
+beforeEach(() => {
+  vi.stubGlobal('indexedDB', new IDBFactory());
+  history.replaceState(null, '', '/');
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  history.replaceState(null, '', '/');
+});
+
+const articleList = () => screen.getByRole('list', { name: 'Articles' });
+const titles = () => within(articleList()).queryAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+
+describe('App', () => {
+  test('the first sync fills the list from the feed and names the app after it', async () => {
+    const fetchImpl = mockFetch(FEED);
+    vi.stubGlobal('fetch', fetchImpl);
+    render(<App />);
+
+    expect(await screen.findByRole('link', { name: 'Story one' })).toBeTruthy();
+    expect(titles()).toEqual(['Story two', 'Story one']);
+    expect(screen.getByRole('status').textContent).toBe('2 articles');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('The Daily Test');
+    await waitFor(() => expect(screen.getByText('Updated now')).toBeTruthy());
+    expect(screen.getByRole('alert').textContent).toBe('');
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
+    expect(String(fetchImpl.mock.calls[0]![0])).toBe(`${location.origin}/feed.json`);
+    await waitFor(() => expect(document.title).toBe('The Daily Test'));
+  });
+
+  test('a later failing sync shows an alert while the stored articles stay listed', async () => {
+    vi.stubGlobal('fetch', mockFetch(FEED, { status: 500, statusText: 'Internal Server Error' }));
+    render(<App />);
+    await screen.findByRole('link', { name: 'Story one' });
+    const check = screen.getByRole('button', { name: 'Check for new articles' });
+    await waitFor(() => expect((check as HTMLButtonElement).disabled).toBe(false));
+
+    fireEvent.click(check);
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        'The article index could not be loaded: the server answered 500 Internal Server Error. Your stored articles are unchanged.',
+      ),
+    );
+    expect(titles()).toEqual(['Story two', 'Story one']);
+    expect(screen.getByRole('status').textContent).toBe('2 articles');
+  });
+
+  test('offline with stored articles: they are listed, with an offline badge and alert', async () => {
+    // A previous visit stored the feed.
+    const db = await openStore();
+    await syncIndex(db, `${location.origin}/feed.json`, { fetchImpl: mockFetch(FEED) });
+    db.close();
+
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    vi.stubGlobal('fetch', mockFetch(networkError()));
+    render(<App />);
+
+    expect(await screen.findByRole('link', { name: 'Story two' })).toBeTruthy();
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('You are offline. Showing the articles stored on this device.'));
+    expect(screen.getByText('Offline')).toBeTruthy();
+    expect(titles()).toEqual(['Story two', 'Story one']);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('The Daily Test');
+  });
+
+  test('a first visit that fails says so and shows the empty state', async () => {
+    vi.stubGlobal('fetch', mockFetch('<!doctype html><p>Please log in</p>'));
+    render(<App />);
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        'The server sent a web page instead of the article index (perhaps an error or login page). Your stored articles are unchanged.',
+      ),
+    );
+    expect(screen.getByText('No articles are stored on this device yet. Connect to the internet once to download them.')).toBeTruthy();
+    expect(screen.getByText('Not updated yet')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Broadsheet');
+  });
+
+  test('typing in the search box filters the list through the URL', async () => {
+    vi.stubGlobal('fetch', mockFetch(FEED));
+    render(<App />);
+    await screen.findByRole('link', { name: 'Story one' });
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search articles' }), { target: { value: 'second' } });
+    await waitFor(() => expect(titles()).toEqual(['Story two']));
+    expect(location.search).toBe('?q=second');
+    expect(screen.getByRole('status').textContent).toBe('1 article · filtered');
+  });
+
+  test('a deep link to an article opens it once the first sync has stored it', async () => {
+    vi.stubGlobal('fetch', mockFetch(FEED));
+    history.replaceState(null, '', '/article/one');
+    const { container } = render(<App />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Story one' })).toBeTruthy();
+    expect(container.querySelectorAll('h1')).toHaveLength(1);
+    expect(container.querySelector('.prose')?.innerHTML).toBe('<p>First <b>HTML</b> body.</p>');
+  });
+
+  test('opening a row and going back returns to the list', async () => {
+    vi.stubGlobal('fetch', mockFetch(FEED));
+    render(<App />);
+    fireEvent.click(await screen.findByRole('link', { name: 'Story two' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Story two' })).toBeTruthy();
+    expect(screen.getByText('Second text body.')).toBeTruthy();
+    expect(location.pathname).toBe('/article/two');
+
+    history.replaceState(null, '', '/');
+    dispatchEvent(new PopStateEvent('popstate', { state: null }));
+    expect(await screen.findByRole('link', { name: 'Story one' })).toBeTruthy();
+  });
+
+  // Regression (see ArticleView.test.tsx): from an HTML article straight to a text-only one, as the
+  // back button's history menu or history.go(-2) does, the old HTML body stays on screen.
+  test('moving between two articles by history shows only the second article’s body', async () => {
+    vi.stubGlobal('fetch', mockFetch(FEED));
+    history.replaceState(null, '', '/article/one');
+    const { container } = render(<App />);
+    await screen.findByRole('heading', { level: 1, name: 'Story one' });
+    history.replaceState(null, '', '/article/two');
+    dispatchEvent(new PopStateEvent('popstate', { state: null }));
+    await screen.findByRole('heading', { level: 1, name: 'Story two' });
+    expect(container.querySelector('.prose')?.textContent).toBe('Second text body.');
+  });
+});
