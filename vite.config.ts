@@ -1,5 +1,8 @@
 import { defineConfig, loadEnv, type Plugin } from 'vite';
+import { readFileSync } from 'node:fs';
 import { VitePWA } from 'vite-plugin-pwa';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 /**
  * The Content Security Policy, as strict as the app allows: scripts and styles only from our own
@@ -41,6 +44,8 @@ export default defineConfig(({ mode }) => {
     // Deploying under a sub-path: `vite build --base /news/` (or BASE_PATH=/news/).
     base: process.env.BASE_PATH || '/',
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    // Shown in Settings; BUILD_ID tells two deployments of the same version apart.
+    define: { __APP_VERSION__: JSON.stringify(process.env.BUILD_ID ? `${pkg.version}+${process.env.BUILD_ID}` : pkg.version) },
     build: {
       target: 'es2020',
       sourcemap: false,

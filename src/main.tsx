@@ -1,12 +1,37 @@
 import { render } from 'preact';
 import { App } from './ui/App';
+import { applyLocale, pickLocale } from './ui/i18n';
+import { captureInstallPrompt } from './ui/install';
+import { applySettings, loadSettings, saveSettings, type Settings } from './ui/settings';
 import './ui/styles.css';
-
-const root = document.getElementById('app');
-if (root) render(<App />, root);
 
 // Scroll positions are restored by the app itself, once the list has been read from the store.
 if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
+captureInstallPrompt();
+
+const localeFor = (s: Settings) => (s.locale === 'auto' ? pickLocale(navigator.languages ?? [navigator.language]) : s.locale);
+
+let settings = loadSettings();
+applySettings(settings);
+
+async function changeSettings(next: Settings): Promise<void> {
+  const languageChanged = localeFor(next) !== localeFor(settings);
+  settings = next;
+  applySettings(next);
+  saveSettings(next);
+  if (languageChanged) await applyLocale(localeFor(next));
+  mount();
+}
+
+function mount(): void {
+  const root = document.getElementById('app');
+  if (root) render(<App settings={settings} onSettings={changeSettings} />, root);
+}
+
+// The reader's language is loaded before the first render, so nothing flashes in English.
+void applyLocale(localeFor(settings))
+  .catch(() => applyLocale('en'))
+  .then(mount);
 
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   const register = () => void import('./ui/sw-bridge').then((m) => m.registerServiceWorker());

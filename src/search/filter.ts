@@ -23,6 +23,23 @@ export interface ListEntry {
 export interface Filter {
   q: string;
   tag: string;
+  /** Only articles not read yet. */
+  unread?: boolean;
+  /** Only saved articles. */
+  saved?: boolean;
+  /** An author's name, compared case-insensitively. */
+  author?: string;
+  /** A language: "es" also matches "es-MX". */
+  lang?: string;
+  /** Inclusive date range on the article's date, as YYYY-MM-DD (UTC days). */
+  from?: string;
+  to?: string;
+}
+
+/** What the list needs to know about an article's reading state to filter and mark it. */
+export interface StateView {
+  read: boolean;
+  saved: boolean;
 }
 
 export const NO_FILTER: Filter = { q: '', tag: '' };
@@ -46,15 +63,46 @@ export function toEntry(a: Article): ListEntry {
 
 /**
  * Entries matching every query word (as the start of a word, so "solid" finds "solidarity")
- * and the tag (compared case-insensitively). Keeps the input order.
+ * and every facet (tag, unread, saved, author, language, date range). Keeps the input order.
  */
-export function filterEntries(entries: readonly ListEntry[], filter: Filter): ListEntry[] {
+export function filterEntries(
+  entries: readonly ListEntry[],
+  filter: Filter,
+  states: ReadonlyMap<string, StateView> = new Map(),
+): ListEntry[] {
   const words = queryWords(filter.q).map((w) => ` ${w}`);
+  const facet = facetTest(filter, states);
+  if (!words.length && !facet) return entries.slice();
+  return entries.filter((e) => (!facet || facet(e)) && words.every((w) => e.haystack.includes(w)));
+}
+
+const DAY = 86_400_000;
+
+/** Parses YYYY-MM-DD as a UTC day; anything else is no bound. */
+export function dayStart(v: string | undefined): number | undefined {
+  const m = v ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null;
+  if (!m) return undefined;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+/** One predicate for every facet that is set, or undefined when none is. */
+export function facetTest(filter: Filter, states: ReadonlyMap<string, StateView>): ((e: ListEntry) => boolean) | undefined {
+  const tests: ((e: ListEntry) => boolean)[] = [];
   const tag = filter.tag.trim().toLowerCase();
-  if (!words.length && !tag) return entries.slice();
-  return entries.filter(
-    (e) => (!tag || e.tags.some((t) => t.toLowerCase() === tag)) && words.every((w) => e.haystack.includes(w)),
-  );
+  if (tag) tests.push((e) => e.tags.some((t) => t.toLowerCase() === tag));
+  if (filter.unread) tests.push((e) => !states.get(e.id)?.read);
+  if (filter.saved) tests.push((e) => states.get(e.id)?.saved === true);
+  const author = filter.author?.trim().toLowerCase();
+  if (author) tests.push((e) => e.authors.some((a) => a.toLowerCase() === author));
+  const lang = filter.lang?.trim().toLowerCase();
+  if (lang) tests.push((e) => !!e.language && (e.language.toLowerCase() === lang || e.language.toLowerCase().startsWith(`${lang}-`)));
+  const from = dayStart(filter.from);
+  if (from !== undefined) tests.push((e) => e.sortDate >= from);
+  const to = dayStart(filter.to);
+  if (to !== undefined) tests.push((e) => e.sortDate < to + DAY);
+  if (!tests.length) return undefined;
+  return (e) => tests.every((t) => t(e));
 }
 
 /** Every tag with how many entries carry it, most used first, then alphabetically. */
@@ -71,6 +119,34 @@ export function tagCounts(entries: readonly ListEntry[]): { tag: string; count: 
   return [...counts.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
 }
 
+/** Every author with how many entries name them, alphabetically. */
+export function authorCounts(entries: readonly ListEntry[]): { name: string; count: number }[] {
+  const counts = new Map<string, { name: string; count: number }>();
+  for (const e of entries) {
+    for (const name of e.authors) {
+      const c = counts.get(name.toLowerCase());
+      if (c) c.count++;
+      else counts.set(name.toLowerCase(), { name, count: 1 });
+    }
+  }
+  return [...counts.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Every language (primary subtag) with how many entries are in it, most used first. */
+export function languageCounts(entries: readonly ListEntry[]): { lang: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const e of entries) {
+    const lang = e.language?.toLowerCase().split('-')[0];
+    if (lang) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+  }
+  return [...counts].map(([lang, count]) => ({ lang, count })).sort((a, b) => b.count - a.count || a.lang.localeCompare(b.lang));
+}
+
+/** How many facets beyond the search words are set. */
+export function facetCount(filter: Filter): number {
+  return [filter.tag.trim(), filter.unread, filter.saved, filter.author?.trim(), filter.lang?.trim(), filter.from, filter.to].filter(Boolean).length;
+}
+
 export function isFiltered(filter: Filter): boolean {
-  return filter.q.trim() !== '' || filter.tag.trim() !== '';
+  return filter.q.trim() !== '' || facetCount(filter) > 0;
 }

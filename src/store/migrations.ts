@@ -16,6 +16,12 @@ export const MIGRATIONS: readonly Migration[] = [
     articles.createIndex('by-date', 'sortDate');
     db.createObjectStore('meta');
   },
+  // 1 → 2: reading state (read, saved, progress) per article id. Saved articles are indexed by
+  // when they were saved; records without `savedAt` simply stay out of that index.
+  (db) => {
+    const state = db.createObjectStore('state', { keyPath: 'id' });
+    state.createIndex('by-saved', 'savedAt');
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

@@ -4,6 +4,7 @@
  */
 import type { DBSchema } from 'idb';
 import type { Article } from '../feed/types';
+import type { ReadingState } from '../state/reading';
 import type { SyncRecord } from './meta';
 
 export const DB_NAME = 'broadsheet';
@@ -17,5 +18,11 @@ export interface BroadsheetDB extends DBSchema {
   meta: {
     key: 'sync';
     value: SyncRecord;
+  };
+  /** Reading state, kept apart from articles so that syncs never overwrite it. */
+  state: {
+    key: string;
+    value: ReadingState;
+    indexes: { 'by-saved': number };
   };
 }

@@ -10,6 +10,8 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
+import { openStore } from '../store/db';
+import { syncIndex } from '../sync/sync';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<string | { url: string; revision: string | null }> };
 
@@ -43,3 +45,24 @@ registerRoute(
     plugins: [new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 60 * 24 * 3600, purgeOnQuotaError: true })],
   }),
 );
+
+// Periodic Background Sync: refresh the stored articles while the app is closed, then tell any
+// open page to re-read the store. The same sync code as the page, so the same guarantees.
+interface PeriodicSyncEvent extends ExtendableEvent {
+  tag: string;
+}
+self.addEventListener('periodicsync', (event) => {
+  const e = event as PeriodicSyncEvent;
+  if (e.tag !== 'broadsheet-refresh') return;
+  e.waitUntil(
+    (async () => {
+      const db = await openStore();
+      try {
+        const outcome = await syncIndex(db, new URL(import.meta.env.VITE_INDEX_URL || 'feed.json', scope).href);
+        if (outcome.ok) new BroadcastChannel('broadsheet').postMessage({ type: 'synced' });
+      } finally {
+        db.close();
+      }
+    })(),
+  );
+});

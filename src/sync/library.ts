@@ -4,9 +4,11 @@
  * the app usable online, and the UI says that nothing will be kept offline.
  */
 import type { Article } from '../feed/types';
+import type { ReadingState } from '../state/reading';
 import { getArticle, getSyncRecord, listArticles } from '../store/articles';
 import { openStore } from '../store/db';
 import type { SyncRecord } from '../store/meta';
+import { allStates, putState } from '../store/state';
 import type { SyncOutcome } from './sync';
 
 /**
@@ -23,6 +25,9 @@ export interface Library {
   get(id: string): Promise<Article | undefined>;
   record(): Promise<SyncRecord>;
   sync(): Promise<SyncOutcome>;
+  /** Every stored reading state (read, saved, progress). */
+  states(): Promise<ReadingState[]>;
+  putState(s: ReadingState): Promise<void>;
 }
 
 export async function openLibrary(indexUrl: string, onVersionChange?: () => void): Promise<Library> {
@@ -34,6 +39,8 @@ export async function openLibrary(indexUrl: string, onVersionChange?: () => void
       get: (id) => getArticle(db, id),
       record: () => getSyncRecord(db),
       sync: async () => (await loadSync()).syncIndex(db, indexUrl),
+      states: () => allStates(db),
+      putState: (s) => putState(db, s),
     };
   } catch {
     return memoryLibrary(indexUrl);
@@ -43,8 +50,11 @@ export async function openLibrary(indexUrl: string, onVersionChange?: () => void
 export function memoryLibrary(indexUrl: string): Library {
   let articles: Article[] = [];
   let record: SyncRecord = {};
+  const states = new Map<string, ReadingState>();
   return {
     persistent: false,
+    states: async () => [...states.values()],
+    putState: async (s) => void states.set(s.id, s),
     list: async () => articles,
     get: async (id) => articles.find((a) => a.id === id),
     record: async () => record,

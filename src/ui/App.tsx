@@ -1,20 +1,25 @@
 /**
- * The app shell: owns the library, the sync state and the route, and hands plain data to views.
- * The list renders from IndexedDB at once; the sync runs after, and the list re-reads the store
- * when it lands. The reading view is loaded lazily with its sanitizer.
+ * The app shell: owns the library, the sync state, reading state, settings and the route, and
+ * hands plain data to views. The list renders from IndexedDB at once; the sync runs after, and
+ * the list re-reads the store when it lands. The reading and settings views load lazily.
  */
 import type { ComponentType } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { indexUrl } from '../config';
 import type { ParseReport } from '../feed/types';
 import { filterEntries, toEntry, type ListEntry } from '../search/filter';
+import { emptyState, type ReadingState } from '../state/reading';
 import type { SyncFailure, SyncRecord } from '../store/meta';
 import { openLibrary, type Library } from '../sync/library';
 import type { ArticleViewProps } from './ArticleView';
 import { formatRelative } from './format';
+import { t } from './i18n';
 import { ListView } from './ListView';
 import { BASE, historyState, isPlainClick, navigate, useRoute } from './navigation';
-import { en as t } from './strings';
+import { settingsHref } from './router';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
+import type { SettingsViewProps } from './SettingsView';
+import { useShortcuts } from './shortcuts';
 import { UpdatePrompt } from './UpdatePrompt';
 
 interface SyncState {
@@ -26,21 +31,47 @@ interface SyncState {
   report?: ParseReport;
 }
 
-export function App() {
+export interface AppProps {
+  settings: Settings;
+  /** Applies and stores new settings (and loads another UI language if needed). */
+  onSettings: (s: Settings) => Promise<void> | void;
+}
+
+/** Refresh the index when the app comes back to the foreground after this long. */
+const FOREGROUND_REFRESH_MS = 10 * 60_000;
+
+export type StateUpdate = (id: string, change: (s: ReadingState, now: number) => ReadingState) => void;
+
+/** Loads a lazily imported view once it is first needed. */
+function useLazy<P>(needed: boolean, load: () => Promise<ComponentType<P>>): ComponentType<P> | undefined {
+  const [View, setView] = useState<ComponentType<P>>();
+  useEffect(() => {
+    if (needed && !View) void load().then((v) => setView(() => v));
+  }, [needed, View, load]);
+  return View;
+}
+const loadReader = () => import('./ArticleView').then((m) => m.ArticleView);
+const loadSettings = () => import('./SettingsView').then((m) => m.SettingsView);
+
+export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Partial<AppProps>) {
   const route = useRoute();
   const [library, setLibrary] = useState<Library>();
   const [entries, setEntries] = useState<ListEntry[]>();
+  const [states, setStates] = useState<ReadonlyMap<string, ReadingState>>(new Map());
   const [sync, setSync] = useState<SyncState>({ running: false, record: {} });
   const [online, setOnline] = useState(() => navigator.onLine);
+  const [announcement, setAnnouncement] = useState('');
   const [notice, setNotice] = useState('');
-  const [Reader, setReader] = useState<ComponentType<ArticleViewProps>>();
   const [, tick] = useState(0);
   const syncing = useRef(false);
+  const Reader = useLazy<ArticleViewProps>(route.view === 'article', loadReader);
+  const Settings = useLazy<SettingsViewProps>(route.view === 'settings', loadSettings);
 
   const reload = useCallback(async (lib: Library) => {
     try {
-      const [articles, record] = await Promise.all([lib.list(), lib.record()]);
+      const [articles, record, saved] = await Promise.all([lib.list(), lib.record(), lib.states()]);
       setEntries(articles.map(toEntry));
+      setStates(new Map(saved.map((s) => [s.id, s])));
       setSync((s) => ({ ...s, record }));
     } catch (error) {
       // The store could not be read (evicted, closed by an upgrade): show what we have.
@@ -51,7 +82,7 @@ export function App() {
 
   const runSync = useCallback(
     async (lib: Library) => {
-      // One sync at a time: "back online" and the button can fire together.
+      // One sync at a time: "back online", the foreground refresh and the button can coincide.
       if (syncing.current) return;
       syncing.current = true;
       setSync((s) => ({ ...s, running: true }));
@@ -77,9 +108,9 @@ export function App() {
   useEffect(() => {
     let cancelled = false;
     void (async () => {
-      const lib = await openLibrary(indexUrl(), () => setNotice(t.dbUpgrade));
+      const lib = await openLibrary(indexUrl(), () => setNotice('dbUpgrade'));
       if (cancelled) return;
-      if (!lib.persistent) setNotice(t.dbUnavailable);
+      if (!lib.persistent) setNotice('dbUnavailable');
       setLibrary(lib);
       await reload(lib);
       await runSync(lib);
@@ -89,60 +120,105 @@ export function App() {
     };
   }, [reload, runSync]);
 
+  // Network changes are announced politely; coming back online, or back to the foreground after
+  // a while, fetches new articles.
   useEffect(() => {
     const up = () => {
       setOnline(true);
+      setAnnouncement('backOnline');
       if (library) void runSync(library);
     };
-    const down = () => setOnline(false);
+    const down = () => {
+      setOnline(false);
+      setAnnouncement('wentOffline');
+    };
+    const visible = () => {
+      if (document.visibilityState !== 'visible' || !library) return;
+      const last = sync.record.lastAttempt ?? 0;
+      if (Date.now() - last > FOREGROUND_REFRESH_MS) void runSync(library);
+      tick((n) => n + 1);
+    };
+    // A background sync by the service worker (Periodic Background Sync) or another tab.
+    const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('broadsheet') : undefined;
+    if (channel) {
+      channel.onmessage = (e: MessageEvent<{ type?: string }>) => {
+        if (e.data?.type === 'synced' && library) void reload(library);
+      };
+    }
     addEventListener('online', up);
     addEventListener('offline', down);
-    // Keep "Updated 5 minutes ago" honest without re-rendering on every second.
+    document.addEventListener('visibilitychange', visible);
+    // Keep "Updated 5 minutes ago" honest without re-rendering every second.
     const timer = setInterval(() => tick((n) => n + 1), 60_000);
     return () => {
       removeEventListener('online', up);
       removeEventListener('offline', down);
+      document.removeEventListener('visibilitychange', visible);
+      channel?.close();
       clearInterval(timer);
     };
-  }, [library, runSync]);
+  }, [library, runSync, reload, sync.record.lastAttempt]);
 
   useEffect(() => {
-    if (route.view !== 'article' || Reader) return;
-    void import('./ArticleView').then((m) => setReader(() => m.ArticleView));
-  }, [route.view, Reader]);
+    if (!announcement) return;
+    const timer = setTimeout(() => setAnnouncement(''), 8000);
+    return () => clearTimeout(timer);
+  }, [announcement]);
+
+  const updateState = useCallback<StateUpdate>(
+    (id, change) => {
+      setStates((current) => {
+        const before = current.get(id) ?? emptyState(id);
+        const after = change(before, Date.now());
+        if (after === before) return current;
+        void library?.putState(after).catch((error: unknown) => console.error('Could not store reading state', error));
+        const next = new Map(current);
+        next.set(id, after);
+        return next;
+      });
+    },
+    [library],
+  );
+
+  useShortcuts(route);
 
   const feedTitle = sync.record.feedTitle || t.appName;
   useEffect(() => {
     if (route.view === 'list') document.title = feedTitle;
+    if (route.view === 'settings') document.title = `${t.settings} · ${feedTitle}`;
   }, [route.view, feedTitle]);
 
-  const visible = useMemo(
-    () => (entries && route.view === 'list' ? filterEntries(entries, route.filter) : []),
-    [entries, route],
+  const visibleEntries = useMemo(
+    () => (entries && route.view === 'list' ? filterEntries(entries, route.filter, states) : []),
+    [entries, route, states],
   );
 
-  const onBrand = (e: MouseEvent) => {
+  const go = (href: string) => (e: MouseEvent) => {
     if (!isPlainClick(e)) return;
     e.preventDefault();
-    navigate(BASE);
+    navigate(href);
   };
 
   const Brand = route.view === 'list' ? 'h1' : 'p';
   return (
     <div class="app">
       <header class="masthead">
-        <Brand class="brand">
-          <a href={BASE} onClick={onBrand}>
-            {feedTitle}
-          </a>
-        </Brand>
+        <div class="masthead-top">
+          <Brand class="brand">
+            <a href={BASE} onClick={go(BASE)}>
+              {feedTitle}
+            </a>
+          </Brand>
+          {route.view !== 'settings' && (
+            <a class="settings-link" href={settingsHref(BASE)} onClick={go(settingsHref(BASE))}>
+              <span aria-hidden="true">⚙ </span>
+              {t.settings}
+            </a>
+          )}
+        </div>
         <div class="syncbar">
           <span aria-live="polite">
-            {sync.running
-              ? t.checking
-              : sync.record.lastSuccess
-                ? t.updatedAgo(formatRelative(sync.record.lastSuccess))
-                : t.neverUpdated}
+            {sync.running ? t.checking : sync.record.lastSuccess ? t.updatedAgo(formatRelative(sync.record.lastSuccess)) : t.neverUpdated}
           </span>
           {!online && <span class="badge">{t.offlineBadge}</span>}
           <button type="button" class="link-button" disabled={!library || sync.running} onClick={() => library && void runSync(library)}>
@@ -152,22 +228,45 @@ export function App() {
       </header>
       <div role="alert" class="alert">
         {sync.failure && !sync.running ? t.failure(sync.failure) : ''}
-        {notice ? ` ${notice}` : ''}
+        {notice === 'dbUpgrade' ? ` ${t.dbUpgrade}` : notice === 'dbUnavailable' ? ` ${t.dbUnavailable}` : ''}
       </div>
       <UpdatePrompt />
+      <div class="toast-live" aria-live="polite">
+        {announcement === 'backOnline' ? t.backOnline : announcement === 'wentOffline' ? t.wentOffline : ''}
+      </div>
       <main id="main">
         {route.view === 'list' ? (
           <ListView
             entries={entries}
-            visible={visible}
+            visible={visibleEntries}
             filter={route.filter}
+            states={states}
             syncing={sync.running}
             skipped={sync.report ? t.skipped(sync.report) : ''}
           />
-        ) : Reader && library ? (
-          <Reader library={library} id={route.id} syncing={sync.running} back={historyState().fromList} />
+        ) : route.view === 'article' ? (
+          Reader && library ? (
+            <Reader
+              library={library}
+              id={route.id}
+              syncing={sync.running}
+              back={historyState().fromList}
+              state={states.get(route.id)}
+              onState={updateState}
+            />
+          ) : (
+            <p class="placeholder">{t.articleLoading}</p>
+          )
+        ) : Settings ? (
+          <Settings
+            settings={settings}
+            onSettings={onSettings}
+            lastSuccess={sync.record.lastSuccess}
+            syncing={sync.running}
+            onCheck={library ? () => void runSync(library) : undefined}
+          />
         ) : (
-          <p class="placeholder">{t.articleLoading}</p>
+          <p class="placeholder">{t.loading}</p>
         )}
       </main>
     </div>

@@ -1,16 +1,19 @@
 /**
  * The reading view, loaded lazily with the sanitizer. It reads the article from the store by id,
  * so a deep link works offline after a cold start, and waits for a running sync before saying
- * an article is missing.
+ * an article is missing. Opening marks the article read; scrolling records progress, and
+ * reopening resumes where the reader stopped.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '../feed/types';
+import { opened, resumeAt, withProgress, withRead, withSaved, type ReadingState } from '../state/reading';
 import type { Library } from '../sync/library';
-import { formatLongDate, isoDate } from './format';
+import type { StateUpdate } from './App';
+import { formatLongDate, isoDate, num } from './format';
+import { t } from './i18n';
 import { BASE, isPlainClick, navigate } from './navigation';
 import { listHref } from './router';
 import { sanitizeArticle } from './sanitize';
-import { en as t } from './strings';
 
 export interface ArticleViewProps {
   library: Library;
@@ -18,14 +21,28 @@ export interface ArticleViewProps {
   syncing: boolean;
   /** The list URL this article was opened from, if it was opened from the list. */
   back: string | undefined;
+  state?: ReadingState | undefined;
+  onState?: StateUpdate;
 }
 
 const RTL = /^(ar|he|fa|ur|ps|sd|ug|yi|dv|ckb)(-|$)/i;
 
-export function ArticleView({ library, id, syncing, back }: ArticleViewProps) {
+/** How far down the article body the reader is, 0 at the top, 1 when its end is in view. */
+function progressOf(el: HTMLElement): number {
+  const rect = el.getBoundingClientRect();
+  const scrollable = rect.height - innerHeight;
+  if (scrollable <= 0) return 1;
+  return Math.min(1, Math.max(0, -rect.top / scrollable));
+}
+
+export function ArticleView({ library, id, syncing, back, state, onState }: ArticleViewProps) {
   const [article, setArticle] = useState<Article | null>();
+  const [resumed, setResumed] = useState<number>();
   const heading = useRef<HTMLHeadingElement>(null);
   const body = useRef<HTMLDivElement>(null);
+  const root = useRef<HTMLElement>(null);
+  // Resume only once per opened article: later progress updates must not move the page.
+  const openedId = useRef<string | undefined>(undefined);
 
   useEffect(() => {
     let live = true;
@@ -47,8 +64,36 @@ export function ArticleView({ library, id, syncing, back }: ArticleViewProps) {
 
   useEffect(() => {
     document.title = article ? article.title || t.untitled : t.appName;
-    if (article) heading.current?.focus({ preventScroll: true });
-  }, [article]);
+    if (!article || openedId.current === article.id) return;
+    openedId.current = article.id;
+    onState?.(article.id, opened);
+    const at = resumeAt(state);
+    const el = root.current;
+    if (at !== undefined && el) {
+      const top = el.getBoundingClientRect().top + scrollY;
+      scrollTo(0, top + at * Math.max(0, el.offsetHeight - innerHeight));
+      setResumed(at);
+    }
+    heading.current?.focus({ preventScroll: true });
+    // `state` is read as it was when the article opened, on purpose: not a dependency.
+  }, [article, onState]);
+
+  useEffect(() => {
+    if (!article || !onState) return;
+    // Record progress when scrolling settles, not on every frame.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onScroll = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (root.current) onState(article.id, (s, now) => withProgress(s, progressOf(root.current!), now));
+      }, 400);
+    };
+    addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      clearTimeout(timer);
+      removeEventListener('scroll', onScroll);
+    };
+  }, [article, onState]);
 
   const backHref = back ?? listHref(BASE, { q: '', tag: '' });
   const onBack = (e: MouseEvent) => {
@@ -78,10 +123,25 @@ export function ArticleView({ library, id, syncing, back }: ArticleViewProps) {
 
   const lang = article.language;
   const dir = lang && RTL.test(lang) ? 'rtl' : undefined;
+  const saved = !!state?.saved;
+  const read = !!state?.read;
   return (
-    <article class="reader" lang={lang} dir={dir}>
+    <article class="reader" lang={lang} dir={dir} ref={root}>
       <nav class="reader-nav">
         {backLink}
+        <div class="reader-actions">
+          <button
+            type="button"
+            class="toggle"
+            aria-pressed={saved}
+            onClick={() => onState?.(article.id, (s, now) => withSaved(s, !s.saved, now))}
+          >
+            <span aria-hidden="true">{saved ? '★' : '☆'}</span> {t.save}
+          </button>
+          <button type="button" class="action" onClick={() => onState?.(article.id, (s, now) => withRead(s, !s.read, now))}>
+            {read ? t.markUnread : t.markRead}
+          </button>
+        </div>
       </nav>
       <header class="reader-head">
         <h1 ref={heading} tabIndex={-1}>
@@ -128,6 +188,11 @@ export function ArticleView({ library, id, syncing, back }: ArticleViewProps) {
             ))}
           </ul>
         )}
+        {resumed !== undefined && (
+          <p class="note" role="note">
+            {t.resumed(Math.round(resumed * 100))}
+          </p>
+        )}
       </header>
       {article.contentHtml ? (
         <div class="prose" key="html" ref={body} />
@@ -151,20 +216,23 @@ export function ArticleView({ library, id, syncing, back }: ArticleViewProps) {
       <footer class="reader-foot">
         {article.externalUrl && (
           <p>
-            <a href={article.externalUrl} target="_blank" rel="noopener noreferrer">
+            <a class="block-link" href={article.externalUrl} target="_blank" rel="noopener noreferrer">
               {t.linkedArticle}
             </a>
           </p>
         )}
         {article.url && (
           <p>
-            <a href={article.url} target="_blank" rel="noopener noreferrer">
+            <a class="block-link" href={article.url} target="_blank" rel="noopener noreferrer">
               {t.openOriginal}
             </a>
           </p>
         )}
         <p>{backLink}</p>
       </footer>
+      <progress class="read-progress" max={100} value={Math.round((state?.progress ?? 0) * 100)} aria-label={t.readingProgress}>
+        {num(Math.round((state?.progress ?? 0) * 100))}%
+      </progress>
     </article>
   );
 }

@@ -1,14 +1,15 @@
 /**
- * The list: search box, tag filter, the `N articles` status and the rows. The filter lives in
- * the URL; typing replaces the history entry, choosing a tag pushes one, so Back undoes a tag
- * choice but not every keystroke.
+ * The list: search box, filters, the `N articles` status and the rows. The filter lives in the
+ * URL; typing replaces the history entry, any other filter change pushes one, so Back undoes a
+ * filter choice but not every keystroke.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
-import { isFiltered, tagCounts, type Filter, type ListEntry } from '../search/filter';
-import { formatDate, formatNumber, isoDate } from './format';
+import { authorCounts, facetCount, isFiltered, languageCounts, tagCounts, type Filter, type ListEntry } from '../search/filter';
+import type { ReadingState } from '../state/reading';
+import { formatDate, isoDate, num } from './format';
+import { locale, t } from './i18n';
 import { BASE, historyState, isPlainClick, navigate, patchState } from './navigation';
 import { articleHref, listHref } from './router';
-import { en as t } from './strings';
 
 export interface ListViewProps {
   /** Every stored article; `undefined` while the store is being read. */
@@ -16,13 +17,26 @@ export interface ListViewProps {
   /** The entries that pass the filter. */
   visible: ListEntry[];
   filter: Filter;
+  states?: ReadonlyMap<string, ReadingState>;
   syncing: boolean;
   /** A sentence about items the last sync skipped, or ''. */
   skipped: string;
 }
 
-export function ListView({ entries, visible, filter, syncing, skipped }: ListViewProps) {
+const NO_STATES: ReadonlyMap<string, ReadingState> = new Map();
+
+function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function ListView({ entries, visible, filter, states = NO_STATES, syncing, skipped }: ListViewProps) {
   const tags = useMemo(() => (entries ? tagCounts(entries) : []), [entries]);
+  const authors = useMemo(() => (entries ? authorCounts(entries) : []), [entries]);
+  const languages = useMemo(() => (entries ? languageCounts(entries) : []), [entries]);
   const restored = useRef(false);
 
   // Come back exactly where the reader left: scroll position and the focused row.
@@ -53,6 +67,7 @@ export function ListView({ entries, visible, filter, syncing, skipped }: ListVie
   }, []);
 
   const setFilter = (next: Filter, replace: boolean) => navigate(listHref(BASE, next), { replace });
+  const change = (patch: Partial<Filter>) => setFilter({ ...filter, ...patch }, false);
 
   const open = (e: MouseEvent, id: string) => {
     if (!isPlainClick(e)) return;
@@ -65,12 +80,13 @@ export function ListView({ entries, visible, filter, syncing, skipped }: ListVie
   const onTagLink = (e: MouseEvent, tag: string) => {
     if (!isPlainClick(e)) return;
     e.preventDefault();
-    setFilter({ ...filter, tag }, false);
+    change({ tag });
     scrollTo(0, 0);
   };
 
-  const count = t.articleCount(visible.length, formatNumber);
+  const count = t.articleCount(visible.length);
   const filtered = isFiltered(filter);
+  const facets = facetCount(filter) - (filter.tag ? 1 : 0);
 
   return (
     <section class="list-view">
@@ -85,23 +101,74 @@ export function ListView({ entries, visible, filter, syncing, skipped }: ListVie
             placeholder={t.searchPlaceholder}
             autocomplete="off"
             enterKeyHint="search"
+            aria-keyshortcuts="/"
             onInput={(e) => setFilter({ ...filter, q: e.currentTarget.value }, true)}
           />
         </div>
         <div class="field tag-field">
           <label for="tag">{t.tagLabel}</label>
-          <select id="tag" name="tag" value={filter.tag} onChange={(e) => setFilter({ ...filter, tag: e.currentTarget.value }, false)}>
+          <select id="tag" name="tag" value={filter.tag} onChange={(e) => change({ tag: e.currentTarget.value })}>
             <option value="">{t.allTags}</option>
             {filter.tag && !tags.some((x) => x.tag.toLowerCase() === filter.tag.toLowerCase()) && (
               <option value={filter.tag}>{filter.tag}</option>
             )}
             {tags.map(({ tag, count: n }) => (
               <option key={tag} value={tag}>
-                {tag} ({formatNumber(n)})
+                {tag} ({num(n)})
               </option>
             ))}
           </select>
         </div>
+        <details class="more-filters" open={facets > 0}>
+          <summary>
+            {t.moreFilters}
+            {facets > 0 && <span class="facet-count"> · {t.activeFilters(facets)}</span>}
+          </summary>
+          <div class="facets">
+            <label class="check">
+              <input type="checkbox" checked={!!filter.unread} onChange={(e) => change({ unread: e.currentTarget.checked })} />
+              {t.unreadOnly}
+            </label>
+            <label class="check">
+              <input type="checkbox" checked={!!filter.saved} onChange={(e) => change({ saved: e.currentTarget.checked })} />
+              {t.savedOnly}
+            </label>
+            <div class="field">
+              <label for="author">{t.authorLabel}</label>
+              <select id="author" value={filter.author ?? ''} onChange={(e) => change({ author: e.currentTarget.value })}>
+                <option value="">{t.anyAuthor}</option>
+                {filter.author && !authors.some((a) => a.name.toLowerCase() === filter.author?.toLowerCase()) && (
+                  <option value={filter.author}>{filter.author}</option>
+                )}
+                {authors.map(({ name, count: n }) => (
+                  <option key={name} value={name}>
+                    {name} ({num(n)})
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label for="lang">{t.languageLabel}</label>
+              <select id="lang" value={filter.lang ?? ''} onChange={(e) => change({ lang: e.currentTarget.value })}>
+                <option value="">{t.anyLanguage}</option>
+                {filter.lang && !languages.some((l) => l.lang === filter.lang) && <option value={filter.lang}>{filter.lang}</option>}
+                {languages.map(({ lang, count: n }) => (
+                  <option key={lang} value={lang}>
+                    {languageName(lang)} ({num(n)})
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label for="from">{t.fromDate}</label>
+              <input id="from" type="date" value={filter.from ?? ''} max={filter.to || undefined} onChange={(e) => change({ from: e.currentTarget.value })} />
+            </div>
+            <div class="field">
+              <label for="to">{t.toDate}</label>
+              <input id="to" type="date" value={filter.to ?? ''} min={filter.from || undefined} onChange={(e) => change({ to: e.currentTarget.value })} />
+            </div>
+          </div>
+        </details>
       </form>
 
       <div class="list-meta">
@@ -128,31 +195,46 @@ export function ListView({ entries, visible, filter, syncing, skipped }: ListVie
       {entries && entries.length > 0 && visible.length === 0 && <p class="empty">{t.noMatch(filter.q)}</p>}
 
       <ul class="articles" aria-label={t.listLabel}>
-        {visible.map((e) => (
-          <li key={e.id} class="row" lang={e.language}>
-            <h2 class="row-title">
-              <a href={articleHref(BASE, e.id)} data-id={e.id} onClick={(ev) => open(ev, e.id)}>
-                {e.title || t.untitled}
-              </a>
-            </h2>
-            <p class="row-meta">
-              {e.published !== undefined && <time dateTime={isoDate(e.published)}>{formatDate(e.published)}</time>}
-              {e.authors.length > 0 && <span class="row-authors">{e.authors.join(', ')}</span>}
-            </p>
-            {e.excerpt && e.excerpt !== e.title && <p class="row-excerpt">{e.excerpt}</p>}
-            {e.tags.length > 0 && (
-              <ul class="tags" aria-label={t.tags}>
-                {e.tags.map((tag) => (
-                  <li key={tag}>
-                    <a href={listHref(BASE, { q: filter.q, tag })} onClick={(ev) => onTagLink(ev, tag)}>
-                      {tag}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </li>
-        ))}
+        {visible.map((e) => {
+          const state = states.get(e.id);
+          const unread = !state?.read;
+          return (
+            <li key={e.id} class={unread ? 'row unread' : 'row'} lang={e.language}>
+              <h2 class="row-title">
+                <a href={articleHref(BASE, e.id)} data-id={e.id} onClick={(ev) => open(ev, e.id)}>
+                  {e.title || t.untitled}
+                </a>
+              </h2>
+              <p class="row-meta">
+                {unread && (
+                  <span class="unread-dot" title={t.unreadBadge}>
+                    <span class="sr-only">{t.unreadBadge}</span>
+                  </span>
+                )}
+                {state?.saved && (
+                  <span class="saved-badge">
+                    <span aria-hidden="true">★ </span>
+                    {t.savedBadge}
+                  </span>
+                )}
+                {e.published !== undefined && <time dateTime={isoDate(e.published)}>{formatDate(e.published)}</time>}
+                {e.authors.length > 0 && <span class="row-authors">{e.authors.join(', ')}</span>}
+              </p>
+              {e.excerpt && e.excerpt !== e.title && <p class="row-excerpt">{e.excerpt}</p>}
+              {e.tags.length > 0 && (
+                <ul class="tags" aria-label={t.tags}>
+                  {e.tags.map((tag) => (
+                    <li key={tag}>
+                      <a href={listHref(BASE, { ...filter, tag })} onClick={(ev) => onTagLink(ev, tag)}>
+                        {tag}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

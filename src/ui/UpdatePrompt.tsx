@@ -3,7 +3,7 @@
  * reloads once it controls the page, so no page ever runs half old, half new code.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { en as t } from './strings';
+import { t } from './i18n';
 import { onSw } from './sw-events';
 
 export function UpdatePrompt() {

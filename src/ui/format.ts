@@ -1,19 +1,43 @@
-/** Dates and numbers through `Intl`, in the reader's locale. Formatters are built once. */
+/**
+ * Dates, numbers and plural choice through `Intl`, in the UI's locale. Formatters are rebuilt
+ * only when the locale changes (`setFormatLocale`), never per call.
+ */
 
-const locale = typeof navigator !== 'undefined' ? navigator.language : 'en';
-const dateFmt = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
-const longDateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-const numberFmt = new Intl.NumberFormat(locale);
-const relativeFmt = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+let tag = 'en';
+let dateFmt: Intl.DateTimeFormat;
+let longDateFmt: Intl.DateTimeFormat;
+let numberFmt: Intl.NumberFormat;
+let relativeFmt: Intl.RelativeTimeFormat;
+let plurals: Intl.PluralRules;
 
 /**
- * Feed dates are shown in UTC: publishers often send dates without a zone, which we read as UTC,
- * and showing them in local time would move midnight-dated articles to the previous day.
+ * Uses the browser's own regional variant when it speaks the chosen language (pt-BR vs pt-PT,
+ * en-GB vs en-US), else the bare language.
  */
+export function setFormatLocale(language: string, preferred: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages ?? []): void {
+  tag = preferred.find((l) => l.toLowerCase().split('-')[0] === language) ?? language;
+  // Feed dates are shown in UTC: publishers often send dates without a zone, which we read as
+  // UTC, and showing them in local time would move midnight-dated articles to the previous day.
+  dateFmt = new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  longDateFmt = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' });
+  numberFmt = new Intl.NumberFormat(tag);
+  relativeFmt = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' });
+  plurals = new Intl.PluralRules(tag);
+}
+setFormatLocale('en', []);
+
+export const formatLocale = (): string => tag;
 export const formatDate = (ms: number): string => dateFmt.format(ms);
 export const formatLongDate = (ms: number): string => longDateFmt.format(ms);
-export const formatNumber = (n: number): string => numberFmt.format(n);
+export const num = (n: number): string => numberFmt.format(n);
+/** @deprecated name kept for older call sites; same as `num`. */
+export const formatNumber = num;
 export const isoDate = (ms: number): string => new Date(ms).toISOString();
+
+/** Picks the plural form for `n` by the locale's rules (Ukrainian has one/few/many/other). */
+export function pick(n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }): string {
+  return forms[plurals.select(n)] ?? forms.other;
+}
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 86_400_000],

@@ -1,9 +1,13 @@
 /**
  * Every sentence the UI shows, in one typed catalogue. A translation is another object of type
- * `Strings`, so a missing string is a type error, not a blank in the UI.
+ * `Strings` (src/ui/locales/*.ts), so a missing string is a type error, not a blank in the UI.
+ * Functions take raw numbers and format them with the current locale (`num`).
  */
 import type { FeedError, ParseReport } from '../feed/types';
 import type { SyncFailure } from '../store/meta';
+import { num, pick } from './format';
+
+const plural = (n: number, one: string, other: string) => `${num(n)} ${pick(n, { one, other })}`;
 
 export const en = {
   appName: 'Broadsheet',
@@ -12,7 +16,7 @@ export const en = {
   tagLabel: 'Tag',
   allTags: 'All tags',
   clearFilters: 'Clear filters',
-  articleCount: (n: number, fmt: (n: number) => string) => `${fmt(n)} ${n === 1 ? 'article' : 'articles'}`,
+  articleCount: (n: number) => plural(n, 'article', 'articles'),
   filtered: 'filtered',
   listLabel: 'Articles',
   loading: 'Loading articles…',
@@ -25,7 +29,6 @@ export const en = {
   linkedArticle: 'Linked article',
   by: 'By',
   tags: 'Tags',
-  published: 'Published',
   updatedOn: 'updated',
   articleMissing: 'This article is not stored on this device.',
   articleMissingHint: 'It may not have been downloaded yet. Connect to the internet and open the list to fetch it.',
@@ -36,24 +39,75 @@ export const en = {
   updatedAgo: (when: string) => `Updated ${when}`,
   neverUpdated: 'Not updated yet',
   offlineBadge: 'Offline',
+  wentOffline: 'You are offline. Everything stored on this device can still be read.',
   backOnline: 'Back online.',
   skipped: (r: ParseReport) => skippedSentence(r),
   storedKept: 'Your stored articles are unchanged.',
   updateReady: 'A new version of Broadsheet is ready.',
   reload: 'Reload',
   offlineReady: 'Broadsheet is ready to work offline.',
-  dismiss: 'Dismiss',
   dbUnavailable:
     'This browser does not let Broadsheet store data (private browsing can do this), so articles are read online only and will not be available offline.',
   dbUpgrade: 'Broadsheet was updated in another tab. Reload this tab to keep going.',
   failure: (f: SyncFailure) => failureSentence(f),
-} as const;
+
+  // Reading state
+  save: 'Save',
+  savedBadge: 'Saved',
+  unreadBadge: 'Unread',
+  markUnread: 'Mark as unread',
+  markRead: 'Mark as read',
+  markedUnread: 'Marked as unread.',
+  resumed: (percent: number) => `Resumed at ${num(percent)}%.`,
+  readingProgress: 'Reading progress',
+
+  // Filters
+  moreFilters: 'More filters',
+  unreadOnly: 'Unread only',
+  savedOnly: 'Saved only',
+  authorLabel: 'Author',
+  anyAuthor: 'Any author',
+  languageLabel: 'Language',
+  anyLanguage: 'Any language',
+  fromDate: 'From',
+  toDate: 'To',
+  activeFilters: (n: number) => plural(n, 'filter on', 'filters on'),
+
+  // Settings
+  settings: 'Settings',
+  appearance: 'Appearance',
+  theme: 'Theme',
+  themeSystem: 'Same as the device',
+  themeLight: 'Light',
+  themeDark: 'Dark',
+  themeSepia: 'Sepia',
+  textSize: 'Text size',
+  lineWidth: 'Line width',
+  widthNarrow: 'Narrow',
+  widthMedium: 'Medium',
+  widthWide: 'Wide',
+  motion: 'Motion',
+  motionSystem: 'Same as the device',
+  motionReduce: 'Reduce motion',
+  uiLanguage: 'Language of the app',
+  languageAuto: 'Same as the browser',
+  sample: 'Sample text: workers at the port voted to strike on Monday.',
+  installApp: 'Install app',
+  installHelp: 'Install Broadsheet to open it from your home screen, like any other app, even with no network.',
+  iosInstall: 'To install on iPhone or iPad: tap the Share button, then “Add to Home Screen”.',
+  installed: 'Broadsheet is installed on this device.',
+  shortcuts: 'Keyboard shortcuts',
+  shortcutSearch: 'Search',
+  shortcutNext: 'Next / previous article',
+  shortcutOpen: 'Open the article',
+  shortcutBack: 'Back to the list',
+  sync: 'Articles',
+  lastUpdate: 'Last update',
+  backgroundRefresh: 'New articles are also fetched in the background while the app is installed.',
+  version: (v: string) => `Version ${v}`,
+};
 
 export type Strings = typeof en;
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function skippedSentence(r: ParseReport): string {
   const parts: string[] = [];
@@ -93,11 +147,11 @@ function failureSentence(f: SyncFailure): string {
     case 'network':
       return 'Could not reach the server. Showing the articles stored on this device.';
     case 'timeout':
-      return `The server did not answer within ${f.seconds} seconds. Showing the articles stored on this device.`;
+      return `The server did not answer within ${num(f.seconds)} seconds. Showing the articles stored on this device.`;
     case 'http':
       return `The article index could not be loaded: the server answered ${f.status}${f.statusText ? ` ${f.statusText}` : ''}. ${en.storedKept}`;
     case 'too-large':
-      return `The article index is larger than ${Math.round(f.bytes / 1048576)} MB, so it was not loaded. ${en.storedKept}`;
+      return `The article index is larger than ${num(Math.round(f.bytes / 1048576))} MB, so it was not loaded. ${en.storedKept}`;
     case 'feed':
       return `${feedSentence(f.error)} ${en.storedKept}`;
     case 'no-articles': {
@@ -105,6 +159,6 @@ function failureSentence(f: SyncFailure): string {
       return `The article index holds no readable articles${f.report.total ? ` (${plural(f.report.total, 'item', 'items')})` : ''}. ${skipped ? `${skipped} ` : ''}${en.storedKept}`;
     }
     case 'storage':
-      return `The device's storage is full: ${f.written} of ${f.total} articles were saved. Free some space, then check for new articles again.`;
+      return `The device's storage is full: ${num(f.written)} of ${num(f.total)} articles were saved. Free some space, then check for new articles again.`;
   }
 }

@@ -1,30 +1,58 @@
 /**
  * Service-worker registration, loaded after the first render (production builds only).
  * On first install the worker claims the page at once (`clientsClaim`), so one visit is enough
- * to work offline. Later versions wait until the reader chooses Reload.
+ * to work offline. A later version waits: if the reader has not touched the page yet it is
+ * applied silently (reload before they start reading); otherwise the update prompt asks first.
+ * Either way the page reloads only once the new worker controls it, so no page mixes versions.
  */
 import { Workbox } from 'workbox-window';
 import { BASE } from './navigation';
 import { emitSw } from './sw-events';
 
+const PERIODIC_TAG = 'broadsheet-refresh';
+
+let interacted = false;
+for (const type of ['pointerdown', 'keydown', 'scroll', 'touchstart'] as const) {
+  addEventListener(type, () => (interacted = true), { once: true, passive: true, capture: true });
+}
+
 export function registerServiceWorker(): void {
   const wb = new Workbox(`${BASE}sw.js`, { scope: BASE });
   let reloading = false;
-  wb.addEventListener('waiting', () => {
-    emitSw({
-      type: 'update-ready',
-      apply: () => {
-        wb.addEventListener('controlling', () => {
-          if (reloading) return;
-          reloading = true;
-          location.reload();
-        });
-        wb.messageSkipWaiting();
-      },
+  const apply = () => {
+    wb.addEventListener('controlling', () => {
+      if (reloading) return;
+      reloading = true;
+      location.reload();
     });
+    wb.messageSkipWaiting();
+  };
+  wb.addEventListener('waiting', () => {
+    if (!interacted) apply();
+    else emitSw({ type: 'update-ready', apply });
   });
   wb.addEventListener('activated', (e) => {
     if (!e.isUpdate) emitSw({ type: 'offline-ready' });
   });
-  void wb.register().catch((error: unknown) => console.error('Service worker registration failed', error));
+  void wb
+    .register()
+    .then((registration) => registration && registerPeriodicSync(registration))
+    .catch((error: unknown) => console.error('Service worker registration failed', error));
+}
+
+/**
+ * Periodic Background Sync (Chromium, installed apps only): the worker refreshes the index now
+ * and then even when the app is closed. Where it is missing or not permitted, nothing happens;
+ * the app still refreshes when it comes back to the foreground.
+ */
+async function registerPeriodicSync(registration: ServiceWorkerRegistration): Promise<void> {
+  const periodic = (registration as ServiceWorkerRegistration & { periodicSync?: { register(tag: string, o: { minInterval: number }): Promise<void> } })
+    .periodicSync;
+  if (!periodic) return;
+  try {
+    const status = await navigator.permissions.query({ name: 'periodic-background-sync' as PermissionName });
+    if (status.state === 'granted') await periodic.register(PERIODIC_TAG, { minInterval: 6 * 60 * 60 * 1000 });
+  } catch {
+    // Not supported here: foreground refresh covers it.
+  }
 }

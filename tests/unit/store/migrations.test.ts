@@ -27,9 +27,17 @@ describe('schema migrations', () => {
     expect(DB_NAME).toBe('broadsheet');
   });
 
-  test('creates exactly the stores `articles` and `meta`', async () => {
+  test('creates exactly the stores `articles`, `meta` and `state`', async () => {
     const db = await store();
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'meta']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'meta', 'state']);
+  });
+
+  test('`state` is keyed by article `id` and indexes saved articles by `savedAt`', async () => {
+    const db = await store();
+    const state = db.transaction('state').store;
+    expect(state.keyPath).toBe('id');
+    expect([...state.indexNames]).toEqual(['by-saved']);
+    expect(state.index('by-saved').keyPath).toBe('savedAt');
   });
 
   test('`articles` is keyed by `id` and has a `by-date` index on `sortDate`', async () => {

@@ -23,6 +23,8 @@ function fakeLibrary(...articles: Article[]) {
     get,
     record: async () => ({}),
     sync: async () => ({ ok: false, failure: { kind: 'offline' }, record: {} }),
+    states: async () => [],
+    putState: async () => {},
   };
   return { library, get, byId };
 }

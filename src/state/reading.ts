@@ -1,0 +1,64 @@
+/**
+ * Reading state: what the reader has read, saved, and how far they got. Pure functions over a
+ * small record per article, so the rules are tested without a browser. The record lives in its
+ * own store, apart from the article, so re-syncs and app updates never touch it.
+ */
+
+export interface ReadingState {
+  id: string;
+  read: boolean;
+  /** When the article was first marked read (epoch ms). */
+  readAt?: number;
+  saved: boolean;
+  savedAt?: number;
+  /** How far down the article the reader got, 0..1. */
+  progress: number;
+  /** When any of the above last changed, so the newest change wins across tabs and imports. */
+  updatedAt: number;
+}
+
+/** Past this point an article counts as finished: no "resume", and it is read. */
+export const FINISHED = 0.97;
+/** Below this, there is nothing worth resuming. */
+export const STARTED = 0.03;
+
+export function emptyState(id: string): ReadingState {
+  return { id, read: false, saved: false, progress: 0, updatedAt: 0 };
+}
+
+/** Opening an article marks it read (keeping the first time it was read). */
+export function opened(s: ReadingState, now: number): ReadingState {
+  return s.read ? s : { ...s, read: true, readAt: s.readAt ?? now, updatedAt: now };
+}
+
+export function withRead(s: ReadingState, read: boolean, now: number): ReadingState {
+  if (s.read === read) return s;
+  // Marking unread also forgets the position: the reader wants to start it over later.
+  return read ? { ...s, read, readAt: s.readAt ?? now, updatedAt: now } : { ...s, read, progress: 0, updatedAt: now };
+}
+
+export function withSaved(s: ReadingState, saved: boolean, now: number): ReadingState {
+  if (s.saved === saved) return s;
+  const next: ReadingState = { ...s, saved, updatedAt: now };
+  if (saved) next.savedAt = now;
+  else delete next.savedAt;
+  return next;
+}
+
+/** Records scroll progress; reaching the end marks the article read. */
+export function withProgress(s: ReadingState, progress: number, now: number): ReadingState {
+  const p = Math.round(Math.min(1, Math.max(0, Number.isFinite(progress) ? progress : 0)) * 1000) / 1000;
+  if (Math.abs(p - s.progress) < 0.005) return s;
+  const next: ReadingState = { ...s, progress: p, updatedAt: now };
+  return p >= FINISHED ? opened(next, now) : next;
+}
+
+/** Where to resume, as a fraction, or undefined when the article is unstarted or finished. */
+export function resumeAt(s: ReadingState | undefined): number | undefined {
+  return s && s.progress > STARTED && s.progress < FINISHED ? s.progress : undefined;
+}
+
+/** A record that says nothing (never read, not saved, no progress) need not be stored. */
+export function isBlank(s: ReadingState): boolean {
+  return !s.read && !s.saved && s.progress === 0;
+}

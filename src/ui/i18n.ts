@@ -1,0 +1,49 @@
+/**
+ * The UI language. English ships in the first-load bundle; the other catalogues are separate
+ * chunks (precached by the service worker, so they work offline too) loaded before the first
+ * render when the reader's language needs one. `t` is a live binding: after `applyLocale` the next
+ * render reads the new catalogue everywhere.
+ */
+import { setFormatLocale } from './format';
+import { en, type Strings } from './strings';
+
+export const LOCALES = ['en', 'es', 'pt', 'uk'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Each language named in itself, as a language menu should. */
+export const LOCALE_NAMES: Record<Locale, string> = {
+  en: 'English',
+  es: 'Español',
+  pt: 'Português',
+  uk: 'Українська',
+};
+
+const loaders: Record<Exclude<Locale, 'en'>, () => Promise<{ default: Strings }>> = {
+  es: () => import('./locales/es'),
+  pt: () => import('./locales/pt'),
+  uk: () => import('./locales/uk'),
+};
+
+export let t: Strings = en;
+export let locale: Locale = 'en';
+
+export function isLocale(v: unknown): v is Locale {
+  return typeof v === 'string' && (LOCALES as readonly string[]).includes(v);
+}
+
+/** The first of the browser's languages that we have, else English. */
+export function pickLocale(preferred: readonly string[]): Locale {
+  for (const l of preferred) {
+    const base = l.toLowerCase().split('-')[0];
+    if (isLocale(base)) return base;
+  }
+  return 'en';
+}
+
+export async function applyLocale(next: Locale): Promise<void> {
+  const strings = next === 'en' ? en : (await loaders[next]()).default;
+  t = strings;
+  locale = next;
+  setFormatLocale(next);
+  if (typeof document !== 'undefined') document.documentElement.lang = next;
+}

@@ -1,0 +1,157 @@
+import type { FeedError, ParseReport } from '../../feed/types';
+import type { SyncFailure } from '../../store/meta';
+import { num, pick } from '../format';
+import type { Strings } from '../strings';
+
+const plural = (n: number, one: string, other: string) => `${num(n)} ${pick(n, { one, other })}`;
+const storedKept = 'Los artículos guardados en este dispositivo no han cambiado.';
+
+function skipped(r: ParseReport): string {
+  const parts: string[] = [];
+  if (r.noId) parts.push(`${plural(r.noId, 'elemento', 'elementos')} sin id`);
+  if (r.notObject) parts.push(`${plural(r.notObject, 'entrada que no es', 'entradas que no son')} un artículo`);
+  if (r.duplicates) parts.push(plural(r.duplicates, 'copia duplicada', 'copias duplicadas'));
+  const n = r.noId + r.notObject + r.duplicates;
+  return n ? `Se ${pick(n, { one: 'omitió', other: 'omitieron' })} ${plural(n, 'elemento', 'elementos')}: ${parts.join(', ')}.` : '';
+}
+
+function feed(e: FeedError): string {
+  switch (e.code) {
+    case 'empty':
+      return 'El índice de artículos es un archivo vacío.';
+    case 'html':
+      return 'El servidor envió una página web en lugar del índice de artículos (quizá una página de error o de acceso).';
+    case 'truncated':
+      return 'El índice de artículos está incompleto: la descarga se cortó antes del final.';
+    case 'not-json':
+      return `El índice de artículos no es JSON válido${e.detail ? ` (${e.detail})` : ''}.`;
+    case 'not-object':
+      return 'El índice de artículos no es un JSON Feed: no es un objeto JSON.';
+    case 'no-version':
+      return 'El índice de artículos no es un JSON Feed: no tiene "version".';
+    case 'bad-version':
+      return `El índice de artículos no es un JSON Feed que esta aplicación pueda leer (versión «${e.detail ?? ''}»).`;
+    case 'no-items':
+      return 'El índice de artículos no es un JSON Feed: no tiene lista "items".';
+  }
+}
+
+function failure(f: SyncFailure): string {
+  switch (f.kind) {
+    case 'offline':
+      return 'No hay conexión. Se muestran los artículos guardados en este dispositivo.';
+    case 'network':
+      return 'No se pudo conectar con el servidor. Se muestran los artículos guardados en este dispositivo.';
+    case 'timeout':
+      return `El servidor no respondió en ${num(f.seconds)} segundos. Se muestran los artículos guardados en este dispositivo.`;
+    case 'http':
+      return `No se pudo cargar el índice de artículos: el servidor respondió ${f.status}${f.statusText ? ` ${f.statusText}` : ''}. ${storedKept}`;
+    case 'too-large':
+      return `El índice de artículos supera los ${num(Math.round(f.bytes / 1048576))} MB, así que no se cargó. ${storedKept}`;
+    case 'feed':
+      return `${feed(f.error)} ${storedKept}`;
+    case 'no-articles': {
+      const s = skipped(f.report);
+      return `El índice no contiene ningún artículo legible${f.report.total ? ` (${plural(f.report.total, 'elemento', 'elementos')})` : ''}. ${s ? `${s} ` : ''}${storedKept}`;
+    }
+    case 'storage':
+      return `El almacenamiento del dispositivo está lleno: se guardaron ${num(f.written)} de ${num(f.total)} artículos. Libera espacio y vuelve a buscar artículos nuevos.`;
+  }
+}
+
+const es: Strings = {
+  appName: 'Broadsheet',
+  searchLabel: 'Buscar artículos',
+  searchPlaceholder: 'Palabras del título, texto, etiquetas, autores',
+  tagLabel: 'Etiqueta',
+  allTags: 'Todas las etiquetas',
+  clearFilters: 'Quitar filtros',
+  articleCount: (n) => plural(n, 'artículo', 'artículos'),
+  filtered: 'filtrados',
+  listLabel: 'Artículos',
+  loading: 'Cargando artículos…',
+  firstSync: 'Descargando artículos para leer sin conexión…',
+  noArticlesYet: 'Todavía no hay artículos guardados en este dispositivo. Conéctate a internet una vez para descargarlos.',
+  noMatch: (q) => (q ? `Ningún artículo guardado coincide con «${q}».` : 'Ningún artículo guardado coincide con este filtro.'),
+  untitled: 'Sin título',
+  backToList: 'Todos los artículos',
+  openOriginal: 'Leer en el sitio del editor',
+  linkedArticle: 'Artículo enlazado',
+  by: 'Por',
+  tags: 'Etiquetas',
+  updatedOn: 'actualizado',
+  articleMissing: 'Este artículo no está guardado en este dispositivo.',
+  articleMissingHint: 'Quizá aún no se ha descargado. Conéctate a internet y abre la lista para obtenerlo.',
+  articleLoading: 'Abriendo el artículo…',
+  noBody: 'Este artículo no tiene más texto que su resumen.',
+  checkNow: 'Buscar artículos nuevos',
+  checking: 'Buscando artículos nuevos…',
+  updatedAgo: (when) => `Actualizado ${when}`,
+  neverUpdated: 'Aún sin actualizar',
+  offlineBadge: 'Sin conexión',
+  wentOffline: 'No hay conexión. Todo lo guardado en este dispositivo se puede seguir leyendo.',
+  backOnline: 'Conexión recuperada.',
+  skipped,
+  storedKept,
+  updateReady: 'Hay una nueva versión de Broadsheet.',
+  reload: 'Recargar',
+  offlineReady: 'Broadsheet ya funciona sin conexión.',
+  dbUnavailable:
+    'Este navegador no deja que Broadsheet guarde datos (la navegación privada puede hacerlo), así que los artículos solo se leen en línea y no estarán disponibles sin conexión.',
+  dbUpgrade: 'Broadsheet se actualizó en otra pestaña. Recarga esta pestaña para continuar.',
+  failure,
+
+  save: 'Guardar',
+  savedBadge: 'Guardado',
+  unreadBadge: 'No leído',
+  markUnread: 'Marcar como no leído',
+  markRead: 'Marcar como leído',
+  markedUnread: 'Marcado como no leído.',
+  resumed: (p) => `Retomado en el ${num(p)} %.`,
+  readingProgress: 'Progreso de lectura',
+
+  moreFilters: 'Más filtros',
+  unreadOnly: 'Solo no leídos',
+  savedOnly: 'Solo guardados',
+  authorLabel: 'Autor',
+  anyAuthor: 'Cualquier autor',
+  languageLabel: 'Idioma',
+  anyLanguage: 'Cualquier idioma',
+  fromDate: 'Desde',
+  toDate: 'Hasta',
+  activeFilters: (n) => `${plural(n, 'filtro activo', 'filtros activos')}`,
+
+  settings: 'Ajustes',
+  appearance: 'Apariencia',
+  theme: 'Tema',
+  themeSystem: 'Igual que el dispositivo',
+  themeLight: 'Claro',
+  themeDark: 'Oscuro',
+  themeSepia: 'Sepia',
+  textSize: 'Tamaño del texto',
+  lineWidth: 'Ancho de línea',
+  widthNarrow: 'Estrecho',
+  widthMedium: 'Medio',
+  widthWide: 'Ancho',
+  motion: 'Movimiento',
+  motionSystem: 'Igual que el dispositivo',
+  motionReduce: 'Reducir el movimiento',
+  uiLanguage: 'Idioma de la aplicación',
+  languageAuto: 'Igual que el navegador',
+  sample: 'Texto de ejemplo: los trabajadores del puerto votaron ir a la huelga el lunes.',
+  installApp: 'Instalar la aplicación',
+  installHelp: 'Instala Broadsheet para abrirla desde la pantalla de inicio, como cualquier otra aplicación, incluso sin conexión.',
+  iosInstall: 'Para instalarla en iPhone o iPad: toca el botón Compartir y luego «Añadir a pantalla de inicio».',
+  installed: 'Broadsheet está instalada en este dispositivo.',
+  shortcuts: 'Atajos de teclado',
+  shortcutSearch: 'Buscar',
+  shortcutNext: 'Artículo siguiente / anterior',
+  shortcutOpen: 'Abrir el artículo',
+  shortcutBack: 'Volver a la lista',
+  sync: 'Artículos',
+  lastUpdate: 'Última actualización',
+  backgroundRefresh: 'Con la aplicación instalada, los artículos nuevos también se descargan en segundo plano.',
+  version: (v) => `Versión ${v}`,
+};
+
+export default es;

@@ -1,0 +1,157 @@
+import type { FeedError, ParseReport } from '../../feed/types';
+import type { SyncFailure } from '../../store/meta';
+import { num, pick } from '../format';
+import type { Strings } from '../strings';
+
+const plural = (n: number, one: string, other: string) => `${num(n)} ${pick(n, { one, other })}`;
+const storedKept = 'Os artigos guardados neste dispositivo não foram alterados.';
+
+function skipped(r: ParseReport): string {
+  const parts: string[] = [];
+  if (r.noId) parts.push(`${plural(r.noId, 'item', 'itens')} sem id`);
+  if (r.notObject) parts.push(`${plural(r.notObject, 'entrada que não é', 'entradas que não são')} um artigo`);
+  if (r.duplicates) parts.push(plural(r.duplicates, 'cópia duplicada', 'cópias duplicadas'));
+  const n = r.noId + r.notObject + r.duplicates;
+  return n ? `${plural(n, 'item foi ignorado', 'itens foram ignorados')}: ${parts.join(', ')}.` : '';
+}
+
+function feed(e: FeedError): string {
+  switch (e.code) {
+    case 'empty':
+      return 'O índice de artigos é um arquivo vazio.';
+    case 'html':
+      return 'O servidor enviou uma página web em vez do índice de artigos (talvez uma página de erro ou de login).';
+    case 'truncated':
+      return 'O índice de artigos está incompleto: o download foi interrompido antes do fim.';
+    case 'not-json':
+      return `O índice de artigos não é um JSON válido${e.detail ? ` (${e.detail})` : ''}.`;
+    case 'not-object':
+      return 'O índice de artigos não é um JSON Feed: não é um objeto JSON.';
+    case 'no-version':
+      return 'O índice de artigos não é um JSON Feed: não tem "version".';
+    case 'bad-version':
+      return `O índice de artigos não é um JSON Feed que este aplicativo consiga ler (versão “${e.detail ?? ''}”).`;
+    case 'no-items':
+      return 'O índice de artigos não é um JSON Feed: não tem a lista "items".';
+  }
+}
+
+function failure(f: SyncFailure): string {
+  switch (f.kind) {
+    case 'offline':
+      return 'Você está sem conexão. Mostrando os artigos guardados neste dispositivo.';
+    case 'network':
+      return 'Não foi possível contatar o servidor. Mostrando os artigos guardados neste dispositivo.';
+    case 'timeout':
+      return `O servidor não respondeu em ${num(f.seconds)} segundos. Mostrando os artigos guardados neste dispositivo.`;
+    case 'http':
+      return `Não foi possível carregar o índice de artigos: o servidor respondeu ${f.status}${f.statusText ? ` ${f.statusText}` : ''}. ${storedKept}`;
+    case 'too-large':
+      return `O índice de artigos tem mais de ${num(Math.round(f.bytes / 1048576))} MB, por isso não foi carregado. ${storedKept}`;
+    case 'feed':
+      return `${feed(f.error)} ${storedKept}`;
+    case 'no-articles': {
+      const s = skipped(f.report);
+      return `O índice não contém nenhum artigo legível${f.report.total ? ` (${plural(f.report.total, 'item', 'itens')})` : ''}. ${s ? `${s} ` : ''}${storedKept}`;
+    }
+    case 'storage':
+      return `O armazenamento do dispositivo está cheio: ${num(f.written)} de ${num(f.total)} artigos foram guardados. Libere espaço e procure novos artigos outra vez.`;
+  }
+}
+
+const pt: Strings = {
+  appName: 'Broadsheet',
+  searchLabel: 'Pesquisar artigos',
+  searchPlaceholder: 'Palavras do título, texto, etiquetas, autores',
+  tagLabel: 'Etiqueta',
+  allTags: 'Todas as etiquetas',
+  clearFilters: 'Limpar filtros',
+  articleCount: (n) => plural(n, 'artigo', 'artigos'),
+  filtered: 'filtrados',
+  listLabel: 'Artigos',
+  loading: 'Carregando artigos…',
+  firstSync: 'Baixando artigos para ler sem conexão…',
+  noArticlesYet: 'Ainda não há artigos guardados neste dispositivo. Conecte-se à internet uma vez para baixá-los.',
+  noMatch: (q) => (q ? `Nenhum artigo guardado corresponde a “${q}”.` : 'Nenhum artigo guardado corresponde a este filtro.'),
+  untitled: 'Sem título',
+  backToList: 'Todos os artigos',
+  openOriginal: 'Ler no site do editor',
+  linkedArticle: 'Artigo citado',
+  by: 'Por',
+  tags: 'Etiquetas',
+  updatedOn: 'atualizado',
+  articleMissing: 'Este artigo não está guardado neste dispositivo.',
+  articleMissingHint: 'Talvez ainda não tenha sido baixado. Conecte-se à internet e abra a lista para obtê-lo.',
+  articleLoading: 'Abrindo o artigo…',
+  noBody: 'Este artigo não tem texto além do resumo.',
+  checkNow: 'Procurar novos artigos',
+  checking: 'Procurando novos artigos…',
+  updatedAgo: (when) => `Atualizado ${when}`,
+  neverUpdated: 'Ainda não atualizado',
+  offlineBadge: 'Sem conexão',
+  wentOffline: 'Você está sem conexão. Tudo o que está guardado neste dispositivo continua disponível.',
+  backOnline: 'Conexão restabelecida.',
+  skipped,
+  storedKept,
+  updateReady: 'Uma nova versão do Broadsheet está pronta.',
+  reload: 'Recarregar',
+  offlineReady: 'O Broadsheet já funciona sem conexão.',
+  dbUnavailable:
+    'Este navegador não permite que o Broadsheet guarde dados (a navegação privada pode causar isso), então os artigos só podem ser lidos on-line e não ficarão disponíveis sem conexão.',
+  dbUpgrade: 'O Broadsheet foi atualizado em outra aba. Recarregue esta aba para continuar.',
+  failure,
+
+  save: 'Guardar',
+  savedBadge: 'Guardado',
+  unreadBadge: 'Não lido',
+  markUnread: 'Marcar como não lido',
+  markRead: 'Marcar como lido',
+  markedUnread: 'Marcado como não lido.',
+  resumed: (p) => `Retomado em ${num(p)}%.`,
+  readingProgress: 'Progresso da leitura',
+
+  moreFilters: 'Mais filtros',
+  unreadOnly: 'Só não lidos',
+  savedOnly: 'Só guardados',
+  authorLabel: 'Autor',
+  anyAuthor: 'Qualquer autor',
+  languageLabel: 'Idioma',
+  anyLanguage: 'Qualquer idioma',
+  fromDate: 'De',
+  toDate: 'Até',
+  activeFilters: (n) => plural(n, 'filtro ativo', 'filtros ativos'),
+
+  settings: 'Configurações',
+  appearance: 'Aparência',
+  theme: 'Tema',
+  themeSystem: 'Igual ao dispositivo',
+  themeLight: 'Claro',
+  themeDark: 'Escuro',
+  themeSepia: 'Sépia',
+  textSize: 'Tamanho do texto',
+  lineWidth: 'Largura da linha',
+  widthNarrow: 'Estreita',
+  widthMedium: 'Média',
+  widthWide: 'Larga',
+  motion: 'Movimento',
+  motionSystem: 'Igual ao dispositivo',
+  motionReduce: 'Reduzir o movimento',
+  uiLanguage: 'Idioma do aplicativo',
+  languageAuto: 'Igual ao navegador',
+  sample: 'Texto de exemplo: os trabalhadores do porto votaram pela greve na segunda-feira.',
+  installApp: 'Instalar o aplicativo',
+  installHelp: 'Instale o Broadsheet para abri-lo pela tela inicial, como qualquer outro aplicativo, mesmo sem conexão.',
+  iosInstall: 'Para instalar no iPhone ou iPad: toque no botão Compartilhar e depois em “Adicionar à Tela de Início”.',
+  installed: 'O Broadsheet está instalado neste dispositivo.',
+  shortcuts: 'Atalhos de teclado',
+  shortcutSearch: 'Pesquisar',
+  shortcutNext: 'Artigo seguinte / anterior',
+  shortcutOpen: 'Abrir o artigo',
+  shortcutBack: 'Voltar à lista',
+  sync: 'Artigos',
+  lastUpdate: 'Última atualização',
+  backgroundRefresh: 'Com o aplicativo instalado, novos artigos também são baixados em segundo plano.',
+  version: (v) => `Versão ${v}`,
+};
+
+export default pt;

@@ -1,0 +1,158 @@
+import type { FeedError, ParseReport } from '../../feed/types';
+import type { SyncFailure } from '../../store/meta';
+import { num, pick } from '../format';
+import type { Strings } from '../strings';
+
+/** Ukrainian has three plural forms for whole numbers: 1 стаття, 2 статті, 5 статей. */
+const plural = (n: number, one: string, few: string, many: string) => `${num(n)} ${pick(n, { one, few, many, other: few })}`;
+const storedKept = 'Статті, збережені на цьому пристрої, не змінилися.';
+
+function skipped(r: ParseReport): string {
+  const parts: string[] = [];
+  if (r.noId) parts.push(`${plural(r.noId, 'елемент', 'елементи', 'елементів')} без id`);
+  if (r.notObject) parts.push(`${plural(r.notObject, 'запис', 'записи', 'записів')}, що не є статтями`);
+  if (r.duplicates) parts.push(plural(r.duplicates, 'дублікат', 'дублікати', 'дублікатів'));
+  const n = r.noId + r.notObject + r.duplicates;
+  return n ? `Пропущено ${plural(n, 'елемент', 'елементи', 'елементів')}: ${parts.join(', ')}.` : '';
+}
+
+function feed(e: FeedError): string {
+  switch (e.code) {
+    case 'empty':
+      return 'Індекс статей — порожній файл.';
+    case 'html':
+      return 'Сервер надіслав вебсторінку замість індексу статей (можливо, сторінку помилки чи входу).';
+    case 'truncated':
+      return 'Індекс статей неповний: завантаження обірвалося до кінця.';
+    case 'not-json':
+      return `Індекс статей не є коректним JSON${e.detail ? ` (${e.detail})` : ''}.`;
+    case 'not-object':
+      return 'Індекс статей не є JSON Feed: це не JSON-об’єкт.';
+    case 'no-version':
+      return 'Індекс статей не є JSON Feed: у ньому немає "version".';
+    case 'bad-version':
+      return `Індекс статей не є JSON Feed, який може прочитати цей застосунок (версія «${e.detail ?? ''}»).`;
+    case 'no-items':
+      return 'Індекс статей не є JSON Feed: у ньому немає списку "items".';
+  }
+}
+
+function failure(f: SyncFailure): string {
+  switch (f.kind) {
+    case 'offline':
+      return 'Немає з’єднання. Показано статті, збережені на цьому пристрої.';
+    case 'network':
+      return 'Не вдалося зв’язатися із сервером. Показано статті, збережені на цьому пристрої.';
+    case 'timeout':
+      return `Сервер не відповів за ${num(f.seconds)} с. Показано статті, збережені на цьому пристрої.`;
+    case 'http':
+      return `Не вдалося завантажити індекс статей: сервер відповів ${f.status}${f.statusText ? ` ${f.statusText}` : ''}. ${storedKept}`;
+    case 'too-large':
+      return `Індекс статей більший за ${num(Math.round(f.bytes / 1048576))} МБ, тому його не завантажено. ${storedKept}`;
+    case 'feed':
+      return `${feed(f.error)} ${storedKept}`;
+    case 'no-articles': {
+      const s = skipped(f.report);
+      return `В індексі немає жодної придатної статті${f.report.total ? ` (${plural(f.report.total, 'елемент', 'елементи', 'елементів')})` : ''}. ${s ? `${s} ` : ''}${storedKept}`;
+    }
+    case 'storage':
+      return `Пам’ять пристрою заповнена: збережено ${num(f.written)} з ${num(f.total)} статей. Звільніть місце й знову перевірте нові статті.`;
+  }
+}
+
+const uk: Strings = {
+  appName: 'Broadsheet',
+  searchLabel: 'Пошук статей',
+  searchPlaceholder: 'Слова із заголовків, тексту, тегів, імен авторів',
+  tagLabel: 'Тег',
+  allTags: 'Усі теги',
+  clearFilters: 'Скинути фільтри',
+  articleCount: (n) => plural(n, 'стаття', 'статті', 'статей'),
+  filtered: 'з фільтром',
+  listLabel: 'Статті',
+  loading: 'Завантаження статей…',
+  firstSync: 'Завантажуємо статті для читання без мережі…',
+  noArticlesYet: 'На цьому пристрої ще немає статей. Під’єднайтеся до інтернету один раз, щоб їх завантажити.',
+  noMatch: (q) => (q ? `Жодна збережена стаття не відповідає «${q}».` : 'Жодна збережена стаття не відповідає цьому фільтру.'),
+  untitled: 'Без назви',
+  backToList: 'Усі статті',
+  openOriginal: 'Читати на сайті видавця',
+  linkedArticle: 'Стаття за посиланням',
+  by: 'Автор:',
+  tags: 'Теги',
+  updatedOn: 'оновлено',
+  articleMissing: 'Цієї статті немає на цьому пристрої.',
+  articleMissingHint: 'Можливо, її ще не завантажено. Під’єднайтеся до інтернету й відкрийте список, щоб отримати її.',
+  articleLoading: 'Відкриваємо статтю…',
+  noBody: 'У цієї статті немає тексту, крім анотації.',
+  checkNow: 'Перевірити нові статті',
+  checking: 'Перевіряємо нові статті…',
+  updatedAgo: (when) => `Оновлено ${when}`,
+  neverUpdated: 'Ще не оновлено',
+  offlineBadge: 'Офлайн',
+  wentOffline: 'Немає з’єднання. Усе, що збережено на цьому пристрої, можна читати далі.',
+  backOnline: 'З’єднання відновлено.',
+  skipped,
+  storedKept,
+  updateReady: 'Готова нова версія Broadsheet.',
+  reload: 'Перезавантажити',
+  offlineReady: 'Broadsheet готовий працювати без мережі.',
+  dbUnavailable:
+    'Цей браузер не дозволяє Broadsheet зберігати дані (так буває в приватному режимі), тому статті доступні лише онлайн і не збережуться для читання без мережі.',
+  dbUpgrade: 'Broadsheet оновлено в іншій вкладці. Перезавантажте цю вкладку, щоб продовжити.',
+  failure,
+
+  save: 'Зберегти',
+  savedBadge: 'Збережено',
+  unreadBadge: 'Непрочитане',
+  markUnread: 'Позначити непрочитаним',
+  markRead: 'Позначити прочитаним',
+  markedUnread: 'Позначено непрочитаним.',
+  resumed: (p) => `Продовжуємо з ${num(p)}%.`,
+  readingProgress: 'Прогрес читання',
+
+  moreFilters: 'Більше фільтрів',
+  unreadOnly: 'Лише непрочитані',
+  savedOnly: 'Лише збережені',
+  authorLabel: 'Автор',
+  anyAuthor: 'Будь-який автор',
+  languageLabel: 'Мова',
+  anyLanguage: 'Будь-яка мова',
+  fromDate: 'Від',
+  toDate: 'До',
+  activeFilters: (n) => `Фільтрів: ${num(n)}`,
+
+  settings: 'Налаштування',
+  appearance: 'Вигляд',
+  theme: 'Тема',
+  themeSystem: 'Як на пристрої',
+  themeLight: 'Світла',
+  themeDark: 'Темна',
+  themeSepia: 'Сепія',
+  textSize: 'Розмір тексту',
+  lineWidth: 'Ширина рядка',
+  widthNarrow: 'Вузька',
+  widthMedium: 'Середня',
+  widthWide: 'Широка',
+  motion: 'Анімація',
+  motionSystem: 'Як на пристрої',
+  motionReduce: 'Зменшити анімацію',
+  uiLanguage: 'Мова застосунку',
+  languageAuto: 'Як у браузері',
+  sample: 'Приклад тексту: портові робітники проголосували за страйк у понеділок.',
+  installApp: 'Встановити застосунок',
+  installHelp: 'Встановіть Broadsheet, щоб відкривати його з головного екрана, як будь-який інший застосунок, навіть без мережі.',
+  iosInstall: 'Щоб установити на iPhone чи iPad: натисніть «Поділитися», а потім «На початковий екран».',
+  installed: 'Broadsheet встановлено на цьому пристрої.',
+  shortcuts: 'Клавіатурні скорочення',
+  shortcutSearch: 'Пошук',
+  shortcutNext: 'Наступна / попередня стаття',
+  shortcutOpen: 'Відкрити статтю',
+  shortcutBack: 'Назад до списку',
+  sync: 'Статті',
+  lastUpdate: 'Останнє оновлення',
+  backgroundRefresh: 'Коли застосунок встановлено, нові статті завантажуються й у фоновому режимі.',
+  version: (v) => `Версія ${v}`,
+};
+
+export default uk;
