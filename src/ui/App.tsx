@@ -37,6 +37,26 @@ export interface AppProps {
   onSettings: (s: Settings) => Promise<void> | void;
 }
 
+/**
+ * The feed's title, remembered synchronously so the first paint already shows it: waiting for
+ * IndexedDB would swap the heading a moment later and shift the whole page.
+ */
+const TITLE_KEY = 'broadsheet:title';
+function rememberedTitle(): string {
+  try {
+    return localStorage.getItem(TITLE_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+function rememberTitle(title: string | undefined): void {
+  try {
+    if (title) localStorage.setItem(TITLE_KEY, title);
+  } catch {
+    // storage blocked: the title just arrives a moment later
+  }
+}
+
 /** Refresh the index when the app comes back to the foreground after this long. */
 const FOREGROUND_REFRESH_MS = 10 * 60_000;
 
@@ -88,7 +108,8 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
       setSync((s) => ({ ...s, running: true }));
       try {
         const outcome = await lib.sync();
-        if (outcome.ok) await reload(lib);
+        // Re-read the store only when the sync changed it: an unchanged index costs no re-render.
+        if (outcome.ok && (outcome.write.added > 0 || outcome.write.updated > 0)) await reload(lib);
         setSync((s) => ({
           running: false,
           record: outcome.record,
@@ -182,7 +203,8 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
 
   useShortcuts(route);
 
-  const feedTitle = sync.record.feedTitle || t.appName;
+  const feedTitle = sync.record.feedTitle || rememberedTitle() || t.appName;
+  useEffect(() => rememberTitle(sync.record.feedTitle), [sync.record.feedTitle]);
   useEffect(() => {
     if (route.view === 'list') document.title = feedTitle;
     if (route.view === 'settings') document.title = `${t.settings} · ${feedTitle}`;
@@ -230,9 +252,11 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
         {sync.failure && !sync.running ? t.failure(sync.failure) : ''}
         {notice === 'dbUpgrade' ? ` ${t.dbUpgrade}` : notice === 'dbUnavailable' ? ` ${t.dbUnavailable}` : ''}
       </div>
-      <UpdatePrompt />
-      <div class="toast-live" aria-live="polite">
-        {announcement === 'backOnline' ? t.backOnline : announcement === 'wentOffline' ? t.wentOffline : ''}
+      <div class="toasts">
+        <UpdatePrompt />
+        <div class="toast-live" aria-live="polite">
+          {announcement === 'backOnline' ? t.backOnline : announcement === 'wentOffline' ? t.wentOffline : ''}
+        </div>
       </div>
       <main id="main">
         {route.view === 'list' ? (

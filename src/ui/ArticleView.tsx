@@ -139,7 +139,11 @@ export function ArticleView({ library, id, syncing, back, state, onState }: Arti
             <span aria-hidden="true">{saved ? '★' : '☆'}</span> {t.save}
           </button>
           <button type="button" class="action" onClick={() => onState?.(article.id, (s, now) => withRead(s, !s.read, now))}>
-            {read ? t.markUnread : t.markRead}
+            {/* Both labels take up space, so the button keeps its width when the label flips. */}
+            <span class="stack">
+              <span class={read ? 'off' : undefined}>{t.markRead}</span>
+              <span class={read ? undefined : 'off'}>{t.markUnread}</span>
+            </span>
           </button>
         </div>
       </nav>

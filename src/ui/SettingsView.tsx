@@ -55,8 +55,8 @@ export function SettingsView({ settings, onSettings, lastSuccess, syncing, onChe
         {t.settings}
       </h1>
 
-      <section aria-labelledby="s-appearance">
-        <h2 id="s-appearance">{t.appearance}</h2>
+      <section>
+        <h2>{t.appearance}</h2>
         <fieldset class="choices">
           <legend>{t.theme}</legend>
           {THEMES.map((v) => (
@@ -97,8 +97,8 @@ export function SettingsView({ settings, onSettings, lastSuccess, syncing, onChe
         <p class="sample prose">{t.sample}</p>
       </section>
 
-      <section aria-labelledby="s-language">
-        <h2 id="s-language">{t.uiLanguage}</h2>
+      <section>
+        <h2>{t.uiLanguage}</h2>
         <div class="field">
           <label for="ui-language">{t.uiLanguage}</label>
           <select id="ui-language" value={settings.locale} onChange={(e) => set({ locale: e.currentTarget.value as Settings['locale'] })}>
@@ -113,8 +113,8 @@ export function SettingsView({ settings, onSettings, lastSuccess, syncing, onChe
       </section>
 
       {install !== 'unavailable' && (
-        <section aria-labelledby="s-install">
-          <h2 id="s-install">{t.installApp}</h2>
+        <section>
+          <h2>{t.installApp}</h2>
           {install === 'installed' ? (
             <p>{t.installed}</p>
           ) : install === 'ios' ? (
@@ -130,8 +130,8 @@ export function SettingsView({ settings, onSettings, lastSuccess, syncing, onChe
         </section>
       )}
 
-      <section aria-labelledby="s-sync">
-        <h2 id="s-sync">{t.sync}</h2>
+      <section>
+        <h2>{t.sync}</h2>
         <p>
           {t.lastUpdate}: {lastSuccess ? formatRelative(lastSuccess) : t.neverUpdated}
         </p>
@@ -141,8 +141,8 @@ export function SettingsView({ settings, onSettings, lastSuccess, syncing, onChe
         <p class="note">{t.backgroundRefresh}</p>
       </section>
 
-      <section aria-labelledby="s-keys">
-        <h2 id="s-keys">{t.shortcuts}</h2>
+      <section>
+        <h2>{t.shortcuts}</h2>
         <dl class="shortcuts">
           <dt>
             <kbd>/</kbd>

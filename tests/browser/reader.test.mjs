@@ -1,0 +1,269 @@
+/**
+ * The reader people expect, in real Chromium: reading state that survives reloads, resume,
+ * right-to-left articles, settings that apply at once, keyboard use, narrow screens and large
+ * text, touch target sizes, and axe-core on every view.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, before, describe, test } from 'node:test';
+import { articleLinks, freePort, Profile, statusCount, TestServer } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const demo = JSON.parse(readFileSync('dist/feed.json', 'utf8'));
+
+// The demo feed plus one Arabic article, to check right-to-left reading.
+const RTL_ID = 'rtl-sample';
+const RTL_TITLE = 'عمال الميناء يصوتون على الإضراب';
+const feed = {
+  ...demo,
+  items: [
+    ...demo.items,
+    {
+      id: RTL_ID,
+      title: RTL_TITLE,
+      language: 'ar',
+      date_published: '2026-06-02T09:00:00Z',
+      tags: ['strikes'],
+      content_html: '<p>صوّت عمال الميناء اليوم على الإضراب.</p><p>قالت النقابة إن المفاوضات ستستمر.</p>',
+    },
+  ],
+};
+const TOTAL = feed.items.length;
+const LONG = demo.items.find((i) => !i.url && /<img/.test(i.content_html ?? ''));
+const path = (id) => `article/${encodeURIComponent(id)}`;
+
+async function axe(page, label) {
+  await page.evaluate(AXE); // evaluate, not a <script>: the app's CSP forbids inline scripts
+  const { violations } = await page.evaluate(() =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { resultTypes: ['violations'], runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }),
+  );
+  assert.deepEqual(
+    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
+    [],
+    `axe violations in ${label}`,
+  );
+}
+
+async function listReady(page, n = TOTAL) {
+  await page.waitForFunction((want) => document.querySelectorAll('ul[aria-label=Articles] > li').length === want, n);
+}
+
+describe('reader', () => {
+  let server;
+  let profile;
+  let page;
+
+  before(async () => {
+    server = new TestServer({ port: await freePort() });
+    server.override = (req, res) => {
+      if (!req.url.startsWith('/feed.json')) return false;
+      res.writeHead(200, { 'content-type': 'application/feed+json', 'cache-control': 'no-cache' });
+      res.end(JSON.stringify(feed));
+      return true;
+    };
+    await server.start();
+    profile = new Profile();
+    await profile.launch();
+    page = await profile.page();
+    await page.goto(server.url);
+    await listReady(page);
+  });
+
+  after(async () => {
+    await profile?.close();
+    profile?.dispose();
+    await server?.stop();
+  });
+
+  test('axe finds no violations in the list, reading and settings views, light and dark', async () => {
+    await axe(page, 'list');
+    await page.goto(server.url + path(LONG.id));
+    await page.locator('h1').filter({ hasText: LONG.title }).waitFor();
+    await axe(page, 'reading view');
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.locator('h1').filter({ hasText: 'Settings' }).waitFor();
+    await axe(page, 'settings');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(`${server.url}?tag=strikes`);
+    await page.getByRole('status').filter({ hasText: 'filtered' }).waitFor();
+    await axe(page, 'list, dark, filtered');
+    await page.goto(server.url + path(LONG.id));
+    await page.locator('h1').filter({ hasText: LONG.title }).waitFor();
+    await axe(page, 'reading view, dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  test('opening an article marks it read; Save is a pressed toggle that survives a reload', async () => {
+    const item = demo.items.find((i) => typeof i.id === 'string' && i.id.startsWith('https://'));
+    await page.goto(server.url);
+    await listReady(page);
+    const row = articleLinks(page).filter({ has: page.getByRole('link', { name: item.title, exact: true }) });
+    assert.equal(await row.getByText('Unread', { exact: true }).count(), 1, 'unread before opening');
+    await row.getByRole('link', { name: item.title, exact: true }).click();
+    await page.locator('h1').filter({ hasText: item.title }).waitFor();
+    const save = page.getByRole('button', { name: /Save/ });
+    assert.equal(await save.getAttribute('aria-pressed'), 'false');
+    await save.click();
+    assert.equal(await save.getAttribute('aria-pressed'), 'true');
+
+    await page.reload();
+    await page.locator('h1').filter({ hasText: item.title }).waitFor();
+    await page.waitForFunction(() => document.querySelector('button[aria-pressed]')?.getAttribute('aria-pressed') === 'true');
+    assert.ok(await page.getByRole('button', { name: 'Mark as unread' }).isVisible());
+
+    await page.goto(`${server.url}?saved=1`);
+    await page.getByRole('status').filter({ hasText: 'filtered' }).waitFor();
+    assert.equal(await statusCount(page), 1);
+    const savedRow = articleLinks(page).first();
+    assert.equal(await savedRow.getByRole('link').first().textContent(), item.title);
+    assert.equal(await savedRow.getByText('Saved').count(), 1);
+    assert.equal(await savedRow.getByText('Unread', { exact: true }).count(), 0, 'read after opening');
+
+    await page.goto(`${server.url}?unread=1`);
+    await page.getByRole('status').filter({ hasText: 'filtered' }).waitFor();
+    assert.equal(await statusCount(page), TOTAL - 1 - 1, 'unread excludes the two articles opened so far');
+  });
+
+  test('reopening an article resumes where the reader stopped', async () => {
+    await page.goto(server.url + path(LONG.id));
+    await page.locator('h1').filter({ hasText: LONG.title }).waitFor();
+    const target = await page.evaluate(() => {
+      const el = document.querySelector('article.reader');
+      const top = el.getBoundingClientRect().top + scrollY;
+      const y = top + 0.5 * (el.offsetHeight - innerHeight);
+      scrollTo(0, y);
+      return scrollY;
+    });
+    // Progress is stored once scrolling settles.
+    await page.waitForFunction(() => Number(document.querySelector('progress.read-progress')?.value) >= 45);
+    await page.goto(server.url);
+    await listReady(page);
+    await page.goto(server.url + path(LONG.id));
+    await page.getByText(/Resumed at \d+%/).waitFor();
+    const y = await page.evaluate(() => scrollY);
+    assert.ok(Math.abs(y - target) < 80, `resumed at ${y}px, left at ${target}px`);
+  });
+
+  test('an Arabic article reads right to left', async () => {
+    await page.goto(server.url + path(RTL_ID));
+    const article = page.locator('article.reader');
+    await page.locator('h1').filter({ hasText: RTL_TITLE }).waitFor();
+    assert.equal(await article.getAttribute('dir'), 'rtl');
+    assert.equal(await article.getAttribute('lang'), 'ar');
+    const layout = await page.evaluate(() => {
+      const p = document.querySelector('.prose p');
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      const text = range.getBoundingClientRect();
+      const box = p.getBoundingClientRect();
+      return { direction: getComputedStyle(p).direction, gapRight: box.right - text.right, gapLeft: text.left - box.left };
+    });
+    assert.equal(layout.direction, 'rtl');
+    assert.ok(layout.gapRight < 2 && layout.gapLeft > 20, `text hugs the right edge: ${JSON.stringify(layout)}`);
+    await axe(page, 'RTL reading view');
+  });
+
+  test('keyboard: / focuses search, j and k move through the list, Enter opens, Escape goes back', async () => {
+    await page.goto(server.url);
+    await listReady(page);
+    await page.keyboard.press('/');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('type') === 'search');
+    await page.keyboard.press('Escape'); // leaves the search box
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    const focused = await page.evaluate(() => document.activeElement?.textContent);
+    const second = await articleLinks(page).nth(1).getByRole('link').first().textContent();
+    assert.equal(focused, second);
+    const visible = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.notEqual(visible, 'none', 'focus is visible');
+    await page.keyboard.press('Enter');
+    await page.locator('h1').filter({ hasText: second }).waitFor();
+    await page.keyboard.press('Escape');
+    await listReady(page);
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), second, 'focus returns to the row');
+  });
+
+  test('settings apply at once and persist: theme, text size, language', async () => {
+    await page.goto(`${server.url}settings`);
+    await page.locator('h1').filter({ hasText: 'Settings' }).waitFor();
+    const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const before = await bg();
+    await page.getByRole('radio', { name: 'Dark' }).check();
+    assert.notEqual(await bg(), before, 'dark theme applied without reload');
+    await page.getByRole('radio', { name: 'Sepia' }).check();
+    const sepia = await bg();
+    await page.getByLabel('Text size').selectOption('1.5');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '24px');
+    await page.getByLabel('Language of the app').selectOption('es');
+    await page.locator('h1').filter({ hasText: 'Ajustes' }).waitFor();
+    await page.reload();
+    await page.locator('h1').filter({ hasText: 'Ajustes' }).waitFor();
+    assert.equal(await bg(), sepia, 'theme kept after reload');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+    await page.goto(server.url);
+    await page.getByRole('searchbox', { name: 'Buscar artículos' }).waitFor();
+    await page.getByRole('status').filter({ hasText: `${TOTAL} artículos` }).waitFor();
+    // Back to the defaults for the next tests.
+    await page.evaluate(() => localStorage.removeItem('broadsheet:settings'));
+    await page.reload();
+    await page.getByRole('searchbox', { name: 'Search articles' }).waitFor();
+  });
+
+  for (const [label, width, scale] of [
+    ['320 px wide', 320, 1],
+    ['200% text', 390, 2],
+  ]) {
+    test(`nothing overflows at ${label}`, async () => {
+      await page.setViewportSize({ width, height: 700 });
+      for (const url of [server.url, server.url + path(LONG.id), `${server.url}settings`, `${server.url}?unread=1&lang=en`]) {
+        await page.goto(url);
+        await page.locator('h1').first().waitFor();
+        await page.evaluate((s) => (document.documentElement.style.fontSize = `${s * 100}%`), scale);
+        await page.waitForTimeout(50);
+        const overflow = await page.evaluate(() => {
+          const doc = document.documentElement;
+          const wide = [...document.querySelectorAll('body *')]
+            .filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1 && !el.closest('.prose pre, .prose table'))
+            .slice(0, 3)
+            .map((el) => el.outerHTML.slice(0, 80));
+          return { scroll: doc.scrollWidth, client: doc.clientWidth, wide };
+        });
+        assert.ok(overflow.scroll <= overflow.client, `${url} at ${label}: ${JSON.stringify(overflow)}`);
+      }
+      await page.setViewportSize({ width: 390, height: 844 });
+    });
+  }
+
+  test('touch targets are at least 44 px tall (outside article text)', async () => {
+    const small = [];
+    let checked = 0;
+    for (const url of [server.url, server.url + path(LONG.id), `${server.url}settings`]) {
+      await page.goto(url);
+      await page.locator('h1').first().waitFor();
+      await page.evaluate(() => document.querySelector('details.more-filters')?.setAttribute('open', ''));
+      const sizes = await page.evaluate(() =>
+        [...document.querySelectorAll('a[href], button, input, select, summary')]
+          .filter((el) => !el.closest('.prose') && !el.classList.contains('skip-link'))
+          .filter((el) => el.getClientRects().length > 0)
+          .map((el) => {
+            const target = el.matches('input[type=radio], input[type=checkbox]') ? el.closest('label') : el;
+            const r = target.getBoundingClientRect();
+            return { what: `${location.pathname} ${el.outerHTML.slice(0, 60)}`, h: Math.round(r.height), w: Math.round(r.width) };
+          }),
+      );
+      checked += sizes.length;
+      small.push(...sizes.filter((x) => x.h < 44 || x.w < 44));
+    }
+    assert.ok(checked > 100, `measured ${checked} targets`);
+    assert.deepEqual(small, []);
+  });
+
+  test('no uncaught errors in the page', () => {
+    assert.deepEqual(profile.errors, []);
+  });
+});
