@@ -82,8 +82,11 @@ const DAY = 86_400_000;
 export function dayStart(v: string | undefined): number | undefined {
   const m = v ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null;
   if (!m) return undefined;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return Number.isFinite(ms) ? ms : undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  date.setUTCFullYear(y); // Date.UTC maps years 0–99 to the 1900s
+  // Refuse impossible days (2024-02-30) instead of letting them roll into the next month.
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? date.getTime() : undefined;
 }
 
 /** One predicate for every facet that is set, or undefined when none is. */
@@ -144,7 +147,15 @@ export function languageCounts(entries: readonly ListEntry[]): { lang: string; c
 
 /** How many facets beyond the search words are set. */
 export function facetCount(filter: Filter): number {
-  return [filter.tag.trim(), filter.unread, filter.saved, filter.author?.trim(), filter.lang?.trim(), filter.from, filter.to].filter(Boolean).length;
+  return [
+    filter.tag.trim(),
+    filter.unread,
+    filter.saved,
+    filter.author?.trim(),
+    filter.lang?.trim(),
+    dayStart(filter.from) !== undefined,
+    dayStart(filter.to) !== undefined,
+  ].filter(Boolean).length;
 }
 
 export function isFiltered(filter: Filter): boolean {

@@ -48,7 +48,8 @@ export function withSaved(s: ReadingState, saved: boolean, now: number): Reading
 /** Records scroll progress; reaching the end marks the article read. */
 export function withProgress(s: ReadingState, progress: number, now: number): ReadingState {
   const p = Math.round(Math.min(1, Math.max(0, Number.isFinite(progress) ? progress : 0)) * 1000) / 1000;
-  if (Math.abs(p - s.progress) < 0.005) return s;
+  // Tiny moves are not worth a write, unless they cross the end: finishing must mark it read.
+  if (Math.abs(p - s.progress) < 0.005 && (p < FINISHED || s.read)) return s;
   const next: ReadingState = { ...s, progress: p, updatedAt: now };
   return p >= FINISHED ? opened(next, now) : next;
 }

@@ -4,11 +4,11 @@
  * the app usable online, and the UI says that nothing will be kept offline.
  */
 import type { Article } from '../feed/types';
-import type { ReadingState } from '../state/reading';
+import { emptyState, type ReadingState } from '../state/reading';
 import { getArticle, getSyncRecord, listArticles } from '../store/articles';
 import { openStore } from '../store/db';
 import type { SyncRecord } from '../store/meta';
-import { allStates, putState } from '../store/state';
+import { allStates, putState, updateState } from '../store/state';
 import type { SyncOutcome } from './sync';
 
 /**
@@ -28,6 +28,8 @@ export interface Library {
   /** Every stored reading state (read, saved, progress). */
   states(): Promise<ReadingState[]>;
   putState(s: ReadingState): Promise<void>;
+  /** Read-modify-write of one article's reading state; resolves to the stored result. */
+  updateState(id: string, change: (s: ReadingState, now: number) => ReadingState): Promise<ReadingState>;
 }
 
 export async function openLibrary(indexUrl: string, onVersionChange?: () => void): Promise<Library> {
@@ -41,6 +43,7 @@ export async function openLibrary(indexUrl: string, onVersionChange?: () => void
       sync: async () => (await loadSync()).syncIndex(db, indexUrl),
       states: () => allStates(db),
       putState: (s) => putState(db, s),
+      updateState: (id, change) => updateState(db, id, change),
     };
   } catch {
     return memoryLibrary(indexUrl);
@@ -55,6 +58,11 @@ export function memoryLibrary(indexUrl: string): Library {
     persistent: false,
     states: async () => [...states.values()],
     putState: async (s) => void states.set(s.id, s),
+    updateState: async (id, change) => {
+      const after = change(states.get(id) ?? emptyState(id), Date.now());
+      states.set(id, after);
+      return after;
+    },
     list: async () => articles,
     get: async (id) => articles.find((a) => a.id === id),
     record: async () => record,

@@ -91,7 +91,12 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
     try {
       const [articles, record, saved] = await Promise.all([lib.list(), lib.record(), lib.states()]);
       setEntries(articles.map(toEntry));
-      setStates(new Map(saved.map((s) => [s.id, s])));
+      // Merge, not replace: a click made while the store was being read must not be undone.
+      setStates((current) => {
+        const next = new Map(saved.map((s) => [s.id, s]));
+        for (const [id, s] of current) if (s.updatedAt > (next.get(id)?.updatedAt ?? -1)) next.set(id, s);
+        return next;
+      });
       setSync((s) => ({ ...s, record }));
     } catch (error) {
       // The store could not be read (evicted, closed by an upgrade): show what we have.
@@ -188,15 +193,27 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
 
   const updateState = useCallback<StateUpdate>(
     (id, change) => {
+      const show = (s: ReadingState) =>
+        setStates((current) => {
+          if (current.get(id) === s) return current;
+          const next = new Map(current);
+          next.set(id, s);
+          return next;
+        });
+      // Show the change at once, then store it as a read-modify-write inside IndexedDB and show
+      // what was stored: the store, not this tab's memory, is the truth.
       setStates((current) => {
         const before = current.get(id) ?? emptyState(id);
         const after = change(before, Date.now());
         if (after === before) return current;
-        void library?.putState(after).catch((error: unknown) => console.error('Could not store reading state', error));
         const next = new Map(current);
         next.set(id, after);
         return next;
       });
+      void library
+        ?.updateState(id, change)
+        .then(show)
+        .catch((error: unknown) => console.error('Could not store reading state', error));
     },
     [library],
   );
@@ -269,7 +286,9 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
             skipped={sync.report ? t.skipped(sync.report) : ''}
           />
         ) : route.view === 'article' ? (
-          Reader && library ? (
+          // The reader waits for the stored reading state, so it can resume and never writes
+          // over a saved state it has not seen yet.
+          Reader && library && entries ? (
             <Reader
               library={library}
               id={route.id}

@@ -86,7 +86,10 @@ export function ListView({ entries, visible, filter, states = NO_STATES, syncing
 
   const count = t.articleCount(visible.length);
   const filtered = isFiltered(filter);
-  const facets = facetCount(filter) - (filter.tag ? 1 : 0);
+  const facets = facetCount(filter) - (filter.tag.trim() ? 1 : 0);
+  // The filters match case-insensitively; show the listed spelling as selected.
+  const tagValue = tags.find((x) => x.tag.toLowerCase() === filter.tag.trim().toLowerCase())?.tag ?? filter.tag;
+  const authorValue = authors.find((a) => a.name.toLowerCase() === filter.author?.trim().toLowerCase())?.name ?? filter.author ?? '';
 
   return (
     <section class="list-view">
@@ -107,7 +110,7 @@ export function ListView({ entries, visible, filter, states = NO_STATES, syncing
         </div>
         <div class="field tag-field">
           <label for="tag">{t.tagLabel}</label>
-          <select id="tag" name="tag" value={filter.tag} onChange={(e) => change({ tag: e.currentTarget.value })}>
+          <select id="tag" name="tag" value={tagValue} onChange={(e) => change({ tag: e.currentTarget.value })}>
             <option value="">{t.allTags}</option>
             {filter.tag && !tags.some((x) => x.tag.toLowerCase() === filter.tag.toLowerCase()) && (
               <option value={filter.tag}>{filter.tag}</option>
@@ -135,7 +138,7 @@ export function ListView({ entries, visible, filter, states = NO_STATES, syncing
             </label>
             <div class="field">
               <label for="author">{t.authorLabel}</label>
-              <select id="author" value={filter.author ?? ''} onChange={(e) => change({ author: e.currentTarget.value })}>
+              <select id="author" value={authorValue} onChange={(e) => change({ author: e.currentTarget.value })}>
                 <option value="">{t.anyAuthor}</option>
                 {filter.author && !authors.some((a) => a.name.toLowerCase() === filter.author?.toLowerCase()) && (
                   <option value={filter.author}>{filter.author}</option>

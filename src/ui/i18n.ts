@@ -40,8 +40,13 @@ export function pickLocale(preferred: readonly string[]): Locale {
   return 'en';
 }
 
+let requested = 0;
+
+/** Switches the UI language. When calls overlap, the last one asked for wins. */
 export async function applyLocale(next: Locale): Promise<void> {
+  const mine = ++requested;
   const strings = next === 'en' ? en : (await loaders[next]()).default;
+  if (mine !== requested) return;
   t = strings;
   locale = next;
   setFormatLocale(next);

@@ -19,6 +19,7 @@ const FEED = feedText(
 beforeEach(() => {
   vi.stubGlobal('indexedDB', new IDBFactory());
   history.replaceState(null, '', '/');
+  localStorage.clear(); // the remembered feed title must not leak between tests
 });
 
 afterEach(() => {

@@ -1,4 +1,5 @@
 // Must come first: makes DOMPurify sanitize under happy-dom (see the file).
+import { emptyState } from '../../../src/state/reading';
 import './dompurify-happy-dom';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
@@ -25,6 +26,7 @@ function fakeLibrary(...articles: Article[]) {
     sync: async () => ({ ok: false, failure: { kind: 'offline' }, record: {} }),
     states: async () => [],
     putState: async () => {},
+    updateState: async (id, change) => change(emptyState(id), Date.now()),
   };
   return { library, get, byId };
 }
