@@ -72,7 +72,7 @@ async function imageBlob(url: string): Promise<Blob | undefined> {
 
 const INLINE_TYPES = /^image\/(png|jpeg|gif|webp|avif)$/i;
 
-async function inlined(a: Article, file: { left: number }): Promise<{ html: string | undefined; inlined: number; linked: number }> {
+async function inlined(a: Article, file: { left: number }, pixels: ReadonlySet<string>): Promise<{ html: string | undefined; inlined: number; linked: number }> {
   if (!a.contentHtml) return { html: undefined, inlined: 0, linked: 0 };
   const fragment = sanitizeArticle(a.contentHtml, a.baseUrl);
   let inlinedCount = 0;
@@ -81,6 +81,10 @@ async function inlined(a: Article, file: { left: number }): Promise<{ html: stri
   for (const img of Array.from(fragment.querySelectorAll('img'))) {
     const src = img.getAttribute('src');
     if (!src || src.startsWith('data:')) continue;
+    if (pixels.has(src)) {
+      img.remove(); // a tracking pixel found while keeping the article offline does not travel
+      continue;
+    }
     const blob = await imageBlob(src);
     if (!blob || blob.size > INLINE_IMAGE_MAX || blob.size > file.left || !INLINE_TYPES.test(blob.type)) {
       linked++;
@@ -124,9 +128,10 @@ export async function exportFile(db: DB, sel: Selection, ctx: ExportContext): Pr
     return { name: `broadsheet-backup-${stamp(ctx.now)}.json`, text, articles: articles.length };
   }
   const file = { left: INLINE_FILE_MAX };
+  const pixels = new Set((await db.getAll('images')).filter((i) => i.pixel).map((i) => i.url));
   const items: Record<string, unknown>[] = [];
   for (const a of articles) {
-    const body = await inlined(a, file);
+    const body = await inlined(a, file, pixels);
     items.push(toItem(a, body.html, { images_inlined: body.inlined, images_linked: body.linked }));
   }
   const what = sel.kind === 'tag' ? slug(sel.tag) : sel.kind;

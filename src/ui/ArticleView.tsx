@@ -13,7 +13,7 @@ import { formatLongDate, isoDate, num } from './format';
 import { t } from './i18n';
 import { BASE, isPlainClick, navigate } from './navigation';
 import { listHref } from './router';
-import { KeepOffline } from './KeepOffline';
+import { ImportedNote, KeepOffline } from './KeepOffline';
 import { sanitizeArticle } from './sanitize';
 import { ShareButton } from './ShareButton';
 
@@ -237,6 +237,7 @@ export function ArticleView({ library, id, syncing, back, state, onState }: Arti
             </a>
           </p>
         )}
+        <ImportedNote id={article.id} />
         <p>{backLink}</p>
       </footer>
       <progress class="read-progress" max={100} value={Math.round((state?.progress ?? 0) * 100)} aria-label={t.readingProgress}>

@@ -7,7 +7,6 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Article } from '../feed/types';
 import { needsBody } from '../offline/body';
-import type { OfflineRecord } from '../offline/types';
 import { DownloadProgress } from './DownloadProgress';
 import { formatLongDate } from './format';
 import { t } from './i18n';
@@ -15,22 +14,20 @@ import { useKeeper } from './useKeeper';
 
 type Status = 'ready' | 'images' | 'body' | 'unknown';
 
-async function check(article: Article): Promise<{ status: Status; record?: OfflineRecord }> {
+async function check(article: Article): Promise<{ status: Status }> {
   if (needsBody(article)) return { status: 'body' };
   const [{ imagesOf }, { offlineDb }] = await Promise.all([import('../offline/images'), import('../offline/db')]);
-  const db = await offlineDb();
-  const record = await db.get('offline', article.id);
   const wanted = imagesOf(article);
-  if (!wanted.length) return { status: 'ready', ...(record ? { record } : {}) };
+  if (!wanted.length) return { status: 'ready' };
+  const db = await offlineDb();
   const kept = await Promise.all(wanted.map((w) => db.getKey('images', w.url)));
-  return { status: kept.every(Boolean) ? 'ready' : 'images', ...(record ? { record } : {}) };
+  return { status: kept.every(Boolean) ? 'ready' : 'images' };
 }
 
 /** `children` (the Share button) sit beside Keep offline. */
 export function KeepOffline({ article, children }: { article: Article; children?: ComponentChildren }) {
   const { keeper, progress } = useKeeper();
   const [status, setStatus] = useState<Status>('unknown');
-  const [record, setRecord] = useState<OfflineRecord>();
   const finished = progress?.done ?? 0;
 
   useEffect(() => {
@@ -39,7 +36,6 @@ export function KeepOffline({ article, children }: { article: Article; children?
       .then((r) => {
         if (!live) return;
         setStatus(r.status);
-        setRecord(r.record);
       })
       .catch(() => live && setStatus('unknown'));
     return () => {
@@ -48,7 +44,13 @@ export function KeepOffline({ article, children }: { article: Article; children?
     // Re-check whenever the run finishes another article.
   }, [article, finished, progress?.state]);
 
-  const sentence = status === 'ready' ? t.articleOffline : status === 'images' ? t.articleImagesMissing : status === 'body' ? t.articleBodyMissing : '';
+  // Every label is laid out, one visible: the row keeps its size when the status arrives, so the
+  // page does not move under a reader resuming mid-article.
+  const labels: [Status, string][] = [
+    ['ready', t.articleOffline],
+    ['images', t.articleImagesMissing],
+    ['body', t.articleBodyMissing],
+  ];
   return (
     <div class="keep-offline">
       <div class="button-row">
@@ -57,16 +59,38 @@ export function KeepOffline({ article, children }: { article: Article; children?
           {t.keepOffline}
         </button>
         {children}
+        <span class="stack offline-status">
+          {labels.map(([key, label]) => (
+            <span key={key} class={status === key ? undefined : 'off'} aria-hidden={status === key ? undefined : 'true'}>
+              {label}
+            </span>
+          ))}
+        </span>
       </div>
-      <p class="note offline-status">{sentence}</p>
-      {record?.importedAt !== undefined && (
-        <p class="note imported">
-          <span aria-hidden="true">⇣ </span>
-          {t.importedOn(formatLongDate(record.importedAt))}
-        </p>
-      )}
       <DownloadProgress keeper={keeper} progress={progress} />
     </div>
   );
 }
 
+/** Articles merged in from a hand-off or backup file say so (at the end, so nothing above moves). */
+export function ImportedNote({ id }: { id: string }) {
+  const [at, setAt] = useState<number>();
+  useEffect(() => {
+    let live = true;
+    void import('../offline/db')
+      .then((m) => m.offlineDb())
+      .then((db) => db.get('offline', id))
+      .then((r) => live && setAt(r?.importedAt))
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  if (at === undefined) return null;
+  return (
+    <p class="note imported">
+      <span aria-hidden="true">⇣ </span>
+      {t.importedOn(formatLongDate(at))}
+    </p>
+  );
+}
