@@ -108,7 +108,10 @@ export function isTrackingPixel(width: string | null | undefined, height: string
   const h = dimension(height);
   if (w === 0 || h === 0) return true;
   if (w !== undefined && h !== undefined) return w <= 1 && h <= 1;
-  return (w ?? h) !== undefined && (w ?? h)! <= 1;
+  // Only one declared: a pixel when it is ≤ 1 and the other is absent (not merely "100%").
+  if (w !== undefined && (height === null || height === undefined)) return w <= 1;
+  if (h !== undefined && (width === null || width === undefined)) return h <= 1;
+  return false;
 }
 
 function dimension(v: string | null | undefined): number | undefined {
