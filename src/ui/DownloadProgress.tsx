@@ -5,7 +5,7 @@
  */
 import type { Keeper, Progress } from '../offline/keeper';
 import { num } from './format';
-import { t } from './i18n';
+import { to } from './strings-offline';
 
 export function DownloadProgress({ keeper, progress }: { keeper: Keeper | undefined; progress: Progress | undefined }) {
   if (!keeper || !progress || progress.total === 0) return null;
@@ -16,13 +16,13 @@ export function DownloadProgress({ keeper, progress }: { keeper: Keeper | undefi
   const value = Math.min(total, done + (state === 'running' ? partial : 0));
   const left = total - done;
   let message: string;
-  if (state === 'idle') message = t.keepDone(done - failed, failed);
-  else if (state === 'paused') message = stopped === 'storage-full' ? t.keepStorageFull : t.keepPaused(left);
-  else if (!active || stopped === 'network') message = t.keepWaiting(left);
-  else message = t.keepProgress(done, total);
+  if (state === 'idle') message = to().keepDone(done - failed, failed);
+  else if (state === 'paused') message = stopped === 'storage-full' ? to().keepStorageFull : to().keepPaused(left);
+  else if (!active || stopped === 'network') message = to().keepWaiting(left);
+  else message = to().keepProgress(done, total);
   return (
     <div class="download">
-      <progress class="download-bar" max={total} value={value} aria-label={t.keepProgressLabel}>
+      <progress class="download-bar" max={total} value={value} aria-label={to().keepProgressLabel}>
         {num(Math.round((value / total) * 100))}%
       </progress>
       <p class="download-text" aria-live="polite">
@@ -30,16 +30,16 @@ export function DownloadProgress({ keeper, progress }: { keeper: Keeper | undefi
       </p>
       {state === 'running' && (
         <button type="button" class="secondary" onClick={() => void keeper.cancel()}>
-          {t.cancel}
+          {to().cancel}
         </button>
       )}
       {state === 'paused' && (
         <div class="button-row">
           <button type="button" class="primary" onClick={() => void keeper.resume()}>
-            {t.resume}
+            {to().resume}
           </button>
           <button type="button" class="secondary" onClick={() => void keeper.discard()}>
-            {t.discard}
+            {to().discard}
           </button>
         </div>
       )}

@@ -9,7 +9,7 @@ import type { Article } from '../feed/types';
 import { needsBody } from '../offline/body';
 import { DownloadProgress } from './DownloadProgress';
 import { formatLongDate } from './format';
-import { t } from './i18n';
+import { to } from './strings-offline';
 import { useKeeper } from './useKeeper';
 
 type Status = 'ready' | 'images' | 'body' | 'unknown';
@@ -47,16 +47,16 @@ export function KeepOffline({ article, children }: { article: Article; children?
   // Every label is laid out, one visible: the row keeps its size when the status arrives, so the
   // page does not move under a reader resuming mid-article.
   const labels: [Status, string][] = [
-    ['ready', t.articleOffline],
-    ['images', t.articleImagesMissing],
-    ['body', t.articleBodyMissing],
+    ['ready', to().articleOffline],
+    ['images', to().articleImagesMissing],
+    ['body', to().articleBodyMissing],
   ];
   return (
     <div class="keep-offline">
       <div class="button-row">
         <button type="button" class="action" disabled={!keeper} onClick={() => void keeper?.keep([article.id])}>
           <span aria-hidden="true">{status === 'ready' ? '✓ ' : '⤓ '}</span>
-          {t.keepOffline}
+          {to().keepOffline}
         </button>
         {children}
         <span class="stack offline-status">
@@ -90,7 +90,7 @@ export function ImportedNote({ id }: { id: string }) {
   return (
     <p class="note imported">
       <span aria-hidden="true">⇣ </span>
-      {t.importedOn(formatLongDate(at))}
+      {to().importedOn(formatLongDate(at))}
     </p>
   );
 }

@@ -4,7 +4,7 @@
  * shown, selected, to copy by hand.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from './i18n';
+import { to } from './strings-offline';
 
 export function ShareButton({ title, url }: { title: string; url: string }) {
   const [result, setResult] = useState<'' | 'copied' | 'manual'>('');
@@ -38,14 +38,14 @@ export function ShareButton({ title, url }: { title: string; url: string }) {
     <>
       <button type="button" class="action" onClick={() => void share()}>
         <span aria-hidden="true">↗ </span>
-        {t.share}
+        {to().share}
       </button>
       <span class="share-result" aria-live="polite">
-        {result === 'copied' && t.linkCopied}
+        {result === 'copied' && to().linkCopied}
       </span>
       {result === 'manual' && (
         <label class="field share-manual">
-          {t.copyThisLink}
+          {to().copyThisLink}
           <input ref={field} type="url" readOnly value={url} />
         </label>
       )}

@@ -14,6 +14,7 @@ import type { Settings } from './settings';
 import { TransferPanel } from './TransferPanel';
 import { num } from './format';
 import { t } from './i18n';
+import { to } from './strings-offline';
 import { useKeeper } from './useKeeper';
 
 const load = () => Promise.all([import('../offline/storage'), import('../offline/db').then((m) => m.offlineDb())]);
@@ -71,7 +72,7 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
     if (!keeper) return;
     const [storage, db] = await load();
     const ids = await storage.idsFor(db, scope);
-    if (!ids.length) return setMessage(t.keepNothing);
+    if (!ids.length) return setMessage(to().keepNothing);
     setMessage('');
     // Asking when the reader first keeps something: the moment the request makes sense to them.
     if (persist === false && !asked) void askPersist();
@@ -98,7 +99,7 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
     const [storage, db] = await load();
     const ids = await storage.clearPlan(db, scope, includeSaved, Date.now());
     setMessage('');
-    if (!ids.length) return setMessage(t.clearNothing);
+    if (!ids.length) return setMessage(to().clearNothing);
     setConfirm({ ids, scope });
   };
 
@@ -107,7 +108,7 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
     const [storage, db] = await load();
     if (confirm.scope.kind === 'all') await keeper?.discard();
     await storage.clearArticles(db, confirm.ids, confirm.scope);
-    setMessage(t.cleared(confirm.ids.length));
+    setMessage(to().cleared(confirm.ids.length));
     setConfirm(undefined);
     void refresh();
   };
@@ -116,8 +117,8 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
     return (
       <>
         <section>
-          <h2>{t.storage}</h2>
-          <p>{t.storageUnavailable}</p>
+          <h2>{to().storage}</h2>
+          <p>{to().storageUnavailable}</p>
         </section>
         <TransferPanel settings={settings} onSettings={onSettings} tags={[]} />
       </>
@@ -128,23 +129,23 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
   return (
     <>
       <section class="storage">
-        <h2>{t.storage}</h2>
+        <h2>{to().storage}</h2>
         <p class="storage-used">
           {estimate === undefined
-            ? t.storageMeasuring
+            ? to().storageMeasuring
             : estimate === null
-              ? t.storageUnknown
-              : t.storageUsed(formatUsed(estimate.usage), formatSize(Math.max(0, estimate.quota - estimate.usage)))}
+              ? to().storageUnknown
+              : to().storageUsed(formatUsed(estimate.usage), formatSize(Math.max(0, estimate.quota - estimate.usage)))}
         </p>
         {estimate && (
-          <meter class="storage-meter" min={0} max={estimate.quota} value={estimate.usage} aria-label={t.storage}>
+          <meter class="storage-meter" min={0} max={estimate.quota} value={estimate.usage} aria-label={to().storage}>
             {formatUsed(estimate.usage)}
           </meter>
         )}
-        {summary && <p>{t.articlesStored(summary.articles, summary.readable)}</p>}
-        {summary && <p>{t.imagesKept(summary.images, formatUsed(summary.imageBytes), formatSize(budget * MB))}</p>}
+        {summary && <p>{to().articlesStored(summary.articles, summary.readable)}</p>}
+        {summary && <p>{to().imagesKept(summary.images, formatUsed(summary.imageBytes), formatSize(budget * MB))}</p>}
         <div class="field">
-          <label for="image-budget">{t.imageBudget}</label>
+          <label for="image-budget">{to().imageBudget}</label>
           <select id="image-budget" value={String(budget)} onChange={(e) => void changeBudget(Number(e.currentTarget.value))}>
             {BUDGETS_MB.map((mb) => (
               <option key={mb} value={String(mb)}>
@@ -153,20 +154,20 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
             ))}
           </select>
         </div>
-        <p class="note">{t.imageBudgetHelp}</p>
+        <p class="note">{to().imageBudgetHelp}</p>
         <p aria-live="polite">
-          {persist === true ? t.persistGranted : persist === false ? (asked ? t.persistDenied : t.persistNotYet) : persist === 'asking' ? t.persistAsking : t.persistUnsupported}
+          {persist === true ? to().persistGranted : persist === false ? (asked ? to().persistDenied : to().persistNotYet) : persist === 'asking' ? to().persistAsking : to().persistUnsupported}
         </p>
         {persist !== true && persist !== undefined && (
           <button type="button" class="secondary" disabled={persist === 'asking'} onClick={() => void askPersist()}>
-            {t.persistAsk}
+            {to().persistAsk}
           </button>
         )}
       </section>
 
       <section class="keep">
-        <h2>{t.keepSection}</h2>
-        <p class="note">{t.keepHelp}</p>
+        <h2>{to().keepSection}</h2>
+        <p class="note">{to().keepHelp}</p>
         <div class="inline-form">
           <div class="field">
             <label for="keep-tag">{t.tagLabel}</label>
@@ -179,32 +180,32 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
             </select>
           </div>
           <button type="button" class="secondary" disabled={!keeper || !tags.length} onClick={() => void keep({ tag: tagOr(keepTag) })}>
-            {t.keepTag}
+            {to().keepTag}
           </button>
         </div>
         <div class="inline-form">
           <div class="field">
-            <label for="keep-newest">{t.keepNewestLabel}</label>
+            <label for="keep-newest">{to().keepNewestLabel}</label>
             <input id="keep-newest" type="number" min={1} max={10000} inputMode="numeric" value={newest} onInput={(e) => setNewest(Math.max(1, Math.floor(Number(e.currentTarget.value) || 1)))} />
           </div>
           <button type="button" class="secondary" disabled={!keeper} onClick={() => void keep({ newest })}>
-            {t.keepNewest}
+            {to().keepNewest}
           </button>
         </div>
         <button type="button" class="primary" disabled={!keeper || running} onClick={() => void keep({})}>
-          {t.keepAll}
+          {to().keepAll}
         </button>
         <DownloadProgress keeper={keeper} progress={progress} />
       </section>
 
       <section class="clear-data">
-        <h2>{t.clearSection}</h2>
+        <h2>{to().clearSection}</h2>
         <fieldset class="choices">
-          <legend>{t.clearWhat}</legend>
+          <legend>{to().clearWhat}</legend>
           {(['tag', 'read-older', 'all'] as const).map((k) => (
             <label key={k} class="choice">
               <input type="radio" name="clear" value={k} checked={clearKind === k} onChange={() => setClearKind(k)} />
-              {k === 'tag' ? t.clearTag : k === 'read-older' ? t.clearReadOlder : t.clearAll}
+              {k === 'tag' ? to().clearTag : k === 'read-older' ? to().clearReadOlder : to().clearAll}
             </label>
           ))}
         </fieldset>
@@ -222,29 +223,29 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
         )}
         {clearKind === 'read-older' && (
           <div class="field">
-            <label for="clear-days">{t.clearDays}</label>
+            <label for="clear-days">{to().clearDays}</label>
             <input id="clear-days" type="number" min={0} max={36500} inputMode="numeric" value={days} onInput={(e) => setDays(Math.max(0, Math.floor(Number(e.currentTarget.value) || 0)))} />
           </div>
         )}
         <label class="check">
           <input type="checkbox" checked={includeSaved} onChange={(e) => setIncludeSaved(e.currentTarget.checked)} />
-          {t.clearIncludeSaved}
+          {to().clearIncludeSaved}
         </label>
         {confirm ? (
-          <div class="confirm" role="group" aria-label={t.clearSection}>
-            <p>{t.clearConfirm(confirm.ids.length, includeSaved)}</p>
+          <div class="confirm" role="group" aria-label={to().clearSection}>
+            <p>{to().clearConfirm(confirm.ids.length, includeSaved)}</p>
             <div class="button-row">
               <button type="button" class="danger" onClick={() => void doClear()}>
-                {t.clearConfirmYes}
+                {to().clearConfirmYes}
               </button>
               <button type="button" class="secondary" onClick={() => setConfirm(undefined)}>
-                {t.cancel}
+                {to().cancel}
               </button>
             </div>
           </div>
         ) : (
           <button type="button" class="secondary" onClick={() => void planClear()}>
-            {t.clearButton}
+            {to().clearButton}
           </button>
         )}
         <p aria-live="polite">{message}</p>

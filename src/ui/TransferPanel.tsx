@@ -10,6 +10,7 @@ import type { ImportPlan, RejectReason } from '../transfer/format';
 import type { Selection } from '../transfer/export';
 import { indexUrl } from '../config';
 import { t } from './i18n';
+import { to } from './strings-offline';
 import type { Settings } from './settings';
 
 declare const __APP_VERSION__: string;
@@ -111,27 +112,27 @@ export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps
 
   return (
     <section class="transfer">
-      <h2>{t.transferSection}</h2>
-      <p class="note">{t.transferHelp}</p>
+      <h2>{to().transferSection}</h2>
+      <p class="note">{to().transferHelp}</p>
       <div class="field">
-        <label for="export-what">{t.exportWhat}</label>
+        <label for="export-what">{to().exportWhat}</label>
         <select id="export-what" value={what} onChange={(e) => setWhat(e.currentTarget.value)}>
-          <option value="backup">{t.exportBackup}</option>
-          <option value="saved">{t.exportSaved}</option>
-          <option value="kept">{t.exportKept}</option>
+          <option value="backup">{to().exportBackup}</option>
+          <option value="saved">{to().exportSaved}</option>
+          <option value="kept">{to().exportKept}</option>
           {tags.map((tag) => (
             <option key={tag} value={`tag:${tag}`}>
-              {t.exportTag(tag)}
+              {to().exportTag(tag)}
             </option>
           ))}
         </select>
       </div>
       <div class="button-row">
         <button type="button" class="primary" disabled={result?.kind === 'busy'} onClick={() => void doExport()}>
-          {t.exportButton}
+          {to().exportButton}
         </button>
         <button type="button" class="secondary" disabled={result?.kind === 'busy'} onClick={() => input.current?.click()}>
-          {t.importButton}
+          {to().importButton}
         </button>
         <input
           ref={input}
@@ -149,16 +150,16 @@ export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps
         {!result
           ? ''
           : result.kind === 'busy'
-            ? t.working
+            ? to().working
             : result.kind === 'nothing'
-              ? t.exportNothing
+              ? to().exportNothing
               : result.kind === 'inbox-empty'
-                ? t.importNothing
+                ? to().importNothing
               : result.kind === 'exported'
-                ? t.exported(result.articles, result.name)
+                ? to().exported(result.articles, result.name)
                 : result.kind === 'imported'
-                  ? t.imported(result.outcome, result.plan)
-                  : t.importRejected(result.name, result.reason)}
+                  ? to().imported(result.outcome, result.plan)
+                  : to().importRejected(result.name, result.reason)}
       </p>
     </section>
   );

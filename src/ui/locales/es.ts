@@ -2,6 +2,7 @@ import type { FeedError, ParseReport } from '../../feed/types';
 import type { SyncFailure } from '../../store/meta';
 import { num, pick } from '../format';
 import type { Strings } from '../strings';
+import type { OfflineStrings } from '../strings-offline';
 
 const plural = (n: number, one: string, other: string) => `${num(n)} ${pick(n, { one, other })}`;
 const storedKept = 'Los artículos guardados en este dispositivo no han cambiado.';
@@ -152,9 +153,15 @@ const es: Strings = {
   lastUpdate: 'Última actualización',
   backgroundRefresh: 'Con la aplicación instalada, los artículos nuevos también se descargan en segundo plano.',
   version: (v) => `Versión ${v}`,
-  // Keeping articles offline
+  // List rows
   rowOffline: 'Se puede leer sin conexión',
   rowNotOffline: 'Aún no está completo sin conexión',
+};
+
+export default es;
+
+/** The offline, storage, backup and hand-off views' strings (see strings-offline.ts). */
+export const offline: OfflineStrings = {
   keepOffline: 'Guardar sin conexión',
   articleOffline: 'Se puede leer sin conexión',
   articleImagesMissing: 'Imágenes aún sin guardar',
@@ -238,5 +245,3 @@ const es: Strings = {
   importRejected: (name, r) =>
     `«${name}» no se importó: ${r.code === 'too-large' ? `pesa más de ${num(Math.round(r.bytes / 1048576))} MB.` : r.code === 'unreadable' ? 'no se pudo leer el archivo.' : r.code === 'empty' ? 'no contiene artículos, estados de lectura ni ajustes.' : feed(r.error)} No cambió nada de lo guardado.`,
 };
-
-export default es;

@@ -2,6 +2,7 @@ import type { FeedError, ParseReport } from '../../feed/types';
 import type { SyncFailure } from '../../store/meta';
 import { num, pick } from '../format';
 import type { Strings } from '../strings';
+import type { OfflineStrings } from '../strings-offline';
 
 const plural = (n: number, one: string, other: string) => `${num(n)} ${pick(n, { one, other })}`;
 const storedKept = 'Os artigos guardados neste dispositivo não foram alterados.';
@@ -152,9 +153,15 @@ const pt: Strings = {
   lastUpdate: 'Última atualização',
   backgroundRefresh: 'Com o aplicativo instalado, novos artigos também são baixados em segundo plano.',
   version: (v) => `Versão ${v}`,
-  // Keeping articles offline
+  // List rows
   rowOffline: 'Pode ser lido sem conexão',
   rowNotOffline: 'Ainda não está completo sem conexão',
+};
+
+export default pt;
+
+/** The offline, storage, backup and hand-off views' strings (see strings-offline.ts). */
+export const offline: OfflineStrings = {
   keepOffline: 'Guardar sem conexão',
   articleOffline: 'Pode ser lido sem conexão',
   articleImagesMissing: 'Imagens ainda não guardadas',
@@ -238,5 +245,3 @@ const pt: Strings = {
   importRejected: (name, r) =>
     `“${name}” não foi importado: ${r.code === 'too-large' ? `tem mais de ${num(Math.round(r.bytes / 1048576))} MB.` : r.code === 'unreadable' ? 'não foi possível ler o arquivo.' : r.code === 'empty' ? 'não contém artigos, estados de leitura nem configurações.' : feed(r.error)} Nada do que está guardado mudou.`,
 };
-
-export default pt;

@@ -2,6 +2,7 @@ import type { FeedError, ParseReport } from '../../feed/types';
 import type { SyncFailure } from '../../store/meta';
 import { num, pick } from '../format';
 import type { Strings } from '../strings';
+import type { OfflineStrings } from '../strings-offline';
 
 /** Ukrainian has three plural forms for whole numbers: 1 стаття, 2 статті, 5 статей. */
 const plural = (n: number, one: string, few: string, many: string) => `${num(n)} ${pick(n, { one, few, many, other: few })}`;
@@ -153,9 +154,15 @@ const uk: Strings = {
   lastUpdate: 'Останнє оновлення',
   backgroundRefresh: 'Коли застосунок встановлено, нові статті завантажуються й у фоновому режимі.',
   version: (v) => `Версія ${v}`,
-  // Keeping articles offline
+  // List rows
   rowOffline: 'Можна читати без мережі',
   rowNotOffline: 'Ще не повністю доступна без мережі',
+};
+
+export default uk;
+
+/** The offline, storage, backup and hand-off views' strings (see strings-offline.ts). */
+export const offline: OfflineStrings = {
   keepOffline: 'Зберегти офлайн',
   articleOffline: 'Можна читати без мережі',
   articleImagesMissing: 'Зображення ще не збережено',
@@ -239,5 +246,3 @@ const uk: Strings = {
   importRejected: (name, r) =>
     `«${name}» не імпортовано: ${r.code === 'too-large' ? `файл більший за ${num(Math.round(r.bytes / 1048576))} MB.` : r.code === 'unreadable' ? 'файл не вдалося прочитати.' : r.code === 'empty' ? 'у ньому немає статей, станів читання чи налаштувань.' : feed(r.error)} Збережене не змінилося.`,
 };
-
-export default uk;

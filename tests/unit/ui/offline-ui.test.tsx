@@ -3,7 +3,9 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { filterEntries, NO_FILTER, toEntry } from '../../../src/search/filter';
 import { formatSize, formatUsed } from '../../../src/ui/bytes';
 import { ListView } from '../../../src/ui/ListView';
+import { applyLocale } from '../../../src/ui/i18n';
 import { ShareButton } from '../../../src/ui/ShareButton';
+import { to } from '../../../src/ui/strings-offline';
 import { article } from '../helpers';
 
 afterEach(() => {
@@ -61,5 +63,18 @@ describe('storage sizes', () => {
     expect(formatUsed(2.4 * 1024 * 1024)).toBe('2.4 MB');
     expect(formatUsed(3 * 1024 ** 3)).toBe('3,072 MB');
     expect(formatSize(1.2 * 1024 ** 3)).toBe('1.2 GB');
+  });
+});
+
+describe('the offline views speak the UI language', () => {
+  test('their strings load with the language, and English needs no download', async () => {
+    expect(to().keepOffline).toBe('Keep offline');
+    await applyLocale('es');
+    expect(to().keepOffline).toBe('Guardar sin conexión');
+    await applyLocale('uk');
+    expect(to().articlesStored(5, 2)).toBe('Збережено 5 статей, повністю доступні без мережі: 2.');
+    await applyLocale('en');
+    expect(to().exportButton).toBe('Export');
+    expect(to().importButton).toBe('Import');
   });
 });
