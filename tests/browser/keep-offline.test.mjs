@@ -12,9 +12,20 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import { articleLinks, freePort, Profile, TestServer, waitForController } from './harness.mjs';
 import { png } from './png.mjs';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+async function axe(page, label) {
+  await page.evaluate(AXE);
+  const { violations } = await page.evaluate(() =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { resultTypes: ['violations'], runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }),
+  );
+  assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`), [], `axe violations in ${label}`);
+}
 
 const demo = JSON.parse(readFileSync('dist/feed.json', 'utf8'));
 const KEEP_ID = 'keep-offline-sample';
@@ -118,6 +129,7 @@ describe('keep offline, storage and hand-off', () => {
     await page.getByRole('button', { name: 'Share' }).click();
     await page.getByText('Link copied.').waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), app.url + path(KEEP_ID));
+    await axe(page, 'reading view with the copy confirmation');
   });
 
   test('tracking pixels are never requested by the reading view', async () => {
@@ -194,6 +206,12 @@ describe('keep offline, storage and hand-off', () => {
     await page.waitForTimeout(2000);
     assert.equal(Number(await bar.getAttribute('value')), stopped, 'progress stops when cancelled');
     assert.deepEqual(SLOW.map((s) => imageRequests(`slow/${s.id}.png`)), requestsAtCancel, 'nothing more is fetched');
+    // The panel with a paused download and a clean-up waiting for confirmation is accessible too.
+    await page.getByRole('radio', { name: 'Everything' }).check();
+    await page.getByRole('button', { name: 'Clear…' }).click();
+    await page.getByText(/^Remove \d+ articles from this device\?/).waitFor();
+    await axe(page, 'settings with a paused download and a confirmation');
+    await page.getByRole('group').getByRole('button', { name: 'Cancel' }).click();
 
     await page.getByRole('button', { name: 'Resume' }).click();
     await page.waitForFunction((n) => Number(document.querySelector('progress.download-bar')?.value) >= n, stopped + 1, { timeout: 15_000 });
@@ -277,6 +295,7 @@ describe('keep offline, storage and hand-off', () => {
       await again.setFiles(handoffFile);
       await p.getByText(/^Imported: 0 new articles, 0 updated, \d+ already here/).waitFor();
       await p.goto(app.url);
+      await p.getByRole('link', { name: KEEP_TITLE, exact: true }).first().waitFor();
       const count = await p.locator('ul[aria-label=Articles] > li').filter({ hasText: KEEP_TITLE }).count();
       assert.equal(count, 1, 'never duplicated');
 
