@@ -4,7 +4,7 @@
  * N, everything) and clearing data (a tag, read articles older than N days, everything), saved
  * articles kept unless the reader ticks the box, and always after a confirmation.
  */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { BUDGETS_MB, MB } from '../offline/budget';
 import { loadPrefs, savePrefs } from '../offline/prefs';
 import type { ClearScope, Estimate, Summary } from '../offline/storage';
@@ -43,7 +43,18 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
   const [confirm, setConfirm] = useState<{ ids: string[]; scope: ClearScope }>();
   const [message, setMessage] = useState('');
 
-  const refresh = useCallback(async () => {
+  // Counting walks every stored article: at most twice a second, however often things change.
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const refresh = useCallback(() => {
+    if (timer.current) return;
+    timer.current = setTimeout(() => {
+      timer.current = undefined;
+      void measure();
+    }, 500);
+  }, []);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const measure = useCallback(async () => {
     try {
       const [storage, db] = await load();
       const [e, s, p] = await Promise.all([storage.estimate(), storage.summary(db), storage.persisted()]);
@@ -57,11 +68,11 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
   }, []);
 
   useEffect(() => {
-    void refresh();
+    void measure();
     const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('broadsheet') : undefined;
     if (channel) channel.onmessage = () => void refresh();
     return () => channel?.close();
-  }, [refresh]);
+  }, [measure, refresh]);
   // Counts and space follow a run as it goes.
   useEffect(() => void refresh(), [progress?.done, progress?.state, refresh]);
 

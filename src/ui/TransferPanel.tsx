@@ -30,7 +30,8 @@ type Result =
   | { kind: 'inbox-empty' }
   | { kind: 'imported'; outcome: ImportOutcome; plan: ImportPlan; name: string }
   | { kind: 'rejected'; reason: RejectReason | { code: 'unreadable' }; name: string }
-  | { kind: 'busy' };
+  | { kind: 'busy' }
+  | { kind: 'error' };
 
 export interface TransferPanelProps {
   settings: Settings;
@@ -67,7 +68,13 @@ export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps
     } catch {
       return setResult({ kind: 'rejected', reason: { code: 'unreadable' }, name: file.name });
     }
-    await importText(text, file.name);
+    try {
+      await importText(text, file.name);
+    } catch (error) {
+      // No IndexedDB, or the disk is full: say so instead of spinning.
+      console.error(error);
+      setResult({ kind: 'error' });
+    }
   };
 
   // Files shared to the app wait in the service worker's inbox; files opened with the installed
@@ -95,7 +102,13 @@ export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps
     });
   }, []);
 
-  const doExport = async () => {
+  const doExport = () =>
+    exportNow().catch((error: unknown) => {
+      console.error(error);
+      setResult({ kind: 'error' });
+    });
+
+  const exportNow = async () => {
     setResult({ kind: 'busy' });
     const [{ exportFile, download }, { offlineDb }] = await Promise.all([import('../transfer/export'), import('../offline/db')]);
     const sel: Selection = what === 'backup' || what === 'saved' || what === 'kept' ? { kind: what } : { kind: 'tag', tag: what.slice(4) };
@@ -151,6 +164,8 @@ export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps
           ? ''
           : result.kind === 'busy'
             ? to().working
+            : result.kind === 'error'
+              ? to().storageUnavailable
             : result.kind === 'nothing'
               ? to().exportNothing
               : result.kind === 'inbox-empty'
