@@ -9,7 +9,7 @@
  *   - the storage panel's figures and the contract's buttons; Share copies the link.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -48,6 +48,7 @@ describe('keep offline, storage and hand-off', () => {
   let extras = true;
   let slowDelay = 0;
   let handoffFile;
+  let handoffDir;
 
   const imageUrl = (p) => `http://localhost:${images.port}/${p}`;
   const feed = () => ({
@@ -116,6 +117,7 @@ describe('keep offline, storage and hand-off', () => {
     profile?.dispose();
     await app?.stop();
     await images?.stop();
+    if (handoffDir) rmSync(handoffDir, { recursive: true, force: true });
   });
 
   const imageRequests = (p) => images.requests.filter((line) => line.split(' ')[1] === `/${p}`).length;
@@ -249,8 +251,8 @@ describe('keep offline, storage and hand-off', () => {
   test('export a hand-off file of the articles kept offline', async () => {
     await page.getByLabel('What to export').selectOption('kept');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
-    const dir = mkdtempSync(join(tmpdir(), 'broadsheet-handoff-'));
-    handoffFile = join(dir, download.suggestedFilename());
+    handoffDir = mkdtempSync(join(tmpdir(), 'broadsheet-handoff-'));
+    handoffFile = join(handoffDir, download.suggestedFilename());
     await download.saveAs(handoffFile);
     const file = JSON.parse(readFileSync(handoffFile, 'utf8'));
     assert.equal(file.version, 'https://jsonfeed.org/version/1.1');
