@@ -7,11 +7,12 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 /**
  * The Content Security Policy, as strict as the app allows: scripts and styles only from our own
  * files, no plugins, no frames, no <base> hijacking, no form posts. Images may come from any
- * http(s) host because articles embed them. The index may live on another origin
- * (VITE_INDEX_URL), so that origin, and only that one, is added to connect-src.
+ * http(s) host because articles embed them, and for the same reason connect-src allows any
+ * http(s) host: "Keep offline" downloads those images with fetch() to measure, decode and keep
+ * them. This opens no destination img-src did not already open; script-src stays 'self'.
  */
 function csp(indexUrl: string | undefined): string {
-  let connect = "'self'";
+  let connect = "'self' https: http:";
   if (indexUrl && /^https?:\/\//i.test(indexUrl)) connect += ` ${new URL(indexUrl).origin}`;
   return [
     "default-src 'self'",
@@ -81,6 +82,15 @@ export default defineConfig(({ mode }) => {
             { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
             { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
           ],
+          // Hand-off files (issue 5): received from the share sheet (POST, handled by the service
+          // worker) and, where the browser supports File Handling, opened with the installed app.
+          share_target: {
+            action: './share-target',
+            method: 'POST',
+            enctype: 'multipart/form-data',
+            params: { title: 'title', text: 'text', url: 'url', files: [{ name: 'file', accept: ['application/feed+json', 'application/json', '.json'] }] },
+          },
+          file_handlers: [{ action: './settings?import=launch', accept: { 'application/feed+json': ['.json'], 'application/json': ['.json'] } }],
         },
         injectManifest: {
           globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],

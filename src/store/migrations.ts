@@ -22,6 +22,18 @@ export const MIGRATIONS: readonly Migration[] = [
     const state = db.createObjectStore('state', { keyPath: 'id' });
     state.createIndex('by-saved', 'savedAt');
   },
+  // 2 → 3: keeping articles offline (issue 5). `images` is the bookkeeping of the kept images
+  // whose bytes live in Cache Storage (least recently used first, srcset candidates as aliases);
+  // `offline` lists kept and imported articles with the images each needs; `queue` and `jobs`
+  // persist a keep-offline run so it resumes after the tab is closed. Nothing existing changes.
+  (db) => {
+    const images = db.createObjectStore('images', { keyPath: 'url' });
+    images.createIndex('by-used', 'lastUsed');
+    images.createIndex('by-alias', 'aliases', { multiEntry: true });
+    db.createObjectStore('offline', { keyPath: 'id' });
+    db.createObjectStore('queue', { keyPath: 'id' }).createIndex('by-seq', 'seq');
+    db.createObjectStore('jobs');
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

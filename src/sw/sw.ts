@@ -12,6 +12,8 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { openStore } from '../store/db';
 import { syncIndex } from '../sync/sync';
+import { keptImages } from './images';
+import { receiveShare } from './share-target';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<string | { url: string; revision: string | null }> };
 
@@ -26,6 +28,7 @@ cleanupOutdatedCaches();
 clientsClaim();
 
 const scope = new URL(self.registration.scope);
+const shareTargetPath = new URL('share-target', scope).pathname;
 const indexPath = new URL(import.meta.env.VITE_INDEX_URL || 'feed.json', scope).pathname;
 
 registerRoute(
@@ -35,16 +38,21 @@ registerRoute(
   }),
 );
 
-// Same-origin images (the demo's, and any a publisher serves next to the app) are kept for
-// offline reading. Cross-origin ones are left to the network: opaque responses cost megabytes
-// of quota each.
+// Article images. Kept ones (keep offline, see src/offline/) are answered from their own cache,
+// online or off. Others: same-origin images (the demo's, and any a publisher serves next to the
+// app) are cached on first view, bounded by count; cross-origin ones are left to the network
+// unless kept, since an opaque response costs about 7 MB of quota.
+const sameOriginImages = new CacheFirst({
+  cacheName: 'images',
+  plugins: [new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 60 * 24 * 3600, purgeOnQuotaError: true })],
+});
 registerRoute(
-  ({ request, url }) => request.destination === 'image' && url.origin === self.location.origin,
-  new CacheFirst({
-    cacheName: 'images',
-    plugins: [new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 60 * 24 * 3600, purgeOnQuotaError: true })],
-  }),
+  ({ request }) => request.destination === 'image',
+  keptImages((options) => (options.url.origin === self.location.origin ? sameOriginImages.handle(options) : fetch(options.request))),
 );
+
+// Hand-off files shared to the app (Web Share Target) or opened with it (File Handling).
+registerRoute(({ url, request }) => request.method === 'POST' && url.pathname === shareTargetPath, receiveShare(scope), 'POST');
 
 // Periodic Background Sync: refresh the stored articles while the app is closed, then tell any
 // open page to re-read the store. The same sync code as the page, so the same guarantees.

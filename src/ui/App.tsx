@@ -10,6 +10,7 @@ import type { ParseReport } from '../feed/types';
 import { filterEntries, toEntry, type ListEntry } from '../search/filter';
 import { emptyState, type ReadingState } from '../state/reading';
 import type { SyncFailure, SyncRecord } from '../store/meta';
+import { useOfflineStatus } from '../offline/useOfflineStatus';
 import { openLibrary, type Library } from '../sync/library';
 import type { ArticleViewProps } from './ArticleView';
 import { formatRelative } from './format';
@@ -86,11 +87,13 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
   const syncing = useRef(false);
   const Reader = useLazy<ArticleViewProps>(route.view === 'article', loadReader);
   const Settings = useLazy<SettingsViewProps>(route.view === 'settings', loadSettings);
+  const { status: offline, track: trackOffline } = useOfflineStatus();
 
   const reload = useCallback(async (lib: Library) => {
     try {
       const [articles, record, saved] = await Promise.all([lib.list(), lib.record(), lib.states()]);
       setEntries(articles.map(toEntry));
+      trackOffline(articles);
       // Merge, not replace: a click made while the store was being read must not be undone.
       setStates((current) => {
         const next = new Map(saved.map((s) => [s.id, s]));
@@ -103,7 +106,7 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
       console.error(error);
       setEntries((e) => e ?? []);
     }
-  }, []);
+  }, [trackOffline]);
 
   const runSync = useCallback(
     async (lib: Library) => {
@@ -282,6 +285,7 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
             visible={visibleEntries}
             filter={route.filter}
             states={states}
+            offline={offline}
             syncing={sync.running}
             skipped={sync.report ? t.skipped(sync.report) : ''}
           />

@@ -13,7 +13,9 @@ import { formatLongDate, isoDate, num } from './format';
 import { t } from './i18n';
 import { BASE, isPlainClick, navigate } from './navigation';
 import { listHref } from './router';
+import { ImportedNote, KeepOffline } from './KeepOffline';
 import { sanitizeArticle } from './sanitize';
+import { ShareButton } from './ShareButton';
 
 export interface ArticleViewProps {
   library: Library;
@@ -147,6 +149,9 @@ export function ArticleView({ library, id, syncing, back, state, onState }: Arti
           </button>
         </div>
       </nav>
+      <KeepOffline article={article}>
+        <ShareButton title={article.title || t.untitled} url={article.url ?? location.href} />
+      </KeepOffline>
       <header class="reader-head">
         <h1 ref={heading} tabIndex={-1}>
           {article.title || t.untitled}
@@ -232,6 +237,7 @@ export function ArticleView({ library, id, syncing, back, state, onState }: Arti
             </a>
           </p>
         )}
+        <ImportedNote id={article.id} />
         <p>{backLink}</p>
       </footer>
       <progress class="read-progress" max={100} value={Math.round((state?.progress ?? 0) * 100)} aria-label={t.readingProgress}>

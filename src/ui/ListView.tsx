@@ -9,6 +9,7 @@ import type { ReadingState } from '../state/reading';
 import { formatDate, isoDate, num } from './format';
 import { locale, t } from './i18n';
 import { BASE, historyState, isPlainClick, navigate, patchState } from './navigation';
+import { OfflineMark } from './OfflineMark';
 import { articleHref, listHref } from './router';
 
 export interface ListViewProps {
@@ -18,6 +19,8 @@ export interface ListViewProps {
   visible: ListEntry[];
   filter: Filter;
   states?: ReadonlyMap<string, ReadingState>;
+  /** Whether each article can be read fully offline (text and images); absent while unknown. */
+  offline?: ReadonlyMap<string, boolean>;
   syncing: boolean;
   /** A sentence about items the last sync skipped, or ''. */
   skipped: string;
@@ -33,7 +36,7 @@ function languageName(code: string): string {
   }
 }
 
-export function ListView({ entries, visible, filter, states = NO_STATES, syncing, skipped }: ListViewProps) {
+export function ListView({ entries, visible, filter, states = NO_STATES, offline, syncing, skipped }: ListViewProps) {
   const tags = useMemo(() => (entries ? tagCounts(entries) : []), [entries]);
   const authors = useMemo(() => (entries ? authorCounts(entries) : []), [entries]);
   const languages = useMemo(() => (entries ? languageCounts(entries) : []), [entries]);
@@ -209,6 +212,7 @@ export function ListView({ entries, visible, filter, states = NO_STATES, syncing
                 </a>
               </h2>
               <p class="row-meta">
+                {offline && <OfflineMark ready={offline.get(e.id)} />}
                 {unread && (
                   <span class="unread-dot" title={t.unreadBadge}>
                     <span class="sr-only">{t.unreadBadge}</span>

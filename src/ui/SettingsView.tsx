@@ -9,6 +9,7 @@ import { installState, onInstallChange, promptInstall } from './install';
 import { BASE, isPlainClick } from './navigation';
 import { FONT_SCALES, MOTIONS, THEMES, WIDTHS, type Settings } from './settings';
 import { goBack } from './shortcuts';
+import { StoragePanel } from './StoragePanel';
 
 export interface SettingsViewProps {
   settings: Settings;
@@ -140,6 +141,8 @@ export function SettingsView({ settings, onSettings, lastSuccess, syncing, onChe
         </button>
         <p class="note">{t.backgroundRefresh}</p>
       </section>
+
+      <StoragePanel settings={settings} onSettings={onSettings} />
 
       <section>
         <h2>{t.shortcuts}</h2>

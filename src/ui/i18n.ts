@@ -6,6 +6,7 @@
  */
 import { setFormatLocale } from './format';
 import { en, type Strings } from './strings';
+import type { OfflineStrings } from './strings-offline';
 
 export const LOCALES = ['en', 'es', 'pt', 'uk'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -18,13 +19,15 @@ export const LOCALE_NAMES: Record<Locale, string> = {
   uk: 'Українська',
 };
 
-const loaders: Record<Exclude<Locale, 'en'>, () => Promise<{ default: Strings }>> = {
+const loaders: Record<Exclude<Locale, 'en'>, () => Promise<{ default: Strings; offline: OfflineStrings }>> = {
   es: () => import('./locales/es'),
   pt: () => import('./locales/pt'),
   uk: () => import('./locales/uk'),
 };
 
 export let t: Strings = en;
+/** The lazily shown views' strings for the current language; undefined means English (see strings-offline.ts). */
+export let offlineStrings: OfflineStrings | undefined;
 export let locale: Locale = 'en';
 
 export function isLocale(v: unknown): v is Locale {
@@ -45,9 +48,10 @@ let requested = 0;
 /** Switches the UI language. When calls overlap, the last one asked for wins. */
 export async function applyLocale(next: Locale): Promise<void> {
   const mine = ++requested;
-  const strings = next === 'en' ? en : (await loaders[next]()).default;
+  const m = next === 'en' ? undefined : await loaders[next]();
   if (mine !== requested) return;
-  t = strings;
+  t = m ? m.default : en;
+  offlineStrings = m?.offline;
   locale = next;
   setFormatLocale(next);
   if (typeof document !== 'undefined') document.documentElement.lang = next;

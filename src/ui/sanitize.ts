@@ -6,6 +6,8 @@
  * browser's own URL parser (the feed layer stays DOM-free).
  */
 import DOMPurify from 'dompurify';
+import { isTrackingPixel } from '../offline/budget';
+import { INLINE_IMAGE_MAX } from '../transfer/limits';
 
 const FORBID_TAGS = [
   'style', 'link', 'meta', 'base', 'title', 'form', 'input', 'button', 'textarea', 'select', 'option',
@@ -19,6 +21,8 @@ const FORBID_ATTR = [
 const URL_ATTRS = ['href', 'src', 'cite', 'longdesc'];
 const LINK_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
 const MEDIA_SCHEMES = new Set(['http:', 'https:']);
+/** An inline image larger than a hand-off file may carry is dropped (base64 is 4/3 of the bytes). */
+const MAX_DATA_URL = Math.ceil((INLINE_IMAGE_MAX * 4) / 3) + 64;
 
 let currentBase = '';
 
@@ -27,7 +31,7 @@ function resolve(value: string, schemes: Set<string>): string | undefined {
     const url = new URL(value.trim(), currentBase);
     if (schemes.has(url.protocol)) return url.href;
     // Inline images from hand-off files are data: URLs; an <img> cannot run script.
-    if (url.protocol === 'data:' && schemes === MEDIA_SCHEMES && /^data:image\/(png|jpe?g|gif|webp|avif);/i.test(value.trim())) {
+    if (url.protocol === 'data:' && schemes === MEDIA_SCHEMES && /^data:image\/(png|jpe?g|gif|webp|avif);/i.test(value.trim()) && value.trim().length <= MAX_DATA_URL) {
       return value.trim();
     }
   } catch {
@@ -92,6 +96,10 @@ export function sanitizeArticle(html: string, baseUrl: string): DocumentFragment
     ALLOW_DATA_ATTR: false,
     ALLOW_ARIA_ATTR: false,
   });
+  // Tracking pixels (1×1, or 0 in a dimension) are dropped, so the reading view never fetches them.
+  for (const img of Array.from(fragment.querySelectorAll('img'))) {
+    if (isTrackingPixel(img.getAttribute('width'), img.getAttribute('height'))) img.remove();
+  }
   // The article's title is the page's only h1; headings inside the body step down one level.
   for (const h1 of Array.from(fragment.querySelectorAll('h1'))) {
     const h2 = h1.ownerDocument.createElement('h2');

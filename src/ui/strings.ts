@@ -105,6 +105,10 @@ export const en = {
   lastUpdate: 'Last update',
   backgroundRefresh: 'New articles are also fetched in the background while the app is installed.',
   version: (v: string) => `Version ${v}`,
+
+  // List rows (the rest of the offline strings load with the views: strings-offline.ts)
+  rowOffline: 'Readable offline',
+  rowNotOffline: 'Not fully offline yet',
 };
 
 export type Strings = typeof en;
@@ -119,7 +123,7 @@ function skippedSentence(r: ParseReport): string {
   return `${plural(skipped, 'item was', 'items were')} skipped: ${parts.join(', ')}.`;
 }
 
-function feedSentence(e: FeedError): string {
+export function feedSentence(e: FeedError): string {
   switch (e.code) {
     case 'empty':
       return 'The article index is an empty file.';

@@ -1,4 +1,6 @@
+import { openDB } from 'idb';
 import { afterEach, describe, expect, test } from 'vitest';
+import type { BroadsheetDB } from '../../../src/store/schema';
 import { DB_VERSION, MIGRATIONS } from '../../../src/store/migrations';
 import { openStore, type DB } from '../../../src/store/db';
 import { DB_NAME } from '../../../src/store/schema';
@@ -27,9 +29,20 @@ describe('schema migrations', () => {
     expect(DB_NAME).toBe('broadsheet');
   });
 
-  test('creates exactly the stores `articles`, `meta` and `state`', async () => {
+  test('creates exactly the stores `articles`, `images`, `jobs`, `meta`, `offline`, `queue` and `state`', async () => {
     const db = await store();
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'meta', 'state']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'images', 'jobs', 'meta', 'offline', 'queue', 'state']);
+  });
+
+  test('version 3 adds the keep-offline stores with their indexes', async () => {
+    const db = await store();
+    const tx = db.transaction(['images', 'offline', 'queue']);
+    const images = tx.objectStore('images');
+    expect(images.keyPath).toBe('url');
+    expect([...images.indexNames].sort()).toEqual(['by-alias', 'by-used']);
+    expect(images.index('by-alias').multiEntry).toBe(true);
+    expect(tx.objectStore('offline').keyPath).toBe('id');
+    expect(tx.objectStore('queue').index('by-seq').keyPath).toBe('seq');
   });
 
   test('`state` is keyed by article `id` and indexes saved articles by `savedAt`', async () => {
@@ -68,6 +81,22 @@ describe('schema migrations', () => {
     open.push(second);
     expect(second.version).toBe(DB_VERSION);
     expect(await second.get('meta', 'sync')).toEqual({ feedTitle: 'Kept' });
+  });
+
+  test('a version 2 database (before keep offline) upgrades to the current one with its data', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const v2 = await openDB<BroadsheetDB>(name, 2, {
+      upgrade(database, oldVersion, _n, tx) {
+        for (let v = oldVersion; v < 2; v++) MIGRATIONS[v]?.(database, tx);
+      },
+    });
+    await v2.put('state', { id: 'a', read: true, saved: true, savedAt: 5, progress: 0.5, updatedAt: 5 });
+    v2.close();
+    const db = await openStore({ name });
+    open.push(db);
+    expect(db.version).toBe(DB_VERSION);
+    expect(await db.get('state', 'a')).toMatchObject({ saved: true, progress: 0.5 });
+    expect(await db.count('images')).toBe(0);
   });
 
   test('a newer version opened elsewhere closes this connection and calls onVersionChange', async () => {

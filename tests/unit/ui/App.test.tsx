@@ -18,6 +18,8 @@ const FEED = feedText(
 
 beforeEach(() => {
   vi.stubGlobal('indexedDB', new IDBFactory());
+  // A fresh device: no feed title remembered from an earlier test's visit.
+  localStorage.clear();
   history.replaceState(null, '', '/');
   localStorage.clear(); // the remembered feed title must not leak between tests
 });

@@ -179,11 +179,11 @@ describe('ListView: reading state and the "More filters" facets', () => {
 
   test('unread rows carry the screen-reader text "Unread"; read rows do not', () => {
     renderList();
-    expect(row('Alpha').querySelector('.sr-only')).toBeNull();
+    expect(row('Alpha').querySelector('.unread-dot .sr-only')).toBeNull();
     expect(within(row('Alpha')).queryByText('Unread')).toBeNull();
     expect(row('Alpha').classList.contains('unread')).toBe(false);
     for (const title of ['Bravo', 'Charlie']) {
-      const sr = row(title).querySelector('.sr-only');
+      const sr = row(title).querySelector('.unread-dot .sr-only');
       expect(sr?.textContent).toBe('Unread');
       expect(row(title).classList.contains('unread')).toBe(true);
     }
@@ -337,9 +337,9 @@ describe('App: reading state survives a restart', () => {
     render(<App />);
     await screen.findByRole('link', { name: 'Story one' });
     await waitFor(() => expect(within(rowOf('Story one')).queryByText('Saved')).toBeTruthy());
-    expect(rowOf('Story one').querySelector('.sr-only')).toBeNull();
+    expect(rowOf('Story one').querySelector('.unread-dot .sr-only')).toBeNull();
     expect(within(rowOf('Story two')).queryByText('Saved')).toBeNull();
-    expect(rowOf('Story two').querySelector('.sr-only')?.textContent).toBe('Unread');
+    expect(rowOf('Story two').querySelector('.unread-dot .sr-only')?.textContent).toBe('Unread');
 
     // And the Saved-only facet finds it.
     fireEvent.click(screen.getByRole('checkbox', { name: 'Saved only' }));
@@ -442,9 +442,9 @@ describe('App: reading state survives a restart', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Check for new articles' }));
     expect(await screen.findByRole('link', { name: 'Story three' })).toBeTruthy();
     expect(fetchImpl).toHaveBeenCalledTimes(2);
-    expect(rowOf('Story three').querySelector('.sr-only')?.textContent).toBe('Unread');
-    expect(rowOf('Story two').querySelector('.sr-only')).toBeNull();
-    expect(rowOf('Story one').querySelector('.sr-only')).toBeNull();
+    expect(rowOf('Story three').querySelector('.unread-dot .sr-only')?.textContent).toBe('Unread');
+    expect(rowOf('Story two').querySelector('.unread-dot .sr-only')).toBeNull();
+    expect(rowOf('Story one').querySelector('.unread-dot .sr-only')).toBeNull();
     expect(within(rowOf('Story one')).getByText('Saved')).toBeTruthy();
     expect(within(rowOf('Story two')).queryByText('Saved')).toBeNull();
     db.close();

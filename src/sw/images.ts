@@ -1,0 +1,67 @@
+/// <reference lib="webworker" />
+/**
+ * Serving kept article images. The page's <img> requests come through here: a kept image is
+ * answered from the image cache (online too: it is already on the device) and its last use is
+ * recorded for the least-recently-used order; anything else goes to the network. Offline, a
+ * srcset candidate that was not the one kept is answered with the one that was.
+ */
+import type { RouteHandlerCallbackOptions } from 'workbox-core';
+import { openStore } from '../store/db';
+import type { DB } from '../store/db';
+import { IMAGE_CACHE } from '../offline/types';
+
+let dbPromise: Promise<DB> | undefined;
+const db = () => (dbPromise ??= openStore({ onVersionChange: () => (dbPromise = undefined) }));
+
+/** Last-use times are written at most once an hour per image: the LRU order needs no more. */
+const TOUCH_EVERY = 3_600_000;
+
+async function touch(url: string): Promise<void> {
+  try {
+    const d = await db();
+    const tx = d.transaction('images', 'readwrite');
+    const record = await tx.store.get(url);
+    const now = Date.now();
+    if (record && now - record.lastUsed > TOUCH_EVERY) await tx.store.put({ ...record, lastUsed: now });
+    await tx.done;
+  } catch {
+    // bookkeeping only: never fail an image over it
+  }
+}
+
+async function kept(url: string): Promise<Response | undefined> {
+  const cache = await caches.open(IMAGE_CACHE);
+  return cache.match(url, { ignoreVary: true, ignoreSearch: false });
+}
+
+async function keptAlias(url: string): Promise<Response | undefined> {
+  try {
+    const record = await (await db()).getFromIndex('images', 'by-alias', url);
+    return record ? await kept(record.url) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The image route's handler. `fallback` answers what is not kept (the shell's own CacheFirst for
+ * same-origin images, the network otherwise).
+ */
+export function keptImages(fallback: (options: RouteHandlerCallbackOptions) => Promise<Response>) {
+  return async (options: RouteHandlerCallbackOptions): Promise<Response> => {
+    const { request, event } = options;
+    const url = typeof request === 'string' ? request : request.url;
+    const hit = await kept(url);
+    if (hit) {
+      (event as ExtendableEvent).waitUntil?.(touch(url));
+      return hit;
+    }
+    try {
+      return await fallback(options);
+    } catch (error) {
+      const alias = await keptAlias(url);
+      if (alias) return alias;
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,28 @@
+/// <reference lib="webworker" />
+/**
+ * Web Share Target: another app shares a hand-off file to Broadsheet (manifest `share_target`,
+ * a multipart POST to `share-target`). The worker cannot show anything, so it parks the files in
+ * a cache and sends the page to Settings, which imports them with the same checks as the file
+ * picker. Works offline: nothing here touches the network.
+ */
+import type { RouteHandlerCallbackOptions } from 'workbox-core';
+import { INBOX_CACHE, MAX_IMPORT_BYTES } from '../transfer/limits';
+
+export function receiveShare(scope: URL) {
+  return async ({ request }: RouteHandlerCallbackOptions): Promise<Response> => {
+    const target = new URL('settings?import=inbox', scope).href;
+    try {
+      const form = await (request as Request).formData();
+      const cache = await caches.open(INBOX_CACHE);
+      let n = 0;
+      for (const entry of form.getAll('file')) {
+        if (typeof entry === 'string' || entry.size > MAX_IMPORT_BYTES) continue;
+        const key = new URL(`inbox/${Date.now()}-${n++}`, scope).href;
+        await cache.put(key, new Response(entry, { headers: { 'content-type': entry.type || 'application/json', 'x-file-name': encodeURIComponent(entry.name) } }));
+      }
+    } catch {
+      // Not a form, or storage full: Settings opens and says there was nothing to import.
+    }
+    return Response.redirect(target, 303);
+  };
+}
