@@ -4,16 +4,18 @@
  * the app usable online, and the UI says that nothing will be kept offline.
  */
 import type { Article } from '../feed/types';
-import { getArticle, getSyncRecord, listArticles } from '../store/articles';
+import { countArticles, getArticle, getSyncRecord, listArticles } from '../store/articles';
 import { openStore } from '../store/db';
+import { hadStoredArticles } from '../store/marker';
 import type { SyncRecord } from '../store/meta';
+import { onAnnouncement } from './broadcast';
 import type { SyncOutcome } from './sync';
 
 /**
  * The parser and the fetch code are loaded when the first sync starts, not before first paint:
  * the list renders from the store and does not need them.
  */
-const loadSync = () => import('./sync');
+const loadSync = () => import('./tab-sync');
 
 export interface Library {
   /** False when articles are kept in memory only. */
@@ -23,17 +25,27 @@ export interface Library {
   get(id: string): Promise<Article | undefined>;
   record(): Promise<SyncRecord>;
   sync(): Promise<SyncOutcome>;
+  /**
+   * True when this device had stored articles before but the store is now empty: the browser
+   * evicted IndexedDB (or part of the site's data was cleared) while the app shell survived.
+   */
+  readonly lost: boolean;
+  /** Calls `listener` when another tab's sync changed the stored articles; returns the unsubscribe. */
+  onChange(listener: (ok: boolean) => void): () => void;
 }
 
 export async function openLibrary(indexUrl: string, onVersionChange?: () => void): Promise<Library> {
   try {
     const db = await openStore(onVersionChange ? { onVersionChange } : {});
+    const lost = (await countArticles(db).catch(() => 1)) === 0 && (await hadStoredArticles());
     return {
       persistent: true,
+      lost,
+      onChange: (listener) => onAnnouncement((m) => listener(m.ok)),
       list: () => listArticles(db),
       get: (id) => getArticle(db, id),
       record: () => getSyncRecord(db),
-      sync: async () => (await loadSync()).syncIndex(db, indexUrl),
+      sync: async () => (await loadSync()).syncAcrossTabs(db, indexUrl),
     };
   } catch {
     return memoryLibrary(indexUrl);
@@ -45,6 +57,9 @@ export function memoryLibrary(indexUrl: string): Library {
   let record: SyncRecord = {};
   return {
     persistent: false,
+    lost: false,
+    // Another tab's memory is its own: nothing to hear about.
+    onChange: () => () => {},
     list: async () => articles,
     get: async (id) => articles.find((a) => a.id === id),
     record: async () => record,

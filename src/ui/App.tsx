@@ -57,7 +57,9 @@ export function App() {
       setSync((s) => ({ ...s, running: true }));
       try {
         const outcome = await lib.sync();
-        if (outcome.ok) await reload(lib);
+        // A full disk still keeps the batches that fit: show them too.
+        if (outcome.ok || outcome.failure.kind === 'storage') await reload(lib);
+        if (outcome.ok) setNotice((n) => (n === t.evicted ? t.evictedRestored : n));
         setSync((s) => ({
           running: false,
           record: outcome.record,
@@ -80,6 +82,7 @@ export function App() {
       const lib = await openLibrary(indexUrl(), () => setNotice(t.dbUpgrade));
       if (cancelled) return;
       if (!lib.persistent) setNotice(t.dbUnavailable);
+      else if (lib.lost) setNotice(t.evicted);
       setLibrary(lib);
       await reload(lib);
       await runSync(lib);
@@ -105,6 +108,16 @@ export function App() {
       clearInterval(timer);
     };
   }, [library, runSync]);
+
+  // Another tab synced: show what it stored, and drop this tab's stale failure if it succeeded.
+  useEffect(
+    () =>
+      library?.onChange((ok) => {
+        void reload(library);
+        if (ok) setSync((s) => ({ ...s, failure: undefined }));
+      }),
+    [library, reload],
+  );
 
   useEffect(() => {
     if (route.view !== 'article' || Reader) return;
@@ -151,7 +164,7 @@ export function App() {
         </div>
       </header>
       <div role="alert" class="alert">
-        {sync.failure && !sync.running ? t.failure(sync.failure) : ''}
+        {sync.running ? '' : sync.failure ? t.failure(sync.failure) : sync.report ? t.parseNotes(sync.report) : ''}
         {notice ? ` ${notice}` : ''}
       </div>
       <UpdatePrompt />
@@ -162,7 +175,6 @@ export function App() {
             visible={visible}
             filter={route.filter}
             syncing={sync.running}
-            skipped={sync.report ? t.skipped(sync.report) : ''}
           />
         ) : Reader && library ? (
           <Reader library={library} id={route.id} syncing={sync.running} back={historyState().fromList} />

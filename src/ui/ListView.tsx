@@ -17,8 +17,8 @@ export interface ListViewProps {
   visible: ListEntry[];
   filter: Filter;
   syncing: boolean;
-  /** A sentence about items the last sync skipped, or ''. */
-  skipped: string;
+  /** A sentence about items the last sync skipped, or '' (the app says it in its alert instead). */
+  skipped?: string;
 }
 
 export function ListView({ entries, visible, filter, syncing, skipped }: ListViewProps) {
