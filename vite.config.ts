@@ -4,7 +4,8 @@ import { VitePWA } from 'vite-plugin-pwa';
 /**
  * The Content Security Policy, as strict as the app allows: scripts and styles only from our own
  * files, no plugins, no frames, no <base> hijacking, no form posts. Images may come from any
- * http(s) host because articles embed them. The index may live on another origin
+ * http(s) host because articles embed them. Trusted Types guard the DOM's HTML and script sinks:
+ * even a sanitizer bug could not reach innerHTML with a string. The index may live on another origin
  * (VITE_INDEX_URL), so that origin, and only that one, is added to connect-src.
  */
 function csp(indexUrl: string | undefined): string {
@@ -25,6 +26,10 @@ function csp(indexUrl: string | undefined): string {
     "child-src 'none'",
     "worker-src 'self'",
     "manifest-src 'self'",
+    // DOM sinks that turn strings into HTML or script (innerHTML, script src, the service
+    // worker's URL…) refuse plain strings: only DOMPurify's policy and ours may make them.
+    "require-trusted-types-for 'script'",
+    'trusted-types dompurify broadsheet',
   ].join('; ');
 }
 

@@ -8,7 +8,7 @@ import { BASE } from './navigation';
 import { emitSw } from './sw-events';
 
 export function registerServiceWorker(): void {
-  const wb = new Workbox(`${BASE}sw.js`, { scope: BASE });
+  const wb = new Workbox(trustedScriptUrl(`${BASE}sw.js`) as string, { scope: BASE });
   let reloading = false;
   wb.addEventListener('waiting', () => {
     emitSw({
@@ -27,4 +27,24 @@ export function registerServiceWorker(): void {
     if (!e.isUpdate) emitSw({ type: 'offline-ready' });
   });
   void wb.register().catch((error: unknown) => console.error('Service worker registration failed', error));
+}
+
+interface TrustedTypePolicyFactoryLike {
+  createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown };
+}
+
+/**
+ * The page's CSP requires Trusted Types, and `serviceWorker.register` is a script-URL sink: it
+ * only takes a URL made by a policy. Ours vouches for exactly one URL, the app's own worker.
+ */
+function trustedScriptUrl(url: string): unknown {
+  const factory = (globalThis as { trustedTypes?: TrustedTypePolicyFactoryLike }).trustedTypes;
+  if (!factory) return url;
+  const policy = factory.createPolicy('broadsheet', {
+    createScriptURL(input) {
+      if (input !== url) throw new TypeError(`Broadsheet refuses to load script from ${input}`);
+      return input;
+    },
+  });
+  return policy.createScriptURL(url);
 }
