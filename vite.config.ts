@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -42,7 +43,11 @@ function cspPlugin(indexUrl: string | undefined): Plugin {
 
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_');
+  // Which build this is, on <html data-build>: the package version unless BUILD_ID says more
+  // (a commit, a date). The update test builds two versions and tells them apart by it.
+  const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
   return {
+    define: { __BUILD_ID__: JSON.stringify(process.env.BUILD_ID || version) },
     // Deploying under a sub-path: `vite build --base /news/` (or BASE_PATH=/news/).
     base: process.env.BASE_PATH || '/',
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

@@ -2,6 +2,9 @@ import { render } from 'preact';
 import { App } from './ui/App';
 import './ui/styles.css';
 
+// Which build is running, for support and for the update test: a page never mixes two.
+document.documentElement.dataset.build = __BUILD_ID__;
+
 const root = document.getElementById('app');
 if (root) render(<App />, root);
 

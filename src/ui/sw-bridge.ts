@@ -9,16 +9,28 @@ import { emitSw } from './sw-events';
 
 export function registerServiceWorker(): void {
   const wb = new Workbox(trustedScriptUrl(`${BASE}sw.js`) as string, { scope: BASE });
+  const container = navigator.serviceWorker;
+  // Whether a worker already controls this page: the first claim is not an update.
+  let controlled = Boolean(container.controller);
+  let applying = false;
   let reloading = false;
+  const reload = () => {
+    if (reloading) return;
+    reloading = true;
+    location.reload();
+  };
+  container.addEventListener('controllerchange', () => {
+    if (applying) reload();
+    // Another tab applied the update: this page runs the old code under the new worker, whose
+    // cache no longer holds the old lazy chunks. It must reload too; the reader says when.
+    else if (controlled) emitSw({ type: 'update-ready', apply: reload });
+    controlled = true;
+  });
   wb.addEventListener('waiting', () => {
     emitSw({
       type: 'update-ready',
       apply: () => {
-        wb.addEventListener('controlling', () => {
-          if (reloading) return;
-          reloading = true;
-          location.reload();
-        });
+        applying = true;
         wb.messageSkipWaiting();
       },
     });
