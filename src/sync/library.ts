@@ -6,7 +6,6 @@
 import type { Article } from '../feed/types';
 import { countArticles, getArticle, getSyncRecord, listArticles } from '../store/articles';
 import { openStore } from '../store/db';
-import { hadStoredArticles } from '../store/marker';
 import type { SyncRecord } from '../store/meta';
 import { onAnnouncement } from './broadcast';
 import type { SyncOutcome } from './sync';
@@ -37,7 +36,8 @@ export interface Library {
 export async function openLibrary(indexUrl: string, onVersionChange?: () => void): Promise<Library> {
   try {
     const db = await openStore(onVersionChange ? { onVersionChange } : {});
-    const lost = (await countArticles(db).catch(() => 1)) === 0 && (await hadStoredArticles());
+    // Only an empty store needs the note (first visit or eviction), so it is loaded only then.
+    const lost = (await countArticles(db).catch(() => 1)) === 0 && (await (await import('../store/marker')).hadStoredArticles());
     return {
       persistent: true,
       lost,
