@@ -16,6 +16,11 @@ export interface OpenOptions {
    */
   onVersionChange?: () => void;
   /**
+   * The browser closed the connection itself: the site's storage was cleared or evicted while
+   * the page was open. Every later call on it fails; the page must reload to recover.
+   */
+  onTerminated?: () => void;
+  /**
    * The migration list, `MIGRATIONS` unless given. Tests pass a longer list to check that the
    * upgrade test catches a migration that loses data.
    */
@@ -31,6 +36,9 @@ export async function openStore(options: OpenOptions = {}): Promise<DB> {
     blocking() {
       db.close();
       options.onVersionChange?.();
+    },
+    terminated() {
+      options.onTerminated?.();
     },
   });
   return db;

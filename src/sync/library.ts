@@ -33,9 +33,19 @@ export interface Library {
   onChange(listener: (ok: boolean) => void): () => void;
 }
 
-export async function openLibrary(indexUrl: string, onVersionChange?: () => void): Promise<Library> {
+export interface LibraryEvents {
+  /** The storage was cleared or evicted while the page was open: the page must reload. */
+  onClosed?: () => void;
+  /** How long IndexedDB may take to open before the app goes on from memory. */
+  openTimeoutMs?: number;
+}
+
+export async function openLibrary(indexUrl: string, onVersionChange?: () => void, events: LibraryEvents = {}): Promise<Library> {
   try {
-    const db = await openStore(onVersionChange ? { onVersionChange } : {});
+    const db = await withTimeout(
+      openStore({ ...(onVersionChange ? { onVersionChange } : {}), ...(events.onClosed ? { onTerminated: events.onClosed } : {}) }),
+      events.openTimeoutMs ?? 10_000,
+    );
     // Only an empty store needs the note (first visit or eviction), so it is loaded only then.
     const lost = (await countArticles(db).catch(() => 1)) === 0 && (await (await import('../store/marker')).hadStoredArticles());
     return {
@@ -50,6 +60,32 @@ export async function openLibrary(indexUrl: string, onVersionChange?: () => void
   } catch {
     return memoryLibrary(indexUrl);
   }
+}
+
+/**
+ * Some browsers never answer `indexedDB.open` (an iOS bug, a wedged profile). Rather than wait
+ * on "Loading articles…" forever, give up after `ms` and work from memory; a connection that
+ * opens after all is closed again.
+ */
+function withTimeout<T extends { close(): void }>(opening: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let late = false;
+    const timer = setTimeout(() => {
+      late = true;
+      reject(new Error(`IndexedDB did not open within ${ms} ms`));
+    }, ms);
+    opening.then(
+      (db) => {
+        clearTimeout(timer);
+        if (late) db.close();
+        else resolve(db);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
 }
 
 export function memoryLibrary(indexUrl: string): Library {

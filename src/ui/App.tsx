@@ -79,7 +79,7 @@ export function App() {
   useEffect(() => {
     let cancelled = false;
     void (async () => {
-      const lib = await openLibrary(indexUrl(), () => setNotice(t.dbUpgrade));
+      const lib = await openLibrary(indexUrl(), () => setNotice(t.dbUpgrade), { onClosed: () => setNotice(t.dbClosed) });
       if (cancelled) return;
       if (!lib.persistent) setNotice(t.dbUnavailable);
       else if (lib.lost) setNotice(t.evicted);

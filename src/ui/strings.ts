@@ -56,6 +56,7 @@ export const en = {
   evicted:
     'The browser deleted the articles stored on this device, probably to free space. They are downloaded again as soon as the server can be reached.',
   evictedRestored: 'The browser had deleted the articles stored on this device, probably to free space. They have been downloaded again.',
+  dbClosed: 'The browser closed Broadsheet’s storage on this device (its data was cleared, or space ran out). Reload this tab to keep going.',
 } as const;
 
 export type Strings = typeof en;

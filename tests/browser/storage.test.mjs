@@ -139,6 +139,22 @@ describe('IndexedDB evicted while the service worker cache remains', () => {
     await server?.stop();
   });
 
+  test('cleared while the page is open: the page says to reload, and the reload re-syncs', async () => {
+    server.override = undefined;
+    serve(server, JSON.stringify(demo));
+    await page.goto(server.url);
+    await page.waitForFunction(rows, TOTAL);
+    await page.getByText(/^Updated/).waitFor();
+    await cdp.send('Storage.clearDataForOrigin', { origin: new URL(server.url).origin, storageTypes: 'indexeddb' });
+    await page.getByRole('alert').filter({ hasText: 'closed Broadsheet’s storage' }).waitFor({ timeout: 10_000 });
+    // What was on screen stays on screen.
+    assert.equal(await statusCount(page), TOTAL);
+    await page.reload();
+    await page.getByRole('alert').filter({ hasText: /deleted the articles stored on this device/ }).waitFor();
+    await page.waitForFunction(rows, TOTAL);
+    assert.equal(await storedCount(page), TOTAL);
+  });
+
   for (const [what, storageTypes] of [
     ['IndexedDB alone', 'indexeddb'],
     ['IndexedDB and localStorage (only Cache Storage left)', 'indexeddb,local_storage'],
@@ -195,6 +211,15 @@ describe('IndexedDB refused (some private modes)', () => {
       },
     ],
     [
+      'open() never answers',
+      () => {
+        // A real EventTarget dressed as an open request: idb waits on it, and nothing fires.
+        IDBFactory.prototype.open = function () {
+          return Object.setPrototypeOf(new EventTarget(), IDBOpenDBRequest.prototype);
+        };
+      },
+    ],
+    [
       'open() fails asynchronously',
       () => {
         IDBFactory.prototype.open = function () {
@@ -210,7 +235,8 @@ describe('IndexedDB refused (some private modes)', () => {
       const page = await profile.context.newPage();
       await page.addInitScript(init);
       await page.goto(server.url);
-      await page.getByRole('alert').filter({ hasText: 'articles are read online only' }).waitFor();
+      // (An open that never answers is given up on after 10 seconds.)
+      await page.getByRole('alert').filter({ hasText: 'articles are read online only' }).waitFor({ timeout: 15_000 });
       await page.waitForFunction(rows, TOTAL);
       assert.equal(await statusCount(page), TOTAL);
       // Reading works too.

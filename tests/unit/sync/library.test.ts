@@ -100,6 +100,22 @@ describe('openLibrary', () => {
   });
 });
 
+describe('openLibrary: IndexedDB that never answers', () => {
+  test('goes on from memory after the timeout instead of loading forever', async () => {
+    // An open request whose events never fire, as a wedged browser's.
+    // (fake-indexeddb's request class can be made directly; nothing ever settles it.)
+    vi.stubGlobal('indexedDB', { open: () => new (IDBOpenDBRequest as unknown as new () => IDBOpenDBRequest)() });
+    vi.stubGlobal('fetch', mockFetch(FEED));
+    const started = Date.now();
+    const library = await openLibrary(FEED_URL, undefined, { openTimeoutMs: 200 });
+    const waited = Date.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(190);
+    expect(waited).toBeLessThan(2000);
+    expect(library.persistent).toBe(false);
+    expect(await library.sync()).toMatchObject({ ok: true });
+  });
+});
+
 describe('openLibrary: a store the browser evicted', () => {
   afterEach(() => localStorage.clear());
 
