@@ -108,7 +108,7 @@ describe('interrupted syncs', () => {
     assert.deepEqual(done.broken, []);
   });
 
-  test('the page is closed in the middle of writing: whole batches only, and the next sync completes', async () => {
+  test('the page is closed in the middle of writing: whole batches only, and the next sync completes', async (t) => {
     const N = 4000;
     const feed = biggerFeed(N, 'close');
     const total = (await inspect(page)).count;
@@ -140,6 +140,7 @@ describe('interrupted syncs', () => {
     assert.ok(left.bulk >= seen && left.bulk < N, `${left.bulk} stored`);
     // The articles of this feed go in batches of 250 that are all new: only whole ones commit.
     assert.equal(left.bulk % 250, 0, `${left.bulk} is a whole number of batches`);
+    t.diagnostic(`page closed with ${seen} of ${N} new articles stored; after reopening ${left.bulk} are stored`);
     assert.equal(left.lastSuccess, (await inspect(page)).lastSuccess, 'the interrupted sync did not record a success');
     await reader.waitForFunction(rows, left.count);
     const ids = await reader.locator('ul[aria-label=Articles] > li a[data-id]').evaluateAll((as) => as.map((a) => a.dataset.id));

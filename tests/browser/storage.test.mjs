@@ -81,7 +81,7 @@ describe('a quota too small for the index', () => {
     await server?.stop();
   });
 
-  test('keeps the batches that fit, says how many were saved, and keeps working', async () => {
+  test('keeps the batches that fit, says how many were saved, and keeps working', async (t) => {
     const origin = new URL(server.url).origin;
     const big = bigFeed(1000, 4);
     serve(server, big.text);
@@ -95,6 +95,7 @@ describe('a quota too small for the index', () => {
     // What fits is kept (whole batches of 250 only), the rest is not.
     assert.ok(saved >= 250 && saved < total, `${saved} of ${total}`);
     assert.equal(saved % 250, 0);
+    t.diagnostic(`3 MB quota: ${saved} of ${total} articles saved`);
     const stored = await storedCount(page);
     assert.ok(stored >= TOTAL && stored < big.total, `stored ${stored}`);
     await page.waitForFunction(rows, stored);
