@@ -205,4 +205,29 @@ describe('App', () => {
     expect(screen.getByRole('status').textContent).toBe('3 articles');
     expect(fetchImpl).toHaveBeenCalledTimes(1);
   });
+
+  test('a newer version opened in another tab: this tab lets go of the database and asks to be reloaded', async () => {
+    vi.stubGlobal('fetch', mockFetch(FEED));
+    render(<App />);
+    await screen.findByRole('link', { name: 'Story one' });
+    const version = await new Promise<number>((resolve) => {
+      const probe = indexedDB.open('broadsheet');
+      probe.onsuccess = () => {
+        const v = probe.result.version;
+        probe.result.close();
+        resolve(v);
+      };
+    });
+    const upgraded = await new Promise<string>((resolve) => {
+      const request = indexedDB.open('broadsheet', version + 1);
+      request.onsuccess = () => {
+        request.result.close();
+        resolve('upgraded');
+      };
+      request.onblocked = () => resolve('blocked');
+    });
+    expect(upgraded).toBe('upgraded');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Broadsheet was updated in another tab. Reload this tab to keep going.'));
+    expect(titles()).toEqual(['Story two', 'Story one']);
+  });
 });
