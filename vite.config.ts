@@ -9,13 +9,14 @@ import { VitePWA } from 'vite-plugin-pwa';
  * even a sanitizer bug could not reach innerHTML with a string. The index may live on another origin
  * (VITE_INDEX_URL), so that origin, and only that one, is added to connect-src.
  */
-function csp(indexUrl: string | undefined): string {
+function csp(indexUrl: string | undefined, dev = false): string {
   let connect = "'self'";
   if (indexUrl && /^https?:\/\//i.test(indexUrl)) connect += ` ${new URL(indexUrl).origin}`;
   return [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    // The dev server injects CSS as <style> elements; production builds link .css files.
+    dev ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
     "img-src 'self' https: http: data:",
     "media-src 'self' https: http:",
     `connect-src ${connect}`,
@@ -37,7 +38,7 @@ function csp(indexUrl: string | undefined): string {
 function cspPlugin(indexUrl: string | undefined): Plugin {
   return {
     name: 'broadsheet-csp',
-    transformIndexHtml: (html) => html.replace('%BROADSHEET_CSP%', csp(indexUrl)),
+    transformIndexHtml: (html, ctx) => html.replace('%BROADSHEET_CSP%', csp(indexUrl, Boolean(ctx.server))),
   };
 }
 
