@@ -1,5 +1,5 @@
-import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { readFileSync } from 'node:fs';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -10,14 +10,17 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
  * http(s) host because articles embed them, and for the same reason connect-src allows any
  * http(s) host: "Keep offline" downloads those images with fetch() to measure, decode and keep
  * them. This opens no destination img-src did not already open; script-src stays 'self'.
+ * Trusted Types guard the DOM's HTML and script sinks: even a sanitizer bug could not reach
+ * innerHTML with a string.
  */
-function csp(indexUrl: string | undefined): string {
+function csp(indexUrl: string | undefined, dev = false): string {
   let connect = "'self' https: http:";
   if (indexUrl && /^https?:\/\//i.test(indexUrl)) connect += ` ${new URL(indexUrl).origin}`;
   return [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    // The dev server injects CSS as <style> elements; production builds link .css files.
+    dev ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
     "img-src 'self' https: http: data:",
     "media-src 'self' https: http:",
     `connect-src ${connect}`,
@@ -29,24 +32,33 @@ function csp(indexUrl: string | undefined): string {
     "child-src 'none'",
     "worker-src 'self'",
     "manifest-src 'self'",
+    // DOM sinks that turn strings into HTML or script (innerHTML, script src, the service
+    // worker's URL…) refuse plain strings: only DOMPurify's policy and ours may make them.
+    "require-trusted-types-for 'script'",
+    'trusted-types dompurify broadsheet',
   ].join('; ');
 }
 
 function cspPlugin(indexUrl: string | undefined): Plugin {
   return {
     name: 'broadsheet-csp',
-    transformIndexHtml: (html) => html.replace('%BROADSHEET_CSP%', csp(indexUrl)),
+    transformIndexHtml: (html, ctx) => html.replace('%BROADSHEET_CSP%', csp(indexUrl, Boolean(ctx.server))),
   };
 }
 
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_');
   return {
+    define: {
+      // Which build this is, on <html data-build>: the package version unless BUILD_ID says more
+      // (a commit, a date). The update test builds two versions and tells them apart by it.
+      __BUILD_ID__: JSON.stringify(process.env.BUILD_ID || pkg.version),
+      // Shown in Settings.
+      __APP_VERSION__: JSON.stringify(process.env.BUILD_ID ? `${pkg.version}+${process.env.BUILD_ID}` : pkg.version),
+    },
     // Deploying under a sub-path: `vite build --base /news/` (or BASE_PATH=/news/).
     base: process.env.BASE_PATH || '/',
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-    // Shown in Settings; BUILD_ID tells two deployments of the same version apart.
-    define: { __APP_VERSION__: JSON.stringify(process.env.BUILD_ID ? `${pkg.version}+${process.env.BUILD_ID}` : pkg.version) },
     build: {
       target: 'es2020',
       sourcemap: false,

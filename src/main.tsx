@@ -5,6 +5,9 @@ import { captureInstallPrompt } from './ui/install';
 import { applySettings, loadSettings, saveSettings, type Settings } from './ui/settings';
 import './ui/styles.css';
 
+// Which build is running, for support and for the update test: a page never mixes two.
+document.documentElement.dataset.build = __BUILD_ID__;
+
 // Scroll positions are restored by the app itself, once the list has been read from the store.
 if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
 captureInstallPrompt();

@@ -3,7 +3,7 @@
  * name, and so the connection lifecycle (blocked upgrades, closed connections) lives in one place.
  */
 import { openDB, type IDBPDatabase } from 'idb';
-import { DB_VERSION, MIGRATIONS } from './migrations';
+import { MIGRATIONS, type Migration } from './migrations';
 import { DB_NAME, type BroadsheetDB } from './schema';
 
 export type DB = IDBPDatabase<BroadsheetDB>;
@@ -15,16 +15,30 @@ export interface OpenOptions {
    * blocked forever; the callback lets the UI ask the user to reload.
    */
   onVersionChange?: () => void;
+  /**
+   * The browser closed the connection itself: the site's storage was cleared or evicted while
+   * the page was open. Every later call on it fails; the page must reload to recover.
+   */
+  onTerminated?: () => void;
+  /**
+   * The migration list, `MIGRATIONS` unless given. Tests pass a longer list to check that the
+   * upgrade test catches a migration that loses data.
+   */
+  migrations?: readonly Migration[];
 }
 
 export async function openStore(options: OpenOptions = {}): Promise<DB> {
-  const db = await openDB<BroadsheetDB>(options.name ?? DB_NAME, DB_VERSION, {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const db = await openDB<BroadsheetDB>(options.name ?? DB_NAME, migrations.length, {
     upgrade(database, oldVersion, _newVersion, tx) {
-      for (let v = oldVersion; v < DB_VERSION; v++) MIGRATIONS[v]?.(database, tx);
+      for (let v = oldVersion; v < migrations.length; v++) migrations[v]?.(database, tx);
     },
     blocking() {
       db.close();
       options.onVersionChange?.();
+    },
+    terminated() {
+      options.onTerminated?.();
     },
   });
   return db;

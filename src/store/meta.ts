@@ -25,4 +25,16 @@ export interface SyncRecord {
   lastFailure?: SyncFailure;
   /** What the last successful parse skipped. */
   lastReport?: ParseReport;
+  /**
+   * Which tab is syncing, where the Web Locks API is missing (see `sync/lock.ts`). A lease,
+   * renewed while the sync runs, so that a tab closed mid-sync cannot hold it forever.
+   */
+  lease?: SyncLease;
+}
+
+export interface SyncLease {
+  /** A random id of the tab holding the lease. */
+  owner: string;
+  /** When the lease runs out unless renewed (epoch ms). */
+  until: number;
 }

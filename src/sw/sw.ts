@@ -11,7 +11,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { openStore } from '../store/db';
-import { syncIndex } from '../sync/sync';
+import { syncAcrossTabs } from '../sync/tab-sync';
 import { keptImages } from './images';
 import { receiveShare } from './share-target';
 
@@ -55,7 +55,7 @@ registerRoute(
 registerRoute(({ url, request }) => request.method === 'POST' && url.pathname === shareTargetPath, receiveShare(scope), 'POST');
 
 // Periodic Background Sync: refresh the stored articles while the app is closed, then tell any
-// open page to re-read the store. The same sync code as the page, so the same guarantees.
+// open page to re-read the store. The same sync code as the pages, so the same guarantees.
 interface PeriodicSyncEvent extends ExtendableEvent {
   tag: string;
 }
@@ -66,8 +66,8 @@ self.addEventListener('periodicsync', (event) => {
     (async () => {
       const db = await openStore();
       try {
-        const outcome = await syncIndex(db, new URL(import.meta.env.VITE_INDEX_URL || 'feed.json', scope).href);
-        if (outcome.ok) new BroadcastChannel('broadsheet').postMessage({ type: 'synced' });
+        // Under the same lock as the tabs, and announced to them on the same channel.
+        await syncAcrossTabs(db, new URL(import.meta.env.VITE_INDEX_URL || 'feed.json', scope).href);
       } finally {
         db.close();
       }

@@ -82,7 +82,8 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
   const [sync, setSync] = useState<SyncState>({ running: false, record: {} });
   const [online, setOnline] = useState(() => navigator.onLine);
   const [announcement, setAnnouncement] = useState('');
-  const [notice, setNotice] = useState('');
+  // A key, not a sentence, so the notice follows a change of UI language.
+  const [notice, setNotice] = useState<'' | 'dbUpgrade' | 'dbUnavailable' | 'dbClosed' | 'evicted' | 'evictedRestored'>('');
   const [, tick] = useState(0);
   const syncing = useRef(false);
   const Reader = useLazy<ArticleViewProps>(route.view === 'article', loadReader);
@@ -116,8 +117,10 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
       setSync((s) => ({ ...s, running: true }));
       try {
         const outcome = await lib.sync();
-        // Re-read the store only when the sync changed it: an unchanged index costs no re-render.
-        if (outcome.ok && (outcome.write.added > 0 || outcome.write.updated > 0)) await reload(lib);
+        // Re-read the store only when the sync changed it (an unchanged index costs no
+        // re-render); a full disk still keeps the batches that fit, so show those too.
+        if (outcome.ok ? outcome.write.added > 0 || outcome.write.updated > 0 : outcome.failure.kind === 'storage') await reload(lib);
+        if (outcome.ok) setNotice((n) => (n === 'evicted' ? 'evictedRestored' : n));
         setSync((s) => ({
           running: false,
           record: outcome.record,
@@ -137,9 +140,10 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
   useEffect(() => {
     let cancelled = false;
     void (async () => {
-      const lib = await openLibrary(indexUrl(), () => setNotice('dbUpgrade'));
+      const lib = await openLibrary(indexUrl(), () => setNotice('dbUpgrade'), { onClosed: () => setNotice('dbClosed') });
       if (cancelled) return;
       if (!lib.persistent) setNotice('dbUnavailable');
+      else if (lib.lost) setNotice('evicted');
       setLibrary(lib);
       await reload(lib);
       await runSync(lib);
@@ -167,13 +171,6 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
       if (Date.now() - last > FOREGROUND_REFRESH_MS) void runSync(library);
       tick((n) => n + 1);
     };
-    // A background sync by the service worker (Periodic Background Sync) or another tab.
-    const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('broadsheet') : undefined;
-    if (channel) {
-      channel.onmessage = (e: MessageEvent<{ type?: string }>) => {
-        if (e.data?.type === 'synced' && library) void reload(library);
-      };
-    }
     addEventListener('online', up);
     addEventListener('offline', down);
     document.addEventListener('visibilitychange', visible);
@@ -183,10 +180,20 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
       removeEventListener('online', up);
       removeEventListener('offline', down);
       document.removeEventListener('visibilitychange', visible);
-      channel?.close();
       clearInterval(timer);
     };
   }, [library, runSync, reload, sync.record.lastAttempt]);
+
+  // Another tab (or the service worker's background sync) synced: show what it stored, and drop
+  // this tab's stale failure if it succeeded.
+  useEffect(
+    () =>
+      library?.onChange((ok) => {
+        void reload(library);
+        if (ok) setSync((s) => ({ ...s, failure: undefined }));
+      }),
+    [library, reload],
+  );
 
   useEffect(() => {
     if (!announcement) return;
@@ -269,8 +276,8 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
         </div>
       </header>
       <div role="alert" class="alert">
-        {sync.failure && !sync.running ? t.failure(sync.failure) : ''}
-        {notice === 'dbUpgrade' ? ` ${t.dbUpgrade}` : notice === 'dbUnavailable' ? ` ${t.dbUnavailable}` : ''}
+        {sync.running ? '' : sync.failure ? t.failure(sync.failure) : sync.report ? t.parseNotes(sync.report) : ''}
+        {notice ? ` ${t[notice]}` : ''}
       </div>
       <div class="toasts">
         <UpdatePrompt />
@@ -287,7 +294,6 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
             states={states}
             offline={offline}
             syncing={sync.running}
-            skipped={sync.report ? t.skipped(sync.report) : ''}
           />
         ) : route.view === 'article' ? (
           // The reader waits for the stored reading state, so it can resume and never writes

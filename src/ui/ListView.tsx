@@ -22,8 +22,8 @@ export interface ListViewProps {
   /** Whether each article can be read fully offline (text and images); absent while unknown. */
   offline?: ReadonlyMap<string, boolean>;
   syncing: boolean;
-  /** A sentence about items the last sync skipped, or ''. */
-  skipped: string;
+  /** A sentence about items the last sync skipped, or '' (the app says it in its alert instead). */
+  skipped?: string;
 }
 
 const NO_STATES: ReadonlyMap<string, ReadingState> = new Map();

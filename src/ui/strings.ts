@@ -109,6 +109,16 @@ export const en = {
   // List rows (the rest of the offline strings load with the views: strings-offline.ts)
   rowOffline: 'Readable offline',
   rowNotOffline: 'Not fully offline yet',
+
+  // Reliability (issue 6)
+  /** What a successful sync repaired rather than skipped: unreadable dates, over-long fields. */
+  repaired: (r: ParseReport) => repairedSentence(r),
+  /** Everything the alert says about a successful sync's parse: skipped items, then repairs. */
+  parseNotes: (r: ParseReport) => [skippedSentence(r), repairedSentence(r)].filter(Boolean).join(' '),
+  evicted:
+    'The browser deleted the articles stored on this device, probably to free space. They are downloaded again as soon as the server can be reached.',
+  evictedRestored: 'The browser had deleted the articles stored on this device, probably to free space. They have been downloaded again.',
+  dbClosed: 'The browser closed Broadsheet’s storage on this device (its data was cleared, or space ran out). Reload this tab to keep going.',
 };
 
 export type Strings = typeof en;
@@ -121,6 +131,15 @@ function skippedSentence(r: ParseReport): string {
   const skipped = r.noId + r.notObject + r.duplicates;
   if (!skipped) return '';
   return `${plural(skipped, 'item was', 'items were')} skipped: ${parts.join(', ')}.`;
+}
+
+function repairedSentence(r: ParseReport): string {
+  const parts: string[] = [];
+  if (r.badDates) parts.push(`${plural(r.badDates, 'date', 'dates')} could not be read and ${r.badDates === 1 ? 'was' : 'were'} left out`);
+  if (r.truncatedFields) parts.push(`${plural(r.truncatedFields, 'over-long field was', 'over-long fields were')} shortened`);
+  if (!parts.length) return '';
+  const sentence = parts.join('; ');
+  return `${sentence[0]!.toUpperCase()}${sentence.slice(1)}.`;
 }
 
 export function feedSentence(e: FeedError): string {

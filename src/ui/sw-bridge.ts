@@ -17,14 +17,30 @@ for (const type of ['pointerdown', 'keydown', 'scroll', 'touchstart'] as const) 
 }
 
 export function registerServiceWorker(): void {
-  const wb = new Workbox(`${BASE}sw.js`, { scope: BASE });
+  const wb = new Workbox(trustedScriptUrl(`${BASE}sw.js`) as string, { scope: BASE });
+  const container = navigator.serviceWorker;
+  // Whether a worker already controls this page: the first claim is not an update.
+  let controlled = Boolean(container.controller);
+  let applying = false;
   let reloading = false;
+  const reload = () => {
+    if (reloading) return;
+    reloading = true;
+    location.reload();
+  };
+  container.addEventListener('controllerchange', () => {
+    if (applying) reload();
+    // Another tab applied the update: this page runs the old code under the new worker, whose
+    // cache no longer holds the old lazy chunks. It must reload too: at once if the reader has
+    // not touched it yet, else when they say so.
+    else if (controlled) {
+      if (!interacted) reload();
+      else emitSw({ type: 'update-ready', apply: reload });
+    }
+    controlled = true;
+  });
   const apply = () => {
-    wb.addEventListener('controlling', () => {
-      if (reloading) return;
-      reloading = true;
-      location.reload();
-    });
+    applying = true;
     wb.messageSkipWaiting();
   };
   wb.addEventListener('waiting', () => {
@@ -55,4 +71,24 @@ async function registerPeriodicSync(registration: ServiceWorkerRegistration): Pr
   } catch {
     // Not supported here: foreground refresh covers it.
   }
+}
+
+interface TrustedTypePolicyFactoryLike {
+  createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown };
+}
+
+/**
+ * The page's CSP requires Trusted Types, and `serviceWorker.register` is a script-URL sink: it
+ * only takes a URL made by a policy. Ours vouches for exactly one URL, the app's own worker.
+ */
+function trustedScriptUrl(url: string): unknown {
+  const factory = (globalThis as { trustedTypes?: TrustedTypePolicyFactoryLike }).trustedTypes;
+  if (!factory) return url;
+  const policy = factory.createPolicy('broadsheet', {
+    createScriptURL(input) {
+      if (input !== url) throw new TypeError(`Broadsheet refuses to load script from ${input}`);
+      return input;
+    },
+  });
+  return policy.createScriptURL(url);
 }

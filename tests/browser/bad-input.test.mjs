@@ -69,12 +69,36 @@ describe('bad input keeps the stored articles', () => {
     });
   }
 
+  test('items with wrong types, missing fields, bad dates and huge strings: the rest is stored, the alert counts what was skipped and repaired', async () => {
+    const demo = JSON.parse(good);
+    const junk = [
+      { title: 'no id at all', content_text: 'x' },
+      { id: { nested: true }, title: 'an object for an id' },
+      'a string where an item should be',
+      null,
+      { id: 'junk-dates', title: 'Dated in words', date_published: 'last Tuesday', date_modified: 42, content_text: 'Body.' },
+      { id: 'junk-huge', title: 'T'.repeat(5000), summary: 7, tags: 'not a list', authors: 'nobody', content_html: 'x'.repeat(2_100_000) },
+      { id: 12345, title: ['not', 'a', 'string'], url: 17, image: false },
+    ];
+    server.override = send(200, 'application/json', JSON.stringify({ ...demo, items: [...demo.items, ...junk] }));
+    await page.reload();
+    const alert = page.getByRole('alert').filter({ hasText: /skipped/ });
+    await alert.waitFor({ timeout: 10_000 });
+    assert.equal(
+      (await alert.textContent()).trim(),
+      '4 items were skipped: 2 items without an id, 2 entries that are not an article. 2 dates could not be read and were left out; 2 over-long fields were shortened.',
+    );
+    await page.waitForFunction((n) => document.querySelectorAll('ul[aria-label=Articles] > li').length === n, TOTAL + 3);
+    assert.equal(await statusCount(page), TOTAL + 3);
+  });
+
   test('a good index again clears the alert', async () => {
     server.override = undefined;
     await page.reload();
     await page.getByText(/^Updated/).waitFor();
     assert.equal((await page.locator('.alert').textContent()).trim(), '');
-    assert.equal(await statusCount(page), TOTAL);
+    // The three articles from the junk feed stay: articles that leave the index are kept.
+    assert.equal(await statusCount(page), TOTAL + 3);
   });
 
   test('no uncaught errors in the page', () => {

@@ -175,3 +175,65 @@ export function interceptTransactions(db: DB, hook: (call: number, storeNames: u
     },
   });
 }
+
+/**
+ * Wraps `db` as a device with `budget` bytes of free space for articles, as a full phone is:
+ * each article put counts its JSON size, and the put that would go over the budget fails with a
+ * QuotaExceededError and aborts its transaction, so that batch is rolled back (what browsers do
+ * when a transaction cannot commit for lack of space). `budget.bytes` can be raised between
+ * syncs, like space the reader freed. Space used by committed batches stays used.
+ */
+export function quotaLimitedStore(db: DB, budget: { bytes: number }): DB {
+  const wrapStore = (store: object, onPut: (value: unknown) => boolean, abort: () => void) =>
+    new Proxy(store, {
+      get(target, prop) {
+        if (prop === 'put') {
+          return (value: unknown, key?: never) => {
+            if (!onPut(value)) {
+              try {
+                abort();
+              } catch {
+                // already aborted by an earlier put
+              }
+              return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+            }
+            return (target as { put: (v: unknown, k?: never) => Promise<unknown> }).put(value, key);
+          };
+        }
+        const v: unknown = Reflect.get(target, prop, target);
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'transaction') {
+        return (storeNames: never, mode?: never, options?: never) => {
+          const tx = target.transaction(storeNames, mode, options);
+          if (storeNames !== 'articles' || mode !== 'readwrite') return tx;
+          let pending = 0;
+          // Once over, every later put of this (aborted) transaction fails the same way.
+          const onPut = (value: unknown) => {
+            pending += JSON.stringify(value).length;
+            return pending <= budget.bytes;
+          };
+          tx.done.then(
+            () => {
+              budget.bytes -= pending;
+            },
+            () => {},
+          );
+          const store = wrapStore(tx.store, onPut, () => tx.abort());
+          return new Proxy(tx, {
+            get(t, p) {
+              if (p === 'store') return store;
+              const v: unknown = Reflect.get(t, p, t);
+              return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+            },
+          });
+        };
+      }
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}

@@ -16,6 +16,15 @@ function skipped(r: ParseReport): string {
   return n ? `Se ${pick(n, { one: 'omitió', other: 'omitieron' })} ${plural(n, 'elemento', 'elementos')}: ${parts.join(', ')}.` : '';
 }
 
+function repaired(r: ParseReport): string {
+  const parts: string[] = [];
+  if (r.badDates) parts.push(`${pick(r.badDates, { one: 'no se pudo leer', other: 'no se pudieron leer' })} ${plural(r.badDates, 'fecha', 'fechas')}`);
+  if (r.truncatedFields) parts.push(`se ${pick(r.truncatedFields, { one: 'acortó', other: 'acortaron' })} ${plural(r.truncatedFields, 'campo demasiado largo', 'campos demasiado largos')}`);
+  if (!parts.length) return '';
+  const s = parts.join('; ');
+  return `${s[0]!.toUpperCase()}${s.slice(1)}.`;
+}
+
 function feed(e: FeedError): string {
   switch (e.code) {
     case 'empty':
@@ -156,6 +165,14 @@ const es: Strings = {
   // List rows
   rowOffline: 'Se puede leer sin conexión',
   rowNotOffline: 'Aún no está completo sin conexión',
+
+  // Reliability
+  repaired: (r) => repaired(r),
+  parseNotes: (r) => [skipped(r), repaired(r)].filter(Boolean).join(' '),
+  evicted:
+    'El navegador borró los artículos guardados en este dispositivo, probablemente para liberar espacio. Se volverán a descargar en cuanto se pueda contactar con el servidor.',
+  evictedRestored: 'El navegador había borrado los artículos guardados en este dispositivo, probablemente para liberar espacio. Ya se han vuelto a descargar.',
+  dbClosed: 'El navegador cerró el almacenamiento de Broadsheet en este dispositivo (se borraron sus datos o se acabó el espacio). Recarga esta pestaña para continuar.',
 };
 
 export default es;

@@ -16,6 +16,14 @@ function skipped(r: ParseReport): string {
   return n ? `${plural(n, 'item foi ignorado', 'itens foram ignorados')}: ${parts.join(', ')}.` : '';
 }
 
+function repaired(r: ParseReport): string {
+  const parts: string[] = [];
+  if (r.badDates) parts.push(`${plural(r.badDates, 'data não pôde ser lida', 'datas não puderam ser lidas')}`);
+  if (r.truncatedFields) parts.push(`${plural(r.truncatedFields, 'campo longo demais foi encurtado', 'campos longos demais foram encurtados')}`);
+  if (!parts.length) return '';
+  return `${parts.join('; ')}.`;
+}
+
 function feed(e: FeedError): string {
   switch (e.code) {
     case 'empty':
@@ -156,6 +164,14 @@ const pt: Strings = {
   // List rows
   rowOffline: 'Pode ser lido sem conexão',
   rowNotOffline: 'Ainda não está completo sem conexão',
+
+  // Reliability
+  repaired: (r) => repaired(r),
+  parseNotes: (r) => [skipped(r), repaired(r)].filter(Boolean).join(' '),
+  evicted:
+    'O navegador apagou os artigos guardados neste dispositivo, provavelmente para liberar espaço. Eles serão baixados de novo assim que o servidor puder ser contatado.',
+  evictedRestored: 'O navegador tinha apagado os artigos guardados neste dispositivo, provavelmente para liberar espaço. Eles já foram baixados de novo.',
+  dbClosed: 'O navegador fechou o armazenamento do Broadsheet neste dispositivo (os dados foram apagados ou o espaço acabou). Recarregue esta aba para continuar.',
 };
 
 export default pt;

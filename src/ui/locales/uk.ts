@@ -17,6 +17,15 @@ function skipped(r: ParseReport): string {
   return n ? `Пропущено ${plural(n, 'елемент', 'елементи', 'елементів')}: ${parts.join(', ')}.` : '';
 }
 
+function repaired(r: ParseReport): string {
+  const parts: string[] = [];
+  if (r.badDates) parts.push(`не вдалося прочитати ${plural(r.badDates, 'дату', 'дати', 'дат')}`);
+  if (r.truncatedFields) parts.push(`скорочено ${plural(r.truncatedFields, 'задовге поле', 'задовгі поля', 'задовгих полів')}`);
+  if (!parts.length) return '';
+  const s = parts.join('; ');
+  return `${s[0]!.toUpperCase()}${s.slice(1)}.`;
+}
+
 function feed(e: FeedError): string {
   switch (e.code) {
     case 'empty':
@@ -157,6 +166,14 @@ const uk: Strings = {
   // List rows
   rowOffline: 'Можна читати без мережі',
   rowNotOffline: 'Ще не повністю доступна без мережі',
+
+  // Reliability
+  repaired: (r) => repaired(r),
+  parseNotes: (r) => [skipped(r), repaired(r)].filter(Boolean).join(' '),
+  evicted:
+    'Браузер видалив статті, збережені на цьому пристрої, імовірно, щоб звільнити місце. Їх буде завантажено знову, щойно сервер стане доступним.',
+  evictedRestored: 'Браузер видаляв статті, збережені на цьому пристрої, імовірно, щоб звільнити місце. Їх уже завантажено знову.',
+  dbClosed: 'Браузер закрив сховище Broadsheet на цьому пристрої (дані було очищено або скінчилося місце). Перезавантажте цю вкладку, щоб продовжити.',
 };
 
 export default uk;

@@ -99,3 +99,48 @@ describe('openLibrary', () => {
     expect((await library.list()).map((a) => a.id)).toEqual(['new', 'old']);
   });
 });
+
+describe('openLibrary: IndexedDB that never answers', () => {
+  test('goes on from memory after the timeout instead of loading forever', async () => {
+    // An open request whose events never fire, as a wedged browser's.
+    // (fake-indexeddb's request class can be made directly; nothing ever settles it.)
+    vi.stubGlobal('indexedDB', { open: () => new (IDBOpenDBRequest as unknown as new () => IDBOpenDBRequest)() });
+    vi.stubGlobal('fetch', mockFetch(FEED));
+    const started = Date.now();
+    const library = await openLibrary(FEED_URL, undefined, { openTimeoutMs: 200 });
+    const waited = Date.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(190);
+    expect(waited).toBeLessThan(2000);
+    expect(library.persistent).toBe(false);
+    expect(await library.sync()).toMatchObject({ ok: true });
+  });
+});
+
+describe('openLibrary: a store the browser evicted', () => {
+  afterEach(() => localStorage.clear());
+
+  test('an empty store on a device that had stored articles is reported as lost', async () => {
+    vi.stubGlobal('indexedDB', new IDBFactory());
+    localStorage.setItem('broadsheet:stored-articles', '1700000000000');
+    const library = await openLibrary(FEED_URL);
+    expect(library.persistent).toBe(true);
+    expect(library.lost).toBe(true);
+  });
+
+  test('a first visit (no note) is not lost, and neither is a store with articles', async () => {
+    vi.stubGlobal('indexedDB', new IDBFactory());
+    vi.stubGlobal('fetch', mockFetch(FEED));
+    const first = await openLibrary(FEED_URL);
+    expect(first.lost).toBe(false);
+    expect(await first.sync()).toMatchObject({ ok: true });
+    // The sync left the note; the store is full, so the next start is not "lost".
+    expect(localStorage.getItem('broadsheet:stored-articles')).toMatch(/^\d+$/);
+    expect((await openLibrary(FEED_URL)).lost).toBe(false);
+  });
+
+  test('the memory library is never lost and hears no other tab', async () => {
+    const library = memoryLibrary(FEED_URL);
+    expect(library.lost).toBe(false);
+    expect(typeof library.onChange(() => {})).toBe('function');
+  });
+});

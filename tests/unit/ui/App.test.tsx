@@ -18,10 +18,9 @@ const FEED = feedText(
 
 beforeEach(() => {
   vi.stubGlobal('indexedDB', new IDBFactory());
-  // A fresh device: no feed title remembered from an earlier test's visit.
+  // Each test is a new device: no remembered feed title, no note that articles were stored before.
   localStorage.clear();
   history.replaceState(null, '', '/');
-  localStorage.clear(); // the remembered feed title must not leak between tests
 });
 
 afterEach(() => {
@@ -140,5 +139,95 @@ describe('App', () => {
     dispatchEvent(new PopStateEvent('popstate', { state: null }));
     await screen.findByRole('heading', { level: 1, name: 'Story two' });
     expect(container.querySelector('.prose')?.textContent).toBe('Second text body.');
+  });
+
+  test('a successful sync that skipped or repaired items says so, with counts, in the alert', async () => {
+    vi.stubGlobal(
+      'fetch',
+      mockFetch(feedText([item('ok', { title: 'Fine story', date_modified: 'the day after tomorrow' }), { title: 'no id' }, 'junk', item('ok2')])),
+    );
+    render(<App />);
+    await screen.findByRole('link', { name: 'Fine story' });
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        '2 items were skipped: 1 item without an id, 1 entry that is not an article. 1 date could not be read and was left out.',
+      ),
+    );
+    expect(screen.getByRole('status').textContent).toBe('2 articles');
+  });
+
+  test('a store the browser evicted: the reader is told, and the articles are downloaded again', async () => {
+    // The device had synced before (the note survives), but IndexedDB is empty.
+    localStorage.setItem('broadsheet:stored-articles', String(Date.now() - 86_400_000));
+    let answer!: () => void;
+    const gate = new Promise<void>((r) => (answer = r));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        await gate;
+        return new Response(FEED, { status: 200 });
+      }),
+    );
+    render(<App />);
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain(
+        'The browser deleted the articles stored on this device, probably to free space. They are downloaded again as soon as the server can be reached.',
+      ),
+    );
+    answer();
+    expect(await screen.findByRole('link', { name: 'Story one' })).toBeTruthy();
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent?.trim()).toBe(
+        'The browser had deleted the articles stored on this device, probably to free space. They have been downloaded again.',
+      ),
+    );
+  });
+
+  test('a sync in another tab updates this tab’s list without fetching here', async () => {
+    const fetchImpl = mockFetch(FEED);
+    vi.stubGlobal('fetch', fetchImpl);
+    render(<App />);
+    await screen.findByRole('link', { name: 'Story one' });
+    await waitFor(() => expect(screen.getByText('Updated now')).toBeTruthy());
+
+    // The other tab: its own connection writes a new article, then announces it.
+    const other = await openStore();
+    await syncIndex(other, `${location.origin}/feed.json`, {
+      fetchImpl: mockFetch(feedText([item('three', { title: 'Story three', date_published: '2024-05-03T08:00:00Z' })])),
+    });
+    other.close();
+    const channel = new BroadcastChannel('broadsheet-sync');
+    channel.postMessage({ type: 'synced', ok: true });
+    channel.close();
+
+    expect(await screen.findByRole('link', { name: 'Story three' })).toBeTruthy();
+    expect(titles()).toEqual(['Story three', 'Story two', 'Story one']);
+    expect(screen.getByRole('status').textContent).toBe('3 articles');
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
+  });
+
+  test('a newer version opened in another tab: this tab lets go of the database and asks to be reloaded', async () => {
+    vi.stubGlobal('fetch', mockFetch(FEED));
+    render(<App />);
+    await screen.findByRole('link', { name: 'Story one' });
+    const version = await new Promise<number>((resolve) => {
+      const probe = indexedDB.open('broadsheet');
+      probe.onsuccess = () => {
+        const v = probe.result.version;
+        probe.result.close();
+        resolve(v);
+      };
+    });
+    const upgraded = await new Promise<string>((resolve) => {
+      const request = indexedDB.open('broadsheet', version + 1);
+      request.onsuccess = () => {
+        request.result.close();
+        resolve('upgraded');
+      };
+      request.onblocked = () => resolve('blocked');
+    });
+    expect(upgraded).toBe('upgraded');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Broadsheet was updated in another tab. Reload this tab to keep going.'));
+    expect(titles()).toEqual(['Story two', 'Story one']);
   });
 });

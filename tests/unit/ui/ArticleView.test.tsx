@@ -20,6 +20,8 @@ function fakeLibrary(...articles: Article[]) {
   const get = vi.fn(async (id: string) => byId.get(id));
   const library: Library = {
     persistent: true,
+    lost: false,
+    onChange: () => () => {},
     list: async () => articles,
     get,
     record: async () => ({}),

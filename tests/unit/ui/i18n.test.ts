@@ -62,6 +62,8 @@ const ARGS: Record<string, unknown[][]> = {
   resumed: [[3], [42], [96]],
   activeFilters: [[1], [2], [5], [7]],
   version: [['0.1.0'], ['dev']],
+  repaired: [[report({ badDates: 1 })], [report({ truncatedFields: 3 })], [report({ badDates: 2, truncatedFields: 5 })]],
+  parseNotes: [...REPORTS.map((r) => [r]), [report({ noId: 1, badDates: 21 })]],
 };
 
 const CATALOGUES: [Locale, Strings][] = [

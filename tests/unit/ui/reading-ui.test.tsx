@@ -47,6 +47,8 @@ function fakeLibrary(...articles: Article[]): Library {
     states: async () => [],
     putState: async () => {},
     updateState: async (id, change) => change(emptyState(id), Date.now()),
+    lost: false,
+    onChange: () => () => {},
   };
 }
 
@@ -439,7 +441,10 @@ describe('App: reading state survives a restart', () => {
     dispatchEvent(new PopStateEvent('popstate', { state: null }));
     await screen.findByRole('link', { name: 'Story two' });
 
-    fireEvent.click(screen.getByRole('button', { name: 'Check for new articles' }));
+    // The first sync may still be running (the button is disabled meanwhile).
+    const check = screen.getByRole('button', { name: 'Check for new articles' }) as HTMLButtonElement;
+    await waitFor(() => expect(check.disabled).toBe(false));
+    fireEvent.click(check);
     expect(await screen.findByRole('link', { name: 'Story three' })).toBeTruthy();
     expect(fetchImpl).toHaveBeenCalledTimes(2);
     expect(rowOf('Story three').querySelector('.unread-dot .sr-only')?.textContent).toBe('Unread');

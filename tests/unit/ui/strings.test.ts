@@ -55,3 +55,20 @@ test('article counts', () => {
   expect(en.noMatch('')).toBe('No stored article matches this filter.');
   expect(en.noMatch('x')).toBe('No stored article matches “x”.');
 });
+
+describe('repaired sentence (issue 6)', () => {
+  test('nothing repaired: empty', () => {
+    expect(en.repaired(report({ total: 5, kept: 3, noId: 2 }))).toBe('');
+  });
+
+  test('dates and over-long fields, singular and plural', () => {
+    expect(en.repaired(report({ badDates: 1 }))).toBe('1 date could not be read and was left out.');
+    expect(en.repaired(report({ truncatedFields: 1 }))).toBe('1 over-long field was shortened.');
+    expect(en.repaired(report({ badDates: 2, truncatedFields: 3 }))).toBe('2 dates could not be read and were left out; 3 over-long fields were shortened.');
+  });
+
+  test('parse notes: what was skipped, then what was repaired', () => {
+    expect(en.parseNotes(report({ total: 4, kept: 3, noId: 1, badDates: 1 }))).toBe('1 item was skipped: 1 item without an id. 1 date could not be read and was left out.');
+    expect(en.parseNotes(report({ total: 4, kept: 4 }))).toBe('');
+  });
+});
