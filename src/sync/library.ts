@@ -1,83 +1,224 @@
 /**
- * What the UI talks to: the stored articles and the sync that refreshes them. Normally backed by
- * IndexedDB; when the browser refuses IndexedDB (some private modes), a memory-only library keeps
- * the app usable online, and the UI says that nothing will be kept offline.
+ * What the UI talks to: the stored articles, the sync that refreshes them, bodies on demand and
+ * search. Normally backed by IndexedDB; when the browser refuses IndexedDB (some private modes), a
+ * memory-only library keeps the app usable online, and the UI says that nothing will be kept
+ * offline.
  */
 import type { Article } from '../feed/types';
+import { createSearchClient, type SearchClient } from '../search/client';
 import { getArticle, getSyncRecord, listArticles } from '../store/articles';
-import { openStore } from '../store/db';
-import type { SyncRecord } from '../store/meta';
-import type { SyncOutcome } from './sync';
+import { openStore, type DB } from '../store/db';
+import type { SyncFailure, SyncRecord } from '../store/meta';
+import { DB_NAME, type ArticleRecord, type PageRecord } from '../store/schema';
+import type { SyncOutcome, SyncProgress } from './sync';
 
 /**
  * The parser and the fetch code are loaded when the first sync starts, not before first paint:
  * the list renders from the store and does not need them.
  */
 const loadSync = () => import('./sync');
+const loadBody = () => import('./body');
+
+/** A list row: an article without its body. */
+export type Row = Omit<Article, 'contentHtml' | 'contentText'>;
+
+export interface LibrarySyncOptions {
+  /** Re-read every page, ignoring validators and the "nothing new" stop. */
+  full?: boolean;
+  onProgress?: (progress: SyncProgress) => void;
+}
+
+/** An article opened for reading, with its body fetched if needed. */
+export interface Opened {
+  article: Article | undefined;
+  /** Why an announced body could not be fetched; the article is then shown without it. */
+  failure?: SyncFailure;
+}
 
 export interface Library {
   /** False when articles are kept in memory only. */
   readonly persistent: boolean;
-  /** All articles, newest first. */
+  /** All articles with their bodies, newest first. For small stores and tests: the list reads `rows`. */
   list(): Promise<Article[]>;
+  /** Rows newest first; with `limit`, only the newest few (the first paint needs no more). */
+  rows(limit?: number): Promise<Row[]>;
   get(id: string): Promise<Article | undefined>;
+  /** The article with its body, fetching the body first when it is announced but not stored yet. */
+  open(id: string): Promise<Opened>;
   record(): Promise<SyncRecord>;
-  sync(): Promise<SyncOutcome>;
+  sync(options?: LibrarySyncOptions): Promise<SyncOutcome>;
+  /** Full-text search over what is stored; started on first use. */
+  search(): SearchClient;
 }
 
-export async function openLibrary(indexUrl: string, onVersionChange?: () => void): Promise<Library> {
+export async function openLibrary(indexUrl: string, onVersionChange?: () => void, name = DB_NAME): Promise<Library> {
+  let db: DB;
   try {
-    const db = await openStore(onVersionChange ? { onVersionChange } : {});
-    return {
-      persistent: true,
-      list: () => listArticles(db),
-      get: (id) => getArticle(db, id),
-      record: () => getSyncRecord(db),
-      sync: async () => (await loadSync()).syncIndex(db, indexUrl),
-    };
+    db = await openStore({ name, ...(onVersionChange ? { onVersionChange } : {}) });
   } catch {
     return memoryLibrary(indexUrl);
   }
+  let search: SearchClient | undefined;
+  return {
+    persistent: true,
+    list: () => listArticles(db),
+    rows: (limit) => (limit === undefined ? allRows(db) : newestRows(db, limit)),
+    get: (id) => getArticle(db, id),
+    async open(id) {
+      const article = await getArticle(db, id);
+      if (!article?.bodyUrl || article.hasBody) return { article };
+      const [{ fetchBody }, { storeBody }] = await Promise.all([loadBody(), import('../store/bodies')]);
+      const fetched = await fetchBody(article);
+      if (!fetched.ok) return { article, failure: fetched.failure };
+      const stored = await storeBody(db, fetched.body).catch(() => undefined);
+      search?.refresh();
+      return { article: stored ?? { ...article, ...bodyFields(fetched.body) } };
+    },
+    record: () => getSyncRecord(db),
+    sync: async (options = {}) =>
+      (await loadSync()).syncIndex(db, indexUrl, {
+        ...(options.full ? { full: true } : {}),
+        onProgress: (p) => {
+          if (p.records.length) search?.refresh();
+          options.onProgress?.(p);
+        },
+      }),
+    search: () => (search ??= createSearchClient({ db: name })),
+  };
+}
+
+/** The newest `limit` rows, read with a cursor: a cold start paints without reading the archive. */
+async function newestRows(db: DB, limit: number): Promise<Row[]> {
+  const out: Row[] = [];
+  const tx = db.transaction('articles');
+  for (let cursor = await tx.store.index('by-date').openCursor(null, 'prev'); cursor && out.length < limit; cursor = await cursor.continue()) {
+    out.push(cursor.value);
+  }
+  return out;
+}
+
+/**
+ * Every row, newest first. Read in chunks by key so the page can paint and handle input between
+ * them (one getAll of 100,000 rows is one long task), then sorted as the `by-date` index would.
+ */
+async function allRows(db: DB, chunk = 5000): Promise<Row[]> {
+  const rows: ArticleRecord[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const part = await db.getAll('articles', after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), chunk);
+    rows.push(...part);
+    if (part.length < chunk) break;
+    after = part[part.length - 1]!.id;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return rows.sort(newestFirst);
+}
+
+/** The list's order: newest first; equal dates by id, descending, as the reversed `by-date` index has them. */
+export function newestFirst(a: Pick<Row, 'sortDate' | 'id'>, b: Pick<Row, 'sortDate' | 'id'>): number {
+  return b.sortDate - a.sortDate || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
+function bodyFields(body: { html?: string; text?: string }): Pick<Article, 'contentHtml' | 'contentText' | 'hasBody'> {
+  return { ...(body.html !== undefined ? { contentHtml: body.html } : {}), ...(body.text !== undefined ? { contentText: body.text } : {}), hasBody: true };
 }
 
 export function memoryLibrary(indexUrl: string): Library {
   let articles: Article[] = [];
   let record: SyncRecord = {};
+  let version = 0;
+  const pages = new Map<string, PageRecord>();
+  let resume: string | undefined;
+  let search: SearchClient | undefined;
+
+  const merge = (incoming: readonly Article[]) => {
+    // Same merge rule as the store: keep articles that left the feed, never roll one back.
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    const write = { added: 0, updated: 0, unchanged: 0, written: incoming.length };
+    const rev = (x: Article) => x.modified ?? x.published ?? Number.NEGATIVE_INFINITY;
+    const changed: Article[] = [];
+    for (const a of incoming) {
+      const old = byId.get(a.id);
+      if (!old) write.added++;
+      else if (rev(old) > rev(a) || JSON.stringify(old) === JSON.stringify(a)) {
+        write.unchanged++;
+        continue;
+      } else write.updated++;
+      byId.set(a.id, a);
+      changed.push(a);
+    }
+    articles = [...byId.values()].sort(newestFirst);
+    if (changed.length) version++;
+    return { write, changed };
+  };
+
   return {
     persistent: false,
     list: async () => articles,
+    rows: async (limit) => (limit === undefined ? articles : articles.slice(0, limit)),
     get: async (id) => articles.find((a) => a.id === id),
-    record: async () => record,
-    async sync() {
-      const at = Date.now();
-      const { fetchIndex, parseFeedText } = await loadSync();
-      const fetched = await fetchIndex(indexUrl);
-      const parsed = fetched.ok ? parseFeedText(fetched.text, fetched.url) : undefined;
-      if (!fetched.ok || !parsed?.ok || parsed.articles.length === 0) {
-        const failure = !fetched.ok
-          ? fetched.failure
-          : parsed && !parsed.ok
-            ? ({ kind: 'feed', error: parsed.error } as const)
-            : ({ kind: 'no-articles', report: parsed!.report } as const);
-        record = { ...record, lastAttempt: at, lastFailure: failure };
-        return { ok: false, failure, record };
-      }
-      // Same merge rule as the store: keep articles that left the feed, never roll one back.
-      const byId = new Map(articles.map((a) => [a.id, a]));
-      const write = { added: 0, updated: 0, unchanged: 0, written: parsed.articles.length };
-      for (const a of parsed.articles) {
-        const old = byId.get(a.id);
-        const rev = (x: Article) => x.modified ?? x.published ?? Number.NEGATIVE_INFINITY;
-        if (!old) write.added++;
-        else if (rev(old) > rev(a)) {
-          write.unchanged++;
-          continue;
-        } else write.updated++;
-        byId.set(a.id, a);
-      }
-      articles = [...byId.values()].sort((a, b) => b.sortDate - a.sortDate);
-      record = { lastAttempt: at, lastSuccess: at, feedTitle: parsed.feed.title, indexUrl: fetched.url, lastReport: parsed.report };
-      return { ok: true, write, report: parsed.report, record };
+    async open(id) {
+      const article = articles.find((a) => a.id === id);
+      if (!article?.bodyUrl || article.hasBody) return { article };
+      const { fetchBody } = await loadBody();
+      const fetched = await fetchBody(article);
+      if (!fetched.ok) return { article, failure: fetched.failure };
+      const full: Article = { ...article, ...bodyFields(fetched.body) };
+      articles = articles.map((a) => (a.id === id ? full : a));
+      version++;
+      search?.refresh();
+      return { article: full };
     },
+    record: async () => record,
+    async sync(options = {}) {
+      const at = Date.now();
+      const { walkFeed } = await import('./walk');
+      const walked = await walkFeed(
+        {
+          page: async (url) => pages.get(url),
+          async write(incoming, page, cursor) {
+            const { write, changed } = merge(incoming);
+            pages.set(page.url, page);
+            resume = cursor(write.added + write.updated > 0);
+            options.onProgress?.({ pages: pages.size, articles: articles.length, records: changed.map((a) => ({ ...a, seq: version })), more: !!page.nextUrl });
+            return write;
+          },
+          setResume: async (url) => {
+            resume = url;
+          },
+        },
+        indexUrl,
+        { ...(options.full ? { full: true } : {}), ...(resume ? { resume } : {}) },
+      );
+      search?.refresh();
+      if (!walked.ok) {
+        record = { ...record, lastAttempt: at, lastFailure: walked.failure };
+        return { ok: false, failure: walked.failure, record };
+      }
+      resume = undefined;
+      const { totals } = walked;
+      record = {
+        lastAttempt: at,
+        lastSuccess: at,
+        feedTitle: walked.feed?.title ?? record.feedTitle ?? '',
+        indexUrl: walked.url,
+        lastReport: totals.report,
+      };
+      return { ok: true, write: totals.write, report: totals.report, record, pages: totals.pages, notModified: totals.notModified, stop: walked.stop };
+    },
+    search: () =>
+      (search ??= createSearchClient({
+        corpus: () => {
+          // Loaded lazily with the search host: the memory library is rare.
+          let corpus: import('../search/corpus').Corpus | undefined;
+          const get = async () => (corpus ??= (await import('../search/corpus')).memoryCorpus(() => articles, () => version));
+          return {
+            loadSnapshot: async () => (await get()).loadSnapshot(),
+            saveSnapshot: async (s) => (await get()).saveSnapshot(s),
+            changes: async (since, limit) => (await get()).changes(since, limit),
+            count: async () => (await get()).count(),
+          };
+        },
+      })),
   };
 }

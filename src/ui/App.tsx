@@ -4,17 +4,20 @@
  * when it lands. The reading view is loaded lazily with its sanitizer.
  */
 import type { ComponentType } from 'preact';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { indexUrl } from '../config';
 import type { ParseReport } from '../feed/types';
-import { filterEntries, toEntry, type ListEntry } from '../search/filter';
+import { NO_FILTER } from '../search/filter';
 import type { SyncFailure, SyncRecord } from '../store/meta';
 import { openLibrary, type Library } from '../sync/library';
+import type { SyncOutcome } from '../sync/sync';
+import { useEntries, useResults } from './archive';
 import type { ArticleViewProps } from './ArticleView';
 import { formatRelative } from './format';
 import { ListView } from './ListView';
 import { BASE, historyState, isPlainClick, navigate, useRoute } from './navigation';
 import { en as t } from './strings';
+import { FullResyncButton, SyncProgress, type Progress } from './SyncBar';
 import { UpdatePrompt } from './UpdatePrompt';
 
 interface SyncState {
@@ -24,12 +27,18 @@ interface SyncState {
   failure?: SyncFailure;
   /** What the latest successful sync skipped. */
   report?: ParseReport;
+  /** Pages a failed sync had stored before failing. */
+  partial?: { pages: number; articles: number };
+  /** How the latest successful sync ended, when that is worth a note. */
+  stop?: 'loop' | 'limit';
+  pages?: number;
 }
 
 export function App() {
   const route = useRoute();
   const [library, setLibrary] = useState<Library>();
-  const [entries, setEntries] = useState<ListEntry[]>();
+  const list = useEntries();
+  const [progress, setProgress] = useState<Progress>();
   const [sync, setSync] = useState<SyncState>({ running: false, record: {} });
   const [online, setOnline] = useState(() => navigator.onLine);
   const [notice, setNotice] = useState('');
@@ -39,39 +48,47 @@ export function App() {
 
   const reload = useCallback(async (lib: Library) => {
     try {
-      const [articles, record] = await Promise.all([lib.list(), lib.record()]);
-      setEntries(articles.map(toEntry));
+      const [, record] = await Promise.all([list.load(lib), lib.record()]);
       setSync((s) => ({ ...s, record }));
     } catch (error) {
-      // The store could not be read (evicted, closed by an upgrade): show what we have.
+      // The bookkeeping could not be read: the list still shows what is stored.
       console.error(error);
-      setEntries((e) => e ?? []);
     }
-  }, []);
+  }, [list.load]);
 
   const runSync = useCallback(
-    async (lib: Library) => {
+    async (lib: Library, full = false) => {
       // One sync at a time: "back online" and the button can fire together.
       if (syncing.current) return;
       syncing.current = true;
       setSync((s) => ({ ...s, running: true }));
       try {
-        const outcome = await lib.sync();
-        if (outcome.ok) await reload(lib);
+        // Each stored page is merged into the list as it arrives: no re-read of the archive.
+        const outcome = await lib.sync({
+          full,
+          onProgress: (p) => {
+            list.merge(p.records);
+            setProgress(p);
+            // The first page names the feed: the heading need not wait for the last one.
+            if (p.feedTitle) setSync((s) => (s.record.feedTitle === p.feedTitle ? s : { ...s, record: { ...s.record, feedTitle: p.feedTitle } }));
+          },
+        });
+        setProgress(undefined);
         setSync((s) => ({
           running: false,
           record: outcome.record,
-          ...(outcome.ok ? { report: outcome.report } : { failure: outcome.failure, ...(s.report ? { report: s.report } : {}) }),
+          ...(outcome.ok ? { report: outcome.report, ...stopNote(outcome) } : { failure: outcome.failure, ...(s.report ? { report: s.report } : {}), ...(outcome.partial ? { partial: outcome.partial } : {}) }),
         }));
       } catch (error) {
         // A bug or a closed database must not leave the app spinning.
         console.error(error);
         setSync((s) => ({ ...s, running: false, failure: { kind: 'network' } }));
+        setProgress(undefined);
       } finally {
         syncing.current = false;
       }
     },
-    [reload],
+    [list.merge],
   );
 
   useEffect(() => {
@@ -116,10 +133,7 @@ export function App() {
     if (route.view === 'list') document.title = feedTitle;
   }, [route.view, feedTitle]);
 
-  const visible = useMemo(
-    () => (entries && route.view === 'list' ? filterEntries(entries, route.filter) : []),
-    [entries, route],
-  );
+  const { results, pending } = useResults(library, route.view === 'list' ? list.entries : undefined, route.view === 'list' ? route.filter : NO_FILTER);
 
   const onBrand = (e: MouseEvent) => {
     if (!isPlainClick(e)) return;
@@ -148,21 +162,26 @@ export function App() {
           <button type="button" class="link-button" disabled={!library || sync.running} onClick={() => library && void runSync(library)}>
             {t.checkNow}
           </button>
+          <FullResyncButton disabled={!library || sync.running} onClick={() => library && void runSync(library, true)} />
+          <SyncProgress progress={sync.running ? progress : undefined} expectedPages={sync.record.pagesTotal} />
         </div>
       </header>
       <div role="alert" class="alert">
         {sync.failure && !sync.running ? t.failure(sync.failure) : ''}
+        {sync.failure && !sync.running && sync.partial ? ` ${t.partialSaved(sync.partial.pages, sync.partial.articles)}` : ''}
         {notice ? ` ${notice}` : ''}
       </div>
       <UpdatePrompt />
       <main id="main">
         {route.view === 'list' ? (
           <ListView
-            entries={entries}
-            visible={visible}
+            entries={list.entries}
+            visible={results?.visible ?? []}
+            results={{ shown: results, pending }}
+            complete={list.complete}
             filter={route.filter}
             syncing={sync.running}
-            skipped={sync.report ? t.skipped(sync.report) : ''}
+            skipped={[sync.report ? t.skipped(sync.report) : '', stopSentence(sync)].filter(Boolean).join(' ')}
           />
         ) : Reader && library ? (
           <Reader library={library} id={route.id} syncing={sync.running} back={historyState().fromList} />
@@ -172,4 +191,15 @@ export function App() {
       </main>
     </div>
   );
+}
+
+/** A loop or the page limit ended the last sync early: worth a sentence under the list. */
+function stopNote(outcome: Extract<SyncOutcome, { ok: true }>): Pick<SyncState, 'stop' | 'pages'> {
+  return outcome.stop === 'loop' || outcome.stop === 'limit' ? { stop: outcome.stop, pages: outcome.pages } : {};
+}
+
+function stopSentence(sync: SyncState): string {
+  if (sync.stop === 'loop') return t.stoppedAtLoop;
+  if (sync.stop === 'limit') return t.stoppedAtLimit(sync.pages ?? 0);
+  return '';
 }

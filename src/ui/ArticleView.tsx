@@ -5,6 +5,7 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '../feed/types';
+import type { SyncFailure } from '../store/meta';
 import type { Library } from '../sync/library';
 import { formatLongDate, isoDate } from './format';
 import { BASE, isPlainClick, navigate } from './navigation';
@@ -24,14 +25,27 @@ const RTL = /^(ar|he|fa|ur|ps|sd|ug|yi|dv|ckb)(-|$)/i;
 
 export function ArticleView({ library, id, syncing, back }: ArticleViewProps) {
   const [article, setArticle] = useState<Article | null>();
+  /** A body announced by the index (`bodyUrl`) and not stored yet: being fetched, or why it could not be. */
+  const [remote, setRemote] = useState<{ loading: true } | { loading: false; failure?: SyncFailure }>();
   const heading = useRef<HTMLHeadingElement>(null);
   const body = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     let live = true;
+    // Keep the same object when nothing changed, so the body is not re-rendered under the reader.
+    const show = (a: Article | undefined) =>
+      setArticle((prev) => (prev && a && JSON.stringify(prev) === JSON.stringify(a) ? prev : (a ?? null)));
     void library.get(id).then((a) => {
-      // Keep the same object when nothing changed, so the body is not re-rendered under the reader.
-      if (live) setArticle((prev) => (prev && a && JSON.stringify(prev) === JSON.stringify(a) ? prev : (a ?? null)));
+      if (!live) return;
+      show(a);
+      if (!a?.bodyUrl || a.hasBody) return setRemote(undefined);
+      // First opening of an article whose body is fetched on demand: fetch it, then keep it.
+      setRemote({ loading: true });
+      void library.open(id).then(({ article: full, failure }) => {
+        if (!live) return;
+        if (full) show(full);
+        setRemote(failure ? { loading: false, failure } : full?.hasBody ? undefined : { loading: false });
+      });
     });
     return () => {
       live = false;
@@ -129,6 +143,11 @@ export function ArticleView({ library, id, syncing, back }: ArticleViewProps) {
           </ul>
         )}
       </header>
+      {remote && (
+        <p class="note body-note">
+          {remote.loading ? t.bodyLoading : remote.failure ? t.bodyFailed(remote.failure) : t.bodyUnavailable}
+        </p>
+      )}
       {article.contentHtml ? (
         <div class="prose" key="html" ref={body} />
       ) : article.contentText ? (
@@ -145,7 +164,7 @@ export function ArticleView({ library, id, syncing, back }: ArticleViewProps) {
       ) : (
         <div class="prose" key="summary">
           {article.summary ? <p>{article.summary}</p> : null}
-          <p class="note">{t.noBody}</p>
+          {!article.bodyUrl && <p class="note">{t.noBody}</p>}
         </div>
       )}
       <footer class="reader-foot">

@@ -1,13 +1,19 @@
 /**
- * The list: search box, tag filter, the `N articles` status and the rows. The filter lives in
- * the URL; typing replaces the history entry, choosing a tag pushes one, so Back undoes a tag
- * choice but not every keystroke.
+ * The list: search box, tag filter, the `N articles` status and the rows (windowed, `Rows.tsx`).
+ * The filter lives in the URL; typing replaces the history entry, choosing a tag pushes one, so
+ * Back undoes a tag choice but not every keystroke.
+ *
+ * A query is answered by the search worker, a moment after the keystroke; until then the list
+ * keeps showing the previous results (marked busy), and the status always describes the results
+ * on screen, never a new filter with an old count.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { isFiltered, tagCounts, type Filter, type ListEntry } from '../search/filter';
-import { formatDate, formatNumber, isoDate } from './format';
+import type { Results } from './archive';
+import { formatNumber } from './format';
 import { BASE, historyState, isPlainClick, navigate, patchState } from './navigation';
-import { articleHref, listHref } from './router';
+import { listHref, articleHref } from './router';
+import { Rows, viewportAnchor } from './Rows';
 import { en as t } from './strings';
 
 export interface ListViewProps {
@@ -19,23 +25,23 @@ export interface ListViewProps {
   syncing: boolean;
   /** A sentence about items the last sync skipped, or ''. */
   skipped: string;
+  /**
+   * When a query is being answered: the results on screen and the filter they are for (which
+   * may be the previous one), and whether newer ones are coming. Without it, `visible` is
+   * taken to match `filter`.
+   */
+  results?: { shown: Results | undefined; pending: boolean };
+  /** False while the rest of the archive is still being read after the first rows. */
+  complete?: boolean;
 }
 
-export function ListView({ entries, visible, filter, syncing, skipped }: ListViewProps) {
+export function ListView({ entries, visible, filter, syncing, skipped, results, complete = true }: ListViewProps) {
   const tags = useMemo(() => (entries ? tagCounts(entries) : []), [entries]);
-  const restored = useRef(false);
-
-  // Come back exactly where the reader left: scroll position and the focused row.
-  useLayoutEffect(() => {
-    if (restored.current || !entries) return;
-    restored.current = true;
-    const { scrollY, focusId } = historyState();
-    if (scrollY !== undefined) scrollTo(0, scrollY);
-    if (focusId) {
-      const link = document.querySelector<HTMLAnchorElement>(`a[data-id="${CSS.escape(focusId)}"]`);
-      link?.focus({ preventScroll: true });
-    }
-  }, [entries]);
+  const restore = useMemo(() => {
+    const { scrollY, focusId, anchorId, anchorDy } = historyState();
+    return scrollY === undefined && !focusId && !anchorId ? undefined : { scrollY, focusId, anchorId, anchorDy };
+  }, []);
+  const list = useRef<HTMLElement>(null);
 
   useEffect(() => {
     // Remember the scroll position as the reader goes, so a reload also comes back to it.
@@ -52,12 +58,25 @@ export function ListView({ entries, visible, filter, syncing, skipped }: ListVie
     };
   }, []);
 
+  const shown = results ? results.shown : { filter, visible, partial: false };
+  const rows = shown?.visible ?? [];
+
+  // A User Timing mark when results for a filter are on screen: the benchmark's "results painted".
+  useLayoutEffect(() => {
+    if (!shown || !entries) return;
+    try {
+      performance.mark('broadsheet:results', { detail: { q: shown.filter.q, tag: shown.filter.tag, count: shown.visible.length } });
+    } catch {
+      // No User Timing: nothing to mark.
+    }
+  }, [shown, entries]);
+
   const setFilter = (next: Filter, replace: boolean) => navigate(listHref(BASE, next), { replace });
 
   const open = (e: MouseEvent, id: string) => {
     if (!isPlainClick(e)) return;
     e.preventDefault();
-    patchState({ scrollY: Math.round(scrollY), focusId: id });
+    patchState({ scrollY: Math.round(scrollY), focusId: id, ...viewportAnchor(list.current?.querySelector('ul.articles') ?? null) });
     navigate(articleHref(BASE, id), { state: { fromList: location.pathname + location.search } });
     scrollTo(0, 0);
   };
@@ -69,11 +88,12 @@ export function ListView({ entries, visible, filter, syncing, skipped }: ListVie
     scrollTo(0, 0);
   };
 
-  const count = t.articleCount(visible.length, formatNumber);
+  const count = shown ? t.articleCount(rows.length, formatNumber) : '';
   const filtered = isFiltered(filter);
+  const status = !entries ? t.loading : !shown ? t.searching : isFiltered(shown.filter) ? `${count} · ${t.filtered}` : count;
 
   return (
-    <section class="list-view">
+    <section class="list-view" ref={list}>
       <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <div class="field search-field">
           <label for="q">{t.searchLabel}</label>
@@ -106,8 +126,9 @@ export function ListView({ entries, visible, filter, syncing, skipped }: ListVie
 
       <div class="list-meta">
         <p role="status" class="count">
-          {entries ? (filtered ? `${count} · ${t.filtered}` : count) : t.loading}
+          {status}
         </p>
+        {entries && results?.pending && shown && <span class="searching">{t.searching}</span>}
         {filtered && (
           <a
             class="clear"
@@ -123,37 +144,20 @@ export function ListView({ entries, visible, filter, syncing, skipped }: ListVie
         )}
       </div>
       {skipped && <p class="note">{skipped}</p>}
+      {shown?.partial && <p class="note">{t.indexing}</p>}
 
       {entries && entries.length === 0 && <p class="empty">{syncing ? t.firstSync : t.noArticlesYet}</p>}
-      {entries && entries.length > 0 && visible.length === 0 && <p class="empty">{t.noMatch(filter.q)}</p>}
+      {entries && entries.length > 0 && shown && rows.length === 0 && <p class="empty">{t.noMatch(shown.filter.q)}</p>}
 
-      <ul class="articles" aria-label={t.listLabel}>
-        {visible.map((e) => (
-          <li key={e.id} class="row" lang={e.language}>
-            <h2 class="row-title">
-              <a href={articleHref(BASE, e.id)} data-id={e.id} onClick={(ev) => open(ev, e.id)}>
-                {e.title || t.untitled}
-              </a>
-            </h2>
-            <p class="row-meta">
-              {e.published !== undefined && <time dateTime={isoDate(e.published)}>{formatDate(e.published)}</time>}
-              {e.authors.length > 0 && <span class="row-authors">{e.authors.join(', ')}</span>}
-            </p>
-            {e.excerpt && e.excerpt !== e.title && <p class="row-excerpt">{e.excerpt}</p>}
-            {e.tags.length > 0 && (
-              <ul class="tags" aria-label={t.tags}>
-                {e.tags.map((tag) => (
-                  <li key={tag}>
-                    <a href={listHref(BASE, { q: filter.q, tag })} onClick={(ev) => onTagLink(ev, tag)}>
-                      {tag}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </li>
-        ))}
-      </ul>
+      <Rows
+        entries={entries ? rows : []}
+        filter={filter}
+        busy={!!results?.pending}
+        restore={restore}
+        complete={complete && !!entries && !!shown && !results?.pending}
+        onOpen={open}
+        onTag={onTagLink}
+      />
     </section>
   );
 }

@@ -14,6 +14,12 @@ export interface HistoryState {
   focusId?: string;
   /** Set on an article entry pushed from the list: "back" can then really go back. */
   fromList?: string;
+  /**
+   * The row at the top of the screen and how far above the viewport's top it started: in a
+   * windowed list, a pixel offset alone lands elsewhere once row heights are re-estimated.
+   */
+  anchorId?: string;
+  anchorDy?: number;
 }
 
 export function currentRoute(): Route {

@@ -47,9 +47,39 @@ export const en = {
     'This browser does not let Broadsheet store data (private browsing can do this), so articles are read online only and will not be available offline.',
   dbUpgrade: 'Broadsheet was updated in another tab. Reload this tab to keep going.',
   failure: (f: SyncFailure) => failureSentence(f),
+
+  // Archive sync and search (issue 3)
+  searching: 'Searching…',
+  indexing: 'The search index is still being built on this device: more matches may appear.',
+  fullResync: 'Full re-sync',
+  syncProgressLabel: 'Download progress',
+  syncProgress: (pages: number, articles: number, fmt: (n: number) => string) =>
+    `Fetched ${fmt(pages)} ${pages === 1 ? 'page' : 'pages'} · ${fmt(articles)} ${articles === 1 ? 'article' : 'articles'}`,
+  partialSaved: (pages: number, articles: number) =>
+    `${plural(articles, 'article', 'articles')} from ${plural(pages, 'page', 'pages')} were saved; the rest will be fetched next time.`,
+  stoppedAtLoop: 'The article index links back to a page already read, so the download stopped there.',
+  stoppedAtLimit: (pages: number) => `The download stopped after ${pages} pages, the most one update fetches.`,
+  bodyLoading: 'Downloading the full text…',
+  bodyUnavailable: 'The full text of this article has not been downloaded yet. Connect to the internet to read it; the summary is below.',
+  bodyFailed: (f: SyncFailure) => `The full text could not be downloaded: ${bodyFailureReason(f)}. The summary is shown instead.`,
 } as const;
 
 export type Strings = typeof en;
+
+function bodyFailureReason(f: SyncFailure): string {
+  switch (f.kind) {
+    case 'offline':
+      return 'you are offline';
+    case 'timeout':
+      return `the server did not answer within ${f.seconds} seconds`;
+    case 'http':
+      return `the server answered ${f.status}${f.statusText ? ` ${f.statusText}` : ''}`;
+    case 'too-large':
+      return `it is larger than ${Math.round(f.bytes / 1048576)} MB`;
+    default:
+      return 'the server could not be reached';
+  }
+}
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;

@@ -95,10 +95,11 @@ describe('putArticles', () => {
     const counted = interceptTransactions(db, (_n, stores, mode) => transactions.push([stores, mode]));
     const items = ['a', 'b', 'c', 'd', 'e'].map((id) => article({ id }));
     expect(await putArticles(counted, items, 2)).toEqual({ added: 5, updated: 0, unchanged: 0, written: 5 });
+    // Rows and bodies are written together: a batch is all-or-nothing across both stores.
     expect(transactions).toEqual([
-      ['articles', 'readwrite'],
-      ['articles', 'readwrite'],
-      ['articles', 'readwrite'],
+      [['articles', 'bodies'], 'readwrite'],
+      [['articles', 'bodies'], 'readwrite'],
+      [['articles', 'bodies'], 'readwrite'],
     ]);
     expect((await storedIds(db)).sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
   });

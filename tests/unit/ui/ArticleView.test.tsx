@@ -13,18 +13,27 @@ afterEach(() => {
   document.title = '';
 });
 
-/** A Library over a fixed set of articles; `get` is a spy. */
+/**
+ * A Library over a fixed set of articles; `get` is a spy. `open` is what a body on demand goes
+ * through: by default it finds nothing more to fetch; tests of bodies on demand replace it.
+ */
 function fakeLibrary(...articles: Article[]) {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const get = vi.fn(async (id: string) => byId.get(id));
+  const open = vi.fn<Library['open']>(async (id: string) => ({ article: byId.get(id) }));
   const library: Library = {
     persistent: true,
     list: async () => articles,
+    rows: async () => articles,
     get,
+    open,
     record: async () => ({}),
     sync: async () => ({ ok: false, failure: { kind: 'offline' }, record: {} }),
+    search: () => {
+      throw new Error('the reading view does not search');
+    },
   };
-  return { library, get, byId };
+  return { library, get, open, byId };
 }
 
 const story = article({

@@ -1,0 +1,195 @@
+/**
+ * The rows of the list, windowed: up to `MAX_ROWS` rows the list is rendered whole (cheap, and
+ * find-in-page sees everything); beyond that only the rows around the viewport are in the DOM,
+ * and the list's padding stands in for the rest, so the page scrolls over the whole archive with
+ * a bounded DOM whatever its size. Every rendered row keeps the list contract (`li` > `h2` > link
+ * named by the title) and says where it stands (`aria-posinset` of `aria-setsize`).
+ *
+ * Rows are measured once rendered (`heights.ts`); when a row above the viewport turns out taller
+ * or shorter than estimated, the scroll position is corrected by the difference, so what the
+ * reader is looking at never jumps (CSS scroll anchoring is turned off on the list to leave this
+ * to one mechanism).
+ */
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Filter, ListEntry } from '../search/filter';
+import { formatDate, isoDate } from './format';
+import { RowHeights, RowLayout } from './heights';
+import { BASE, patchState } from './navigation';
+import { articleHref, listHref } from './router';
+import { en as t } from './strings';
+
+/** The most rows the DOM holds. */
+export const MAX_ROWS = 100;
+
+/** Measured row heights, by id, for the whole session: back from an article, nothing is re-estimated. */
+const heights = new RowHeights();
+
+export interface RowsProps {
+  entries: ListEntry[];
+  filter: Filter;
+  /** True while newer results for the current filter are on their way. */
+  busy: boolean;
+  /** Where to come back to, from history state; used once. */
+  restore: { scrollY?: number; anchorId?: string; anchorDy?: number; focusId?: string } | undefined;
+  /** False while the list may still grow (the archive is being read): a restore waits for its row. */
+  complete: boolean;
+  onOpen: (e: MouseEvent, id: string) => void;
+  onTag: (e: MouseEvent, tag: string) => void;
+}
+
+/** The first row at the top of the viewport, and how far above it that row starts. */
+export function viewportAnchor(list: HTMLElement | null): { anchorId: string; anchorDy: number } | undefined {
+  if (!list) return undefined;
+  for (const li of Array.from(list.children) as HTMLElement[]) {
+    const rect = li.getBoundingClientRect();
+    if (rect.bottom > 0 && li.dataset.id) return { anchorId: li.dataset.id, anchorDy: Math.round(rect.top) };
+  }
+  return undefined;
+}
+
+export function Rows({ entries, filter, busy, restore, complete, onOpen, onTag }: RowsProps) {
+  const list = useRef<HTMLUListElement>(null);
+  const windowed = entries.length > MAX_ROWS;
+  const [measured, setMeasured] = useState(0);
+  const layout = useMemo(() => (windowed ? new RowLayout(entries.map((e) => e.id), heights) : undefined), [entries, windowed, measured]);
+  const [range, setRange] = useState(() => ({ start: 0, end: Math.min(entries.length, 30) }));
+  const anchor = useRef<{ id: string; top: number } | undefined>(undefined);
+  const pending = useRef(restore);
+  const toFocus = useRef<string | undefined>(undefined);
+  const shownFilter = useRef(filter);
+
+  const recordAnchor = () => {
+    const a = viewportAnchor(list.current);
+    anchor.current = a && { id: a.anchorId, top: a.anchorDy };
+  };
+
+  /** Renders the rows the viewport needs, if they are not rendered already. */
+  const update = useCallback(
+    (force = false) => {
+      if (!layout || !list.current) return;
+      const top = -list.current.getBoundingClientRect().top;
+      const bottom = top + innerHeight;
+      setRange((current) => {
+        const need = layout.range(top, bottom, innerHeight / 2, MAX_ROWS);
+        if (!force && need.start >= current.start && need.end <= current.end && current.end <= layout.count) return current;
+        const next = layout.range(top, bottom, innerHeight, MAX_ROWS);
+        return next.start === current.start && next.end === current.end ? current : next;
+      });
+    },
+    [layout],
+  );
+
+  // A new list (a filter, synced rows) or new measurements: recompute the window.
+  useLayoutEffect(() => {
+    if (!windowed) return;
+    update(true);
+  }, [update, windowed]);
+
+  // Coming back: put the row that was at the top of the screen back where it was.
+  useLayoutEffect(() => {
+    const want = pending.current;
+    if (!want) return;
+    const index = want.anchorId ? entries.findIndex((e) => e.id === want.anchorId) : -1;
+    if (index < 0 && !complete) return;
+    pending.current = undefined;
+    toFocus.current = want.focusId;
+    if (layout && index >= 0 && list.current) {
+      const listTop = list.current.getBoundingClientRect().top + scrollY;
+      scrollTo(0, listTop + layout.top(index) - (want.anchorDy ?? 0));
+      recordAnchor();
+      update(true);
+    } else if (want.scrollY !== undefined) scrollTo(0, want.scrollY);
+  }, [entries, complete, layout, update]);
+
+  useEffect(() => {
+    if (!windowed) return;
+    let frame = 0;
+    let saveTimer: ReturnType<typeof setTimeout> | undefined;
+    const onScroll = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        recordAnchor();
+        update();
+      });
+      // Remember which row is at the top, so a reload comes back to it (debounced, like scrollY).
+      clearTimeout(saveTimer);
+      saveTimer = setTimeout(() => {
+        const a = viewportAnchor(list.current);
+        if (a) patchState(a);
+      }, 200);
+    };
+    addEventListener('scroll', onScroll, { passive: true });
+    addEventListener('resize', onScroll, { passive: true });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(saveTimer);
+      removeEventListener('scroll', onScroll);
+      removeEventListener('resize', onScroll);
+    };
+  }, [windowed, update]);
+
+  // After each render: learn the rendered rows' heights, and keep the anchor row where it was.
+  useLayoutEffect(() => {
+    const ul = list.current;
+    if (ul && toFocus.current) {
+      const link = ul.querySelector<HTMLAnchorElement>(`a[data-id="${CSS.escape(toFocus.current)}"]`);
+      if (link) {
+        link.focus({ preventScroll: true });
+        toFocus.current = undefined;
+      }
+    }
+    if (!windowed || !ul) return;
+    let changed = false;
+    for (const li of Array.from(ul.children) as HTMLElement[]) {
+      const id = li.dataset.id;
+      if (id && heights.set(id, li.getBoundingClientRect().height)) changed = true;
+    }
+    // New results for another filter are a new list, not the same one moved: nothing to hold.
+    if (shownFilter.current.q !== filter.q || shownFilter.current.tag !== filter.tag) {
+      shownFilter.current = filter;
+      anchor.current = undefined;
+    }
+    const a = anchor.current;
+    if (a) {
+      const li = ul.querySelector<HTMLElement>(`li[data-id="${CSS.escape(a.id)}"]`);
+      const delta = li ? li.getBoundingClientRect().top - a.top : 0;
+      if (Math.abs(delta) >= 1) scrollBy(0, delta);
+    }
+    recordAnchor();
+    if (changed) setMeasured((n) => n + 1);
+  });
+
+  const { start, end } = windowed ? { start: Math.min(range.start, entries.length), end: Math.min(range.end, entries.length) } : { start: 0, end: entries.length };
+  const style = layout ? { paddingTop: `${layout.top(start)}px`, paddingBottom: `${layout.total - layout.top(end)}px` } : undefined;
+  const rows = entries.slice(start, end);
+  return (
+    <ul class={windowed ? 'articles windowed' : 'articles'} aria-label={t.listLabel} aria-busy={busy ? 'true' : undefined} ref={list} style={style}>
+      {rows.map((e, i) => (
+        <li key={e.id} class="row" lang={e.language} data-id={e.id} aria-setsize={entries.length} aria-posinset={start + i + 1}>
+          <h2 class="row-title">
+            <a href={articleHref(BASE, e.id)} data-id={e.id} onClick={(ev) => onOpen(ev, e.id)}>
+              {e.title || t.untitled}
+            </a>
+          </h2>
+          <p class="row-meta">
+            {e.published !== undefined && <time dateTime={isoDate(e.published)}>{formatDate(e.published)}</time>}
+            {e.authors.length > 0 && <span class="row-authors">{e.authors.join(', ')}</span>}
+          </p>
+          {e.excerpt && e.excerpt !== e.title && <p class="row-excerpt">{e.excerpt}</p>}
+          {e.tags.length > 0 && (
+            <ul class="tags" aria-label={t.tags}>
+              {e.tags.map((tag) => (
+                <li key={tag}>
+                  <a href={listHref(BASE, { q: filter.q, tag })} onClick={(ev) => onTag(ev, tag)}>
+                    {tag}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

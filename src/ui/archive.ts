@@ -1,0 +1,136 @@
+/**
+ * The list's data, kept apart from the App shell: the rows in memory (painted from the newest
+ * few, then the whole archive read in chunks, then synced pages merged in as they arrive), and
+ * the rows that match the current filter (asking the search index when there is a query).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { applyFilter, indexById, mergeEntries, toEntry, type Filter, type ListEntry } from '../search/filter';
+import type { Library, Row } from '../sync/library';
+
+/** Rows read for the first paint: more than a tall screen holds. */
+export const FIRST_ROWS = 40;
+/** While a sync streams pages in, the list is updated at most this often. */
+const MERGE_EVERY_MS = 250;
+
+export interface Entries {
+  /** `undefined` until the first rows are read. */
+  entries: ListEntry[] | undefined;
+  /** True once the whole archive has been read (not just the newest rows). */
+  complete: boolean;
+  /** Reads the newest rows (resolves once they are shown), then the rest in the background. */
+  load(library: Library): Promise<void>;
+  /** Merges rows a sync just stored. */
+  merge(rows: readonly Row[]): void;
+}
+
+export function useEntries(): Entries {
+  const [entries, setEntries] = useState<ListEntry[]>();
+  const [complete, setComplete] = useState(false);
+  const queue = useRef<ListEntry[]>([]);
+  const loadingAll = useRef<Promise<void> | undefined>(undefined);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const lastFlush = useRef(0);
+
+  const flush = useCallback(() => {
+    timer.current = undefined;
+    lastFlush.current = Date.now();
+    const incoming = queue.current;
+    queue.current = [];
+    if (incoming.length) setEntries((e) => mergeEntries(e ?? [], incoming));
+  }, []);
+
+  const schedule = useCallback(() => {
+    if (timer.current !== undefined) return;
+    // The first page shows at once; later ones are batched so 500 pages are not 500 re-renders.
+    const wait = Math.max(0, lastFlush.current + MERGE_EVERY_MS - Date.now());
+    timer.current = setTimeout(() => {
+      // Rows merged before the whole archive is read would be overwritten by it: wait for it.
+      if (loadingAll.current) void loadingAll.current.then(flush);
+      else flush();
+    }, wait);
+  }, [flush]);
+
+  const merge = useCallback(
+    (rows: readonly Row[]) => {
+      if (!rows.length) return;
+      queue.current.push(...rows.map(toEntry));
+      schedule();
+    },
+    [schedule],
+  );
+
+  const load = useCallback(async (library: Library) => {
+    try {
+      const first = await library.rows(FIRST_ROWS);
+      setEntries(first.map(toEntry));
+      if (first.length < FIRST_ROWS) {
+        setComplete(true);
+        return;
+      }
+      loadingAll.current = library
+        .rows()
+        .then((rows) => setEntries(rows.map(toEntry)))
+        .catch((error: unknown) => console.error(error))
+        .finally(() => {
+          loadingAll.current = undefined;
+          setComplete(true);
+        });
+    } catch (error) {
+      // The store could not be read (evicted, closed by an upgrade): show what we have.
+      console.error(error);
+      setEntries((e) => e ?? []);
+      setComplete(true);
+    }
+  }, []);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return { entries, complete, load, merge };
+}
+
+/** The rows for one filter, and which filter they are for. */
+export interface Results {
+  filter: Filter;
+  visible: ListEntry[];
+  /** The search index was still being built: more matches may come. */
+  partial: boolean;
+}
+
+/**
+ * The rows matching `filter`. Without a query they are computed at once; with one, the search
+ * worker answers and, until it has, the previous results stay (with `pending`), so the status
+ * never pairs a new filter with an old count.
+ */
+export function useResults(library: Library | undefined, entries: ListEntry[] | undefined, filter: Filter): { results: Results | undefined; pending: boolean } {
+  const q = filter.q.trim();
+  const byId = useMemo(() => (entries && q ? indexById(entries) : undefined), [entries, q]);
+  const [answered, setAnswered] = useState<Results>();
+  const [retry, setRetry] = useState(0);
+
+  useEffect(() => {
+    if (!q || !library || !entries) return;
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    void library
+      .search()
+      .query(q)
+      .then((answer) => {
+        if (!live || !answer) return;
+        setAnswered({ filter, visible: applyFilter(entries, filter, answer.ids, byId), partial: answer.partial });
+        // The index is still catching up (a first sync, a cold start): ask again shortly.
+        if (answer.partial) timer = setTimeout(() => setRetry((n) => n + 1), 700);
+      });
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+    // `filter` is compared by its fields: the route object changes on every navigation.
+  }, [library, entries, byId, q, filter.q, filter.tag, retry]);
+
+  const immediate = useMemo(
+    () => (!q && entries ? { filter, visible: applyFilter(entries, filter), partial: false } : undefined),
+    [entries, q, filter.q, filter.tag],
+  );
+  if (immediate) return { results: immediate, pending: false };
+  const fresh = answered && answered.filter.q === filter.q && answered.filter.tag === filter.tag;
+  return { results: answered, pending: !fresh };
+}
