@@ -56,6 +56,11 @@ export function Rows({ entries, filter, busy, restore, complete, onOpen, onTag }
   const anchor = useRef<{ id: string; top: number } | undefined>(undefined);
   const pending = useRef(restore);
   const toFocus = useRef<string | undefined>(undefined);
+  /**
+   * Coming back to a row: it must end up `dy` px from the viewport's top. Held until that row is
+   * rendered with its height known, because measuring rows on the way changes where it is.
+   */
+  const target = useRef<{ id: string; dy: number } | undefined>(undefined);
   const shownFilter = useRef(filter);
 
   const recordAnchor = () => {
@@ -63,9 +68,14 @@ export function Rows({ entries, filter, busy, restore, complete, onOpen, onTag }
     anchor.current = a && { id: a.anchorId, top: a.anchorDy };
   };
 
+  // Scroll handlers scheduled before a re-layout must still use the newest layout.
+  const current = useRef(layout);
+  current.current = layout;
+
   /** Renders the rows the viewport needs, if they are not rendered already. */
   const update = useCallback(
     (force = false) => {
+      const layout = current.current;
       if (!layout || !list.current) return;
       const top = -list.current.getBoundingClientRect().top;
       const bottom = top + innerHeight;
@@ -76,14 +86,8 @@ export function Rows({ entries, filter, busy, restore, complete, onOpen, onTag }
         return next.start === current.start && next.end === current.end ? current : next;
       });
     },
-    [layout],
+    [],
   );
-
-  // A new list (a filter, synced rows) or new measurements: recompute the window.
-  useLayoutEffect(() => {
-    if (!windowed) return;
-    update(true);
-  }, [update, windowed]);
 
   // Coming back: put the row that was at the top of the screen back where it was.
   useLayoutEffect(() => {
@@ -94,9 +98,9 @@ export function Rows({ entries, filter, busy, restore, complete, onOpen, onTag }
     pending.current = undefined;
     toFocus.current = want.focusId;
     if (layout && index >= 0 && list.current) {
+      target.current = { id: want.anchorId!, dy: want.anchorDy ?? 0 };
       const listTop = list.current.getBoundingClientRect().top + scrollY;
-      scrollTo(0, listTop + layout.top(index) - (want.anchorDy ?? 0));
-      recordAnchor();
+      scrollTo(0, listTop + layout.top(index) - target.current.dy);
       update(true);
     } else if (want.scrollY !== undefined) scrollTo(0, want.scrollY);
   }, [entries, complete, layout, update]);
@@ -132,7 +136,9 @@ export function Rows({ entries, filter, busy, restore, complete, onOpen, onTag }
   // After each render: learn the rendered rows' heights, and keep the anchor row where it was.
   useLayoutEffect(() => {
     const ul = list.current;
-    if (ul && toFocus.current) {
+    // Focus goes back once the rows have settled: a row re-inserted while the window still moves
+    // would drop it again.
+    if (ul && toFocus.current && !target.current) {
       const link = ul.querySelector<HTMLAnchorElement>(`a[data-id="${CSS.escape(toFocus.current)}"]`);
       if (link) {
         link.focus({ preventScroll: true });
@@ -150,14 +156,36 @@ export function Rows({ entries, filter, busy, restore, complete, onOpen, onTag }
       shownFilter.current = filter;
       anchor.current = undefined;
     }
-    const a = anchor.current;
-    if (a) {
-      const li = ul.querySelector<HTMLElement>(`li[data-id="${CSS.escape(a.id)}"]`);
-      const delta = li ? li.getBoundingClientRect().top - a.top : 0;
-      if (Math.abs(delta) >= 1) scrollBy(0, delta);
+    const goal = target.current;
+    if (goal) {
+      const li = ul.querySelector<HTMLElement>(`li[data-id="${CSS.escape(goal.id)}"]`);
+      const index = li ? -1 : entries.findIndex((e) => e.id === goal.id);
+      if (li) {
+        const delta = li.getBoundingClientRect().top - goal.dy;
+        if (Math.abs(delta) >= 1) scrollBy(0, delta);
+        // Done once a pass measured nothing new: the row's place is final.
+        if (!changed) target.current = undefined;
+      } else if (index >= 0 && layout) {
+        scrollTo(0, ul.getBoundingClientRect().top + scrollY + layout.top(index) - goal.dy);
+        update(true);
+      } else target.current = undefined;
+    } else {
+      const a = anchor.current;
+      if (a) {
+        const li = ul.querySelector<HTMLElement>(`li[data-id="${CSS.escape(a.id)}"]`);
+        const delta = li ? li.getBoundingClientRect().top - a.top : 0;
+        if (Math.abs(delta) >= 1) scrollBy(0, delta);
+      }
     }
-    recordAnchor();
+    if (!target.current) recordAnchor();
+    // The window follows the scroll position as it is now, after any correction above.
+    update(true);
     if (changed) setMeasured((n) => n + 1);
+    else if (!target.current && toFocus.current) {
+      const link = ul.querySelector<HTMLAnchorElement>(`a[data-id="${CSS.escape(toFocus.current)}"]`);
+      link?.focus({ preventScroll: true });
+      if (link) toFocus.current = undefined;
+    }
   });
 
   const { start, end } = windowed ? { start: Math.min(range.start, entries.length), end: Math.min(range.end, entries.length) } : { start: 0, end: entries.length };

@@ -21,8 +21,12 @@ export class RowHeights {
     return this.byId.get(id);
   }
 
-  /** Records a measured height; true when it differs from what was known. */
+  /**
+   * Records a measured height; true when it differs from what was known. A row measured 0 px
+   * tall is not laid out (a hidden page, a test DOM): that says nothing about its height.
+   */
   set(id: string, height: number): boolean {
+    if (!(height > 0)) return false;
     const old = this.byId.get(id);
     if (old !== undefined && Math.abs(old - height) < 0.5) return false;
     this.sum += height - (old ?? 0);

@@ -240,3 +240,49 @@ describe('ArticleView: switching articles', () => {
     expect(view.container.querySelector('.prose')?.textContent).toBe('Only this.');
   });
 });
+
+describe('ArticleView: bodies on demand', () => {
+  const remote = article({
+    id: 'remote',
+    title: 'Archive story',
+    summary: 'What it is about.',
+    bodyUrl: 'https://news.example.org/bodies/remote.html',
+    hasBody: false,
+  });
+
+  test('first opening: the summary at once, "downloading", then the fetched body, sanitized', async () => {
+    const { library, open } = fakeLibrary(remote);
+    let finish!: () => void;
+    open.mockImplementation(
+      () =>
+        new Promise((resolve) => {
+          finish = () => resolve({ article: { ...remote, hasBody: true, contentHtml: '<p>The <b>whole</b> story.</p><script>bad()</script>' } });
+        }),
+    );
+    const { container } = render(<ArticleView library={library} id="remote" syncing={false} back={undefined} />);
+    expect(await screen.findByText('What it is about.')).toBeTruthy();
+    expect(screen.getByText('Downloading the full text…')).toBeTruthy();
+    expect(open).toHaveBeenCalledWith('remote');
+    finish();
+    await waitFor(() => expect(container.querySelector('.prose')?.innerHTML).toBe('<p>The <b>whole</b> story.</p>'));
+    expect(screen.queryByText('Downloading the full text…')).toBeNull();
+    expect(container.querySelectorAll('h1')).toHaveLength(1);
+  });
+
+  test('offline on first opening: the summary, and a sentence saying why the full text is missing', async () => {
+    const { library, open } = fakeLibrary(remote);
+    open.mockResolvedValue({ article: remote, failure: { kind: 'offline' } });
+    render(<ArticleView library={library} id="remote" syncing={false} back={undefined} />);
+    expect(await screen.findByText('The full text could not be downloaded: you are offline. The summary is shown instead.')).toBeTruthy();
+    expect(screen.getByText('What it is about.')).toBeTruthy();
+    // Not the "this article has no text" note: it has a body, just not here yet.
+    expect(screen.queryByText('This article has no text beyond its summary.')).toBeNull();
+  });
+
+  test('a body already stored is shown without fetching', async () => {
+    const { library, open } = fakeLibrary({ ...remote, hasBody: true, contentText: 'Stored full text.' });
+    render(<ArticleView library={library} id="remote" syncing={false} back={undefined} />);
+    expect(await screen.findByText('Stored full text.')).toBeTruthy();
+    expect(open).not.toHaveBeenCalled();
+  });
+});
