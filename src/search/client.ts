@@ -22,15 +22,7 @@ export interface SearchClient {
 export type SearchSource = { db: string } | { corpus: () => Corpus };
 
 export function createSearchClient(source: SearchSource): SearchClient {
-  let client: SearchClient | undefined;
-  if ('db' in source && typeof Worker === 'function') {
-    try {
-      client = workerClient(source.db);
-    } catch {
-      // A worker that cannot even be constructed (CSP, old engine): fall through to inline.
-    }
-  }
-  client ??= inlineClient(source);
+  const client = deduplicated(baseClient(source));
   // A page about to be hidden may never come back (phones kill background tabs): save the index
   // now rather than rebuild it on the next cold start.
   if (typeof document !== 'undefined') {
@@ -39,6 +31,43 @@ export function createSearchClient(source: SearchSource): SearchClient {
     });
   }
   return client;
+}
+
+/**
+ * The same query asked twice in a row (once as the URL changes, once by the list's effect) is
+ * sent once. A partial answer is not reused, nor any answer once the store has changed.
+ */
+function deduplicated(inner: SearchClient): SearchClient {
+  let last: { q: string; answer: Promise<Answer | undefined> } | undefined;
+  return {
+    query(q) {
+      if (last?.q === q) return last.answer;
+      const answer = inner.query(q);
+      const entry = { q, answer };
+      last = entry;
+      void answer.then((a) => {
+        if ((!a || a.partial) && last === entry) last = undefined;
+      });
+      return answer;
+    },
+    refresh() {
+      last = undefined;
+      inner.refresh();
+    },
+    flush: () => inner.flush(),
+  };
+}
+
+function baseClient(source: SearchSource): SearchClient {
+  let client: SearchClient | undefined;
+  if ('db' in source && typeof Worker === 'function') {
+    try {
+      client = workerClient(source.db);
+    } catch {
+      // A worker that cannot even be constructed (CSP, old engine): fall through to inline.
+    }
+  }
+  return client ?? inlineClient(source);
 }
 
 function inlineClient(source: SearchSource): SearchClient {

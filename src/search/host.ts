@@ -68,6 +68,8 @@ export class SearchHost {
 
   /** The store changed: index what changed. Calls during a catch-up run another pass after it. */
   refresh(): Promise<void> {
+    // Not loaded yet: loading ends with a catch-up, which will see these changes too.
+    if (!this.index) return this.ready;
     if (this.catching) {
       this.again = true;
       return this.catching;

@@ -4,9 +4,10 @@
  * memory-only library keeps the app usable online, and the UI says that nothing will be kept
  * offline.
  */
+import { unwrap } from 'idb';
 import type { Article } from '../feed/types';
 import { createSearchClient, type SearchClient } from '../search/client';
-import { getArticle, getSyncRecord, listArticles } from '../store/articles';
+import { countArticles, getArticle, getSyncRecord, listArticles } from '../store/articles';
 import { openStore, type DB } from '../store/db';
 import type { SyncFailure, SyncRecord } from '../store/meta';
 import { DB_NAME, type ArticleRecord, type PageRecord } from '../store/schema';
@@ -18,6 +19,9 @@ import type { SyncOutcome, SyncProgress } from './sync';
  */
 const loadSync = () => import('./sync');
 const loadBody = () => import('./body');
+
+/** How often the search index catches up while a sync is storing pages. */
+const REFRESH_DURING_SYNC_MS = 3000;
 
 /** A list row: an article without its body. */
 export type Row = Omit<Article, 'contentHtml' | 'contentText'>;
@@ -42,6 +46,8 @@ export interface Library {
   list(): Promise<Article[]>;
   /** Rows newest first; with `limit`, only the newest few (the first paint needs no more). */
   rows(limit?: number): Promise<Row[]>;
+  /** How many articles are stored (cheap: no rows are read). */
+  count(): Promise<number>;
   get(id: string): Promise<Article | undefined>;
   /** The article with its body, fetching the body first when it is announced but not stored yet. */
   open(id: string): Promise<Opened>;
@@ -63,6 +69,7 @@ export async function openLibrary(indexUrl: string, onVersionChange?: () => void
     persistent: true,
     list: () => listArticles(db),
     rows: (limit) => (limit === undefined ? allRows(db) : newestRows(db, limit)),
+    count: () => countArticles(db),
     get: (id) => getArticle(db, id),
     async open(id) {
       const article = await getArticle(db, id);
@@ -75,20 +82,45 @@ export async function openLibrary(indexUrl: string, onVersionChange?: () => void
       return { article: stored ?? { ...article, ...bodyFields(fetched.body) } };
     },
     record: () => getSyncRecord(db),
-    sync: async (options = {}) =>
-      (await loadSync()).syncIndex(db, indexUrl, {
+    async sync(options = {}) {
+      // While pages stream in, the search index catches up every few seconds, not after every
+      // page: its reads would otherwise queue behind, and between, the sync's writes.
+      let lastRefresh = 0;
+      const outcome = await (await loadSync()).syncIndex(db, indexUrl, {
         ...(options.full ? { full: true } : {}),
         onProgress: (p) => {
-          if (p.records.length) search?.refresh();
+          if (p.records.length && search && Date.now() - lastRefresh > REFRESH_DURING_SYNC_MS) {
+            lastRefresh = Date.now();
+            search.refresh();
+          }
           options.onProgress?.(p);
         },
-      }),
+      });
+      search?.refresh();
+      return outcome;
+    },
     search: () => (search ??= createSearchClient({ db: name })),
   };
 }
 
-/** The newest `limit` rows, read with a cursor: a cold start paints without reading the archive. */
+/** The newest `limit` rows: a cold start paints without reading the archive. */
 async function newestRows(db: DB, limit: number): Promise<Row[]> {
+  // One request where the engine has getAllRecords (newest first, with a count); else a cursor,
+  // which is one round trip per row.
+  const native = unwrap(db.transaction('articles').store.index('by-date')) as IDBIndex & {
+    getAllRecords?: (options: { count: number; direction: 'prev' }) => IDBRequest<{ value: Row }[]>;
+  };
+  if (typeof native.getAllRecords === 'function') {
+    try {
+      const request = native.getAllRecords({ count: limit, direction: 'prev' });
+      return await new Promise<Row[]>((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result.map((r) => r.value));
+        request.onerror = () => reject(request.error);
+      });
+    } catch {
+      // An older shape of the API: the cursor below works everywhere.
+    }
+  }
   const out: Row[] = [];
   const tx = db.transaction('articles');
   for (let cursor = await tx.store.index('by-date').openCursor(null, 'prev'); cursor && out.length < limit; cursor = await cursor.continue()) {
@@ -156,6 +188,7 @@ export function memoryLibrary(indexUrl: string): Library {
     persistent: false,
     list: async () => articles,
     rows: async (limit) => (limit === undefined ? articles : articles.slice(0, limit)),
+    count: async () => articles.length,
     get: async (id) => articles.find((a) => a.id === id),
     async open(id) {
       const article = articles.find((a) => a.id === id);

@@ -59,13 +59,23 @@ export async function syncIndex(db: DB, indexUrl: string, options: SyncOptions =
     // Unreadable bookkeeping only costs the resume cursor.
   }
   let records: ArticleRecord[] = [];
+  // Every stored id, read once: pages of articles not seen before are written without reading
+  // each one back first (see `PutOptions.known`).
+  let known: Set<string> | undefined;
+  try {
+    known = new Set(await db.getAllKeys('articles'));
+  } catch {
+    known = undefined;
+  }
   const store: PageStore = {
     page: (url) => db.get('pages', url),
     write: (articles, page, resume) =>
       putArticles(db, articles, {
         onRecords: (r) => records.push(...r),
         bookkeeping: { page, sync: (w) => ({ resume: resume(w.added + w.updated > 0) }) },
+        ...(known ? { known } : {}),
       }),
+    hasNews: (articles) => !!known && articles.some((a) => !known.has(a.id)),
     setResume: async (url) => {
       await updateSyncRecord(db, { resume: url });
     },

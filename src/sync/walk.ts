@@ -19,7 +19,7 @@ import type { Article, FeedInfo, ParseReport } from '../feed/types';
 import { StoreWriteError, type WriteResult } from '../store/articles';
 import type { SyncFailure } from '../store/meta';
 import type { PageRecord } from '../store/schema';
-import { fetchIndex, type FetchOptions } from './fetch-index';
+import { fetchIndex, type FetchOptions, type FetchResult } from './fetch-index';
 
 /** Generous: 10,000 pages of 200 summaries is two million articles. */
 export const DEFAULT_MAX_PAGES = 10_000;
@@ -34,6 +34,11 @@ export interface PageStore {
   write(articles: Article[], page: PageRecord, resume: (changed: boolean) => string | undefined): Promise<WriteResult>;
   /** Moves the resume cursor alone (after a 304, which writes no articles). */
   setResume(url: string | undefined): Promise<void>;
+  /**
+   * Whether some of these articles are certainly not stored yet. When so, the walk will go on
+   * past this page whatever the write finds, so the next page is fetched while this one is written.
+   */
+  hasNews?(articles: readonly Article[]): boolean;
 }
 
 export interface WalkOptions extends FetchOptions {
@@ -104,6 +109,14 @@ export async function walkFeed(store: PageStore, indexUrl: string, options: Walk
   let firstUrl = indexUrl;
   /** Pages fetched in this walk and their next_url: the tail pass does not fetch them again. */
   const fetched = new Map<string, string | undefined>();
+  /** A next page already on its way, fetched while the previous one was being written. */
+  let ahead: { url: string; got: Promise<FetchResult> } | undefined;
+  const request = async (url: string): Promise<{ got: FetchResult; known: PageRecord | undefined }> => {
+    const known = full ? undefined : await store.page(url);
+    const validators = known && { ...(known.etag ? { etag: known.etag } : {}), ...(known.lastModified ? { lastModified: known.lastModified } : {}) };
+    return { got: await fetchIndex(url, { ...options, ...(validators ? { validators } : {}) }), known };
+  };
+  let aheadKnown: PageRecord | undefined;
 
   /**
    * One page: fetch it (conditionally), parse it, store it. `head` pages stop the walk when
@@ -111,9 +124,13 @@ export async function walkFeed(store: PageStore, indexUrl: string, options: Walk
    */
   const step = async (url: string, head: boolean): Promise<Step> => {
     const first = totals.pages === 0;
-    const known = full ? undefined : await store.page(url);
-    const validators = known && { ...(known.etag ? { etag: known.etag } : {}), ...(known.lastModified ? { lastModified: known.lastModified } : {}) };
-    const got = await fetchIndex(url, { ...options, ...(validators ? { validators } : {}) });
+    let got: FetchResult;
+    let known: PageRecord | undefined;
+    if (ahead?.url === url) {
+      got = await ahead.got;
+      known = aheadKnown;
+    } else ({ got, known } = await request(url));
+    ahead = undefined;
     if (!got.ok) return got;
     totals.pages++;
     if (first) firstUrl = got.url;
@@ -140,6 +157,13 @@ export async function walkFeed(store: PageStore, indexUrl: string, options: Walk
     if (got.etag) page.etag = got.etag;
     if (got.lastModified) page.lastModified = got.lastModified;
     if (next) page.nextUrl = next;
+
+    // Fetch the next page while this one is written, when the walk is sure to go on to it.
+    if (next && !seen(next) && totals.pages < maxPages && (full || !head || store.hasNews?.(parsed.articles))) {
+      const started = request(next);
+      ahead = { url: next, got: started.then((r) => ((aheadKnown = r.known), r.got)) };
+      ahead.got.catch(() => {});
+    }
 
     let write: WriteResult;
     try {
@@ -169,6 +193,9 @@ export async function walkFeed(store: PageStore, indexUrl: string, options: Walk
   let stop: StopReason | undefined;
   let url = indexUrl;
   const headSeen = new Set<string>();
+  const tailSeen = new Set<string>();
+  let inTail = false;
+  const seen = (u: string) => (inTail ? tailSeen.has(u) || fetched.has(u) : headSeen.has(u));
   while (!stop) {
     if (totals.pages >= maxPages) stop = 'limit';
     else if (headSeen.has(url)) stop = 'loop';
@@ -186,7 +213,7 @@ export async function walkFeed(store: PageStore, indexUrl: string, options: Walk
   // The tail pass: an earlier walk was cut off; finish it, to the end.
   if (stop === 'unchanged' && older) {
     url = older;
-    const tailSeen = new Set<string>();
+    inTail = true;
     for (;;) {
       if (tailSeen.has(url)) {
         stop = 'loop';

@@ -133,7 +133,12 @@ export function App() {
     if (route.view === 'list') document.title = feedTitle;
   }, [route.view, feedTitle]);
 
-  const { results, pending } = useResults(library, route.view === 'list' ? list.entries : undefined, route.view === 'list' ? route.filter : NO_FILTER);
+  const { results, pending } = useResults(
+    library,
+    route.view === 'list' ? list.entries : undefined,
+    route.view === 'list' ? route.filter : NO_FILTER,
+    list.complete && !sync.running,
+  );
 
   const onBrand = (e: MouseEvent) => {
     if (!isPlainClick(e)) return;
@@ -179,6 +184,7 @@ export function App() {
             visible={results?.visible ?? []}
             results={{ shown: results, pending }}
             complete={list.complete}
+            total={list.total}
             filter={route.filter}
             syncing={sync.running}
             skipped={[sync.report ? t.skipped(sync.report) : '', stopSentence(sync)].filter(Boolean).join(' ')}

@@ -33,9 +33,11 @@ export interface ListViewProps {
   results?: { shown: Results | undefined; pending: boolean };
   /** False while the rest of the archive is still being read after the first rows. */
   complete?: boolean;
+  /** How many articles are stored, while `entries` holds only the first rows. */
+  total?: number | undefined;
 }
 
-export function ListView({ entries, visible, filter, syncing, skipped, results, complete = true }: ListViewProps) {
+export function ListView({ entries, visible, filter, syncing, skipped, results, complete = true, total }: ListViewProps) {
   const tags = useMemo(() => (entries ? tagCounts(entries) : []), [entries]);
   const restore = useMemo(() => {
     const { scrollY, focusId, anchorId, anchorDy } = historyState();
@@ -88,9 +90,19 @@ export function ListView({ entries, visible, filter, syncing, skipped, results, 
     scrollTo(0, 0);
   };
 
-  const count = shown ? t.articleCount(rows.length, formatNumber) : '';
+  const count = shown ? t.articleCount(complete ? rows.length : (total ?? rows.length), formatNumber) : '';
   const filtered = isFiltered(filter);
-  const status = !entries ? t.loading : !shown ? t.searching : isFiltered(shown.filter) ? `${count} · ${t.filtered}` : count;
+  // While only the newest rows are read, the count comes from the store; a filter has to wait
+  // for the whole list, or it would count matches among the first rows only.
+  const status = !entries
+    ? t.loading
+    : !shown
+      ? t.searching
+      : isFiltered(shown.filter)
+        ? complete
+          ? `${count} · ${t.filtered}`
+          : t.loading
+        : count;
 
   return (
     <section class="list-view" ref={list}>

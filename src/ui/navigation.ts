@@ -44,6 +44,12 @@ export function patchState(patch: HistoryState): void {
   history.replaceState({ ...historyState(), ...patch }, '');
 }
 
+/** Calls `listener` after every in-app navigation (not Back/Forward); returns how to stop. */
+export function onNavigate(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 export function useRoute(): Route {
   const [route, setRoute] = useState(currentRoute);
   useEffect(() => {

@@ -97,6 +97,18 @@ describe('SearchHost over IndexedDB', () => {
   });
 });
 
+describe('SearchHost: calls before it is loaded', () => {
+  // Regression: a sync ending right after the worker started called refresh() before the snapshot
+  // was loaded, and the catch-up threw on the missing index (an unhandled rejection, no results).
+  test('refresh() before the index is loaded waits for it instead of failing', async () => {
+    let version = 1;
+    const h = new SearchHost(memoryCorpus(() => [article({ id: 'a', title: 'Early' })], () => version), { saveDelayMs: 60_000 });
+    version = 2;
+    await expect(h.refresh()).resolves.toBeUndefined();
+    expect((await h.query('early')).ids).toEqual(['a']);
+  });
+});
+
 describe('SearchHost: partial answers', () => {
   test('a query during a long build answers from what is indexed so far, marked partial', async () => {
     let release!: () => void;

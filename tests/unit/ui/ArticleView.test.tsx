@@ -25,6 +25,7 @@ function fakeLibrary(...articles: Article[]) {
     persistent: true,
     list: async () => articles,
     rows: async () => articles,
+    count: async () => articles.length,
     get,
     open,
     record: async () => ({}),
