@@ -224,3 +224,16 @@ describe('ListView: hostile ids', () => {
     expect(within(screen.getByRole('list', { name: 'Articles' })).getAllByRole('heading', { level: 2 })).toHaveLength(4);
   });
 });
+
+describe('ListView: while the archive is still being read', () => {
+  test('the status counts the stored articles, not the first rows read so far', () => {
+    render(<ListView entries={entries} visible={entries} filter={NO_FILTER} syncing={false} skipped="" complete={false} total={100_000} />);
+    expect(status().textContent).toBe('100,000 articles');
+    expect(within(screen.getByRole('list', { name: 'Articles' })).getAllByRole('heading', { level: 2 })).toHaveLength(3);
+  });
+
+  test('a filter waits for the whole list before it counts', () => {
+    render(<ListView entries={entries} visible={entries.slice(0, 1)} filter={{ q: '', tag: 'Weather' }} syncing={false} skipped="" complete={false} total={100_000} />);
+    expect(status().textContent).toBe('Loading articles…');
+  });
+});
