@@ -58,6 +58,8 @@ export interface Library {
 }
 
 export async function openLibrary(indexUrl: string, onVersionChange?: () => void, name = DB_NAME): Promise<Library> {
+  // A sync follows every start: fetch its code while the database opens, not after.
+  void loadSync().catch(() => {});
   let db: DB;
   try {
     db = await openStore({ name, ...(onVersionChange ? { onVersionChange } : {}) });

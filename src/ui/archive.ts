@@ -10,8 +10,12 @@ import { currentRoute, onNavigate } from './navigation';
 
 /** Rows read for the first paint: more than a tall screen holds. */
 export const FIRST_ROWS = 40;
-/** While a sync streams pages in, the list is updated at most this often. */
-const MERGE_EVERY_MS = 250;
+/**
+ * While a sync streams pages in, the list is updated at most this often, and less often as it
+ * grows: each update re-sorts, re-counts tags and re-measures over every row, which at 100,000
+ * rows would otherwise take the main thread from the writes.
+ */
+const mergeEvery = (rows: number) => Math.min(2000, 250 + rows / 50);
 
 /**
  * The first screen of rows, kept in localStorage: read synchronously, it is painted before the
@@ -66,6 +70,8 @@ export function useEntries(): Entries {
   const loadingAll = useRef<Promise<void> | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const lastFlush = useRef(0);
+  const size = useRef(0);
+  size.current = entries?.length ?? 0;
 
   const flush = useCallback(() => {
     timer.current = undefined;
@@ -78,7 +84,7 @@ export function useEntries(): Entries {
   const schedule = useCallback(() => {
     if (timer.current !== undefined) return;
     // The first page shows at once; later ones are batched so 500 pages are not 500 re-renders.
-    const wait = Math.max(0, lastFlush.current + MERGE_EVERY_MS - Date.now());
+    const wait = Math.max(0, lastFlush.current + mergeEvery(size.current) - Date.now());
     timer.current = setTimeout(() => {
       // Rows merged before the whole archive is read would be overwritten by it: wait for it.
       if (loadingAll.current) void loadingAll.current.then(flush);
