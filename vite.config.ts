@@ -65,6 +65,8 @@ export default defineConfig(({ mode }) => {
       // Inlined module preload polyfill would need 'unsafe-inline'; every browser we target has it.
       modulePreload: { polyfill: false },
     },
+    // The search worker (MiniSearch and the index) is an ES module worker, its own chunk.
+    worker: { format: 'es' },
     plugins: [
       cspPlugin(env.VITE_INDEX_URL),
       VitePWA({

@@ -97,6 +97,9 @@ export function parseFeed(json: unknown, feedUrl: string): ParseResult {
   };
   const home = absoluteUrl(json.home_page_url, feedUrl);
   if (home) feed.homePageUrl = home;
+  // Relative to the page that holds it, which for page 2 onwards is not the first page's URL.
+  const next = absoluteUrl(json.next_url, feedUrl);
+  if (next) feed.nextUrl = next;
   const description = text(json.description, LIMITS.summary, report);
   if (description) feed.description = description;
   if (ctx.language) feed.language = ctx.language;
@@ -161,6 +164,11 @@ function toArticle(item: Json, ctx: Ctx): Candidate | undefined {
   if (language) article.language = language;
   const image = absoluteUrl(item.image, url ?? feedUrl) ?? absoluteUrl(item.banner_image, url ?? feedUrl);
   if (image) article.image = image;
+  // A body in the item wins: the extension only stands in for a body the feed left out.
+  if (contentHtml === undefined && contentText === undefined) {
+    const remote = bodyOf(item[EXTENSION], feedUrl);
+    if (remote) Object.assign(article, remote);
+  }
 
   return {
     article,
@@ -181,6 +189,21 @@ function isBetter(a: Candidate, b: Candidate): boolean {
     if (x !== y) return x > y;
   }
   return false;
+}
+
+/**
+ * The extension key for bodies on demand. JSON Feed reserves keys starting with `_` for
+ * extensions; ours is `"_broadsheet": { "body_url": "…", "body_type": "html" | "text" }`, with
+ * `body_url` resolved against the URL of the page that holds the item.
+ */
+export const EXTENSION = '_broadsheet';
+
+function bodyOf(ext: unknown, pageUrl: string): Pick<Article, 'bodyUrl' | 'bodyType' | 'hasBody'> | undefined {
+  if (!isObject(ext)) return undefined;
+  const bodyUrl = absoluteUrl(ext.body_url, pageUrl);
+  if (!bodyUrl) return undefined;
+  const type = typeof ext.body_type === 'string' ? ext.body_type.trim().toLowerCase() : '';
+  return type === 'html' || type === 'text' ? { bodyUrl, bodyType: type, hasBody: false } : { bodyUrl, hasBody: false };
 }
 
 function idOf(v: unknown): string | undefined {

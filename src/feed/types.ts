@@ -53,7 +53,23 @@ export interface Article {
    * publishers get wrong).
    */
   baseUrl: string;
+  /**
+   * Where the full text is fetched from when the feed leaves the body out (the
+   * `_broadsheet.body_url` extension), absolute. A 100,000-article index stays small by carrying
+   * summaries only; the body is fetched when the article is first opened, then kept.
+   */
+  bodyUrl?: string;
+  /** How to read the body at `bodyUrl`; when absent, the response's Content-Type decides. */
+  bodyType?: BodyType;
+  /**
+   * Set by the store, only on articles with a `bodyUrl`: whether that body is stored on this
+   * device. `false` means "not fetched yet" (or fetched for an older revision): what a later
+   * "keep everything offline" pass looks for.
+   */
+  hasBody?: boolean;
 }
+
+export type BodyType = 'html' | 'text';
 
 export interface FeedInfo {
   title: string;
@@ -62,6 +78,8 @@ export interface FeedInfo {
   language?: string;
   /** The `version` string as the feed declared it. */
   version: string;
+  /** Absolute URL of the next page (JSON Feed `next_url`), resolved against this page's URL. */
+  nextUrl?: string;
 }
 
 /** What parsing skipped or repaired, so the UI can say so with counts. */

@@ -9,7 +9,7 @@ import type { Article } from '../feed/types';
 export interface BodySource {
   /** True when the article's body is not stored yet and must be fetched to read it offline. */
   needsBody(article: Article): boolean;
-  /** Fetches the body and returns the article with it; the caller stores it. */
+  /** Fetches the body, stores it, and returns the article with it. */
   fetchBody(article: Article, signal: AbortSignal): Promise<Article>;
 }
 

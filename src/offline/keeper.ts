@@ -6,7 +6,7 @@
  * Discard empties it. One run per page; the UI subscribes to its progress.
  */
 import type { Article } from '../feed/types';
-import { putArticles } from '../store/articles';
+import { getArticle } from '../store/articles';
 import type { DB } from '../store/db';
 import { fetchBody, needsBody } from './body';
 import { costOf, planEviction, planQuotaPurge } from './budget';
@@ -149,14 +149,13 @@ export class Keeper {
         await this.save({ ...this.job, state: 'idle' });
         break;
       }
-      let article = await db.get('articles', entry.id);
+      // The article with its body, joined from the `bodies` store.
+      let article = await getArticle(db, entry.id);
       let complete = true;
       let wanted: WantedImage[] = [];
       if (article) {
-        if (needsBody(article)) {
-          article = await fetchBody(article, signal);
-          await putArticles(db, [article]);
-        }
+        // An announced body not stored yet (bodies on demand): the body source fetches and stores it.
+        if (needsBody(article)) article = await fetchBody(article, signal);
         wanted = this.deps.imagesOf(article);
         try {
           complete = await this.keepImages(article.id, wanted, kept, signal);

@@ -19,7 +19,13 @@ export interface Summary {
 }
 
 export async function summary(db: DB): Promise<Summary> {
-  const [articles, records, images] = await Promise.all([db.getAll('articles'), db.getAll('offline'), db.getAll('images')]);
+  const [rows, bodies, records, images] = await Promise.all([db.getAll('articles'), db.getAll('bodies'), db.getAll('offline'), db.getAll('images')]);
+  // Bodies live apart from the rows (`bodies` store); what an article needs depends on its body.
+  const bodyOf = new Map(bodies.map((b) => [b.id, b]));
+  const articles = rows.map((r): Article => {
+    const b = bodyOf.get(r.id);
+    return { ...r, ...(b?.html !== undefined ? { contentHtml: b.html } : {}), ...(b?.text !== undefined ? { contentText: b.text } : {}) };
+  });
   const byId = new Map(records.map((r) => [r.id, r]));
   const urls = new Set(images.map((i) => i.url));
   const tags = new Map<string, { tag: string; count: number }>();
@@ -74,9 +80,10 @@ export async function clearPlan(db: DB, scope: ClearScope, includeSaved: boolean
  * the next check, as text only, still marked read), except when everything is cleared.
  */
 export async function clearArticles(db: DB, ids: readonly string[], scope: ClearScope): Promise<void> {
-  const tx = db.transaction(['articles', 'offline', 'queue', 'state'], 'readwrite');
+  const tx = db.transaction(['articles', 'bodies', 'offline', 'queue', 'state'], 'readwrite');
   for (const id of ids) {
     void tx.objectStore('articles').delete(id);
+    void tx.objectStore('bodies').delete(id);
     void tx.objectStore('offline').delete(id);
     void tx.objectStore('queue').delete(id);
     if (scope.kind === 'all') void tx.objectStore('state').delete(id);

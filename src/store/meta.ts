@@ -26,6 +26,14 @@ export interface SyncRecord {
   /** What the last successful parse skipped. */
   lastReport?: ParseReport;
   /**
+   * Set while a walk through a paginated index is unfinished (the network dropped, the tab was
+   * closed): the next page to fetch. The next sync starts there once it has checked the first
+   * page, so pages 1..k are never fetched twice and k+1.. are not skipped.
+   */
+  resume?: string;
+  /** Pages in the index when it was last walked from first page to last (paginated feeds only). */
+  pagesTotal?: number;
+  /**
    * Which tab is syncing, where the Web Locks API is missing (see `sync/lock.ts`). A lease,
    * renewed while the sync runs, so that a tab closed mid-sync cannot hold it forever.
    */

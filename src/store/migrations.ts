@@ -4,7 +4,8 @@
  * reaches the current shape in one upgrade transaction. Never edit a shipped entry; add one.
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { BroadsheetDB } from './schema';
+import type { ArticleRecord, BroadsheetDB } from './schema';
+import { hashBody } from './hash';
 
 type UpgradeTx = IDBPTransaction<BroadsheetDB, StoreNames<BroadsheetDB>[], 'versionchange'>;
 export type Migration = (db: IDBPDatabase<BroadsheetDB>, tx: UpgradeTx) => void;
@@ -33,6 +34,32 @@ export const MIGRATIONS: readonly Migration[] = [
     db.createObjectStore('offline', { keyPath: 'id' });
     db.createObjectStore('queue', { keyPath: 'id' }).createIndex('by-seq', 'seq');
     db.createObjectStore('jobs');
+  },
+  // 3 → 4 (issue 3, archives of 100,000 articles): bodies move out of `articles` into `bodies`,
+  // so the list reads light rows; every article gets a change number (`seq`, index `by-seq`) so
+  // the persisted search index can catch up on what changed; `pages` keeps each index page's
+  // validators and next_url (conditional requests, resuming); `search` holds the serialized index.
+  // Self-contained: it only touches what it creates and the article records' own fields.
+  (db, tx) => {
+    db.createObjectStore('bodies', { keyPath: 'id' });
+    db.createObjectStore('pages', { keyPath: 'url' });
+    db.createObjectStore('search');
+    const articles = tx.objectStore('articles');
+    articles.createIndex('by-seq', 'seq');
+    const bodies = tx.objectStore('bodies');
+    // Only IndexedDB requests are awaited here, so the upgrade transaction stays open throughout.
+    let seq = 0;
+    void (async () => {
+      for (let cursor = await articles.openCursor(); cursor; cursor = await cursor.continue()) {
+        const { contentHtml, contentText, ...rest } = cursor.value as ArticleRecord & { contentHtml?: string; contentText?: string };
+        const record: ArticleRecord = { ...rest, seq: ++seq };
+        if (contentHtml !== undefined || contentText !== undefined) {
+          record.bodyHash = hashBody(contentHtml, contentText);
+          void bodies.put({ id: record.id, ...(contentHtml !== undefined ? { html: contentHtml } : {}), ...(contentText !== undefined ? { text: contentText } : {}) });
+        }
+        void cursor.update(record);
+      }
+    })();
   },
 ];
 

@@ -10,11 +10,69 @@ import type { SyncRecord } from './meta';
 
 export const DB_NAME = 'broadsheet';
 
+/**
+ * What the `articles` store holds: an article without its body, so that listing 100,000 of them
+ * reads kilobytes per row, not the full text. Bodies live in `bodies`, joined back by `getArticle`.
+ */
+export interface ArticleRecord extends Omit<Article, 'contentHtml' | 'contentText'> {
+  /**
+   * Change number, increasing with every write of this store. The search index remembers the
+   * last one it has seen, so after a cold start it only reads what changed since (`by-seq`).
+   */
+  seq: number;
+  /** Hash of the body stored with the article (inline bodies), to see an unchanged body without reading it. */
+  bodyHash?: number;
+}
+
+/** The full text of one article: from the feed itself, or fetched from its `bodyUrl`. */
+export interface BodyRecord {
+  id: string;
+  html?: string;
+  text?: string;
+}
+
+/** What was learned about one page of the index the last time it was fetched. */
+export interface PageRecord {
+  /** The page's URL (the key). */
+  url: string;
+  etag?: string;
+  lastModified?: string;
+  /** Its `next_url`, absolute: after a 304 the walk goes on without the page's body. */
+  nextUrl?: string;
+  /** Articles the page held. */
+  items: number;
+  fetchedAt: number;
+}
+
+/** The search index, serialized, so a cold start loads it instead of rebuilding it. */
+export interface SearchSnapshot {
+  /** The index's format (fields, tokenizer); a snapshot of another format is rebuilt. */
+  format: number;
+  /** The highest article `seq` the snapshot includes. */
+  seq: number;
+  /** Documents in the snapshot. */
+  count: number;
+  /** MiniSearch's own JSON. */
+  json: string;
+}
+
 export interface BroadsheetDB extends DBSchema {
   articles: {
     key: string;
-    value: Article;
-    indexes: { 'by-date': number };
+    value: ArticleRecord;
+    indexes: { 'by-date': number; 'by-seq': number };
+  };
+  bodies: {
+    key: string;
+    value: BodyRecord;
+  };
+  pages: {
+    key: string;
+    value: PageRecord;
+  };
+  search: {
+    key: 'index';
+    value: SearchSnapshot;
   };
   meta: {
     key: 'sync';

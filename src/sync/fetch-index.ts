@@ -15,7 +15,16 @@ export interface FetchOptions {
   isOnline?: () => boolean;
 }
 
-export type FetchResult = { ok: true; text: string; url: string } | { ok: false; failure: SyncFailure };
+/** What the server said about a page last time, to ask "has it changed since?". */
+export interface Validators {
+  etag?: string;
+  lastModified?: string;
+}
+
+export type FetchResult =
+  | ({ ok: true; notModified?: false; text: string; url: string } & Validators)
+  | ({ ok: true; notModified: true; url: string } & Validators)
+  | { ok: false; failure: SyncFailure };
 
 export const DEFAULT_FETCH = {
   firstByteMs: 10_000,
@@ -23,7 +32,11 @@ export const DEFAULT_FETCH = {
   maxBytes: 64 * 1024 * 1024,
 } as const;
 
-export async function fetchIndex(url: string, options: FetchOptions = {}): Promise<FetchResult> {
+/**
+ * Fetches one page of the index. With `validators` from the last fetch of the same URL, an
+ * unchanged page costs one 304 and comes back as `notModified`, without a body to parse.
+ */
+export async function fetchIndex(url: string, options: FetchOptions & { validators?: Validators } = {}): Promise<FetchResult> {
   const fetchImpl = options.fetchImpl ?? fetch;
   const firstByteMs = options.firstByteMs ?? DEFAULT_FETCH.firstByteMs;
   const stallMs = options.stallMs ?? DEFAULT_FETCH.stallMs;
@@ -46,13 +59,33 @@ export async function fetchIndex(url: string, options: FetchOptions = {}): Promi
 
   try {
     arm(firstByteMs);
+    const headers: Record<string, string> = { Accept: 'application/feed+json, application/json;q=0.9, */*;q=0.1' };
+    const known = options.validators;
+    // Our own conditional headers only on the app's origin: on another origin they would need a
+    // CORS preflight the publisher may not allow. There, `no-cache` lets the browser's HTTP cache
+    // revalidate, and an unchanged page is recognised by its validators below.
+    const conditional = known && (known.etag || known.lastModified) && sameOrigin(url);
+    if (conditional) {
+      if (known.etag) headers['If-None-Match'] = known.etag;
+      if (known.lastModified) headers['If-Modified-Since'] = known.lastModified;
+    }
     // `no-cache` revalidates with the server (ETag / Last-Modified) instead of trusting a stale
-    // HTTP cache entry: the index is data and must be fresh whenever the network allows.
+    // HTTP cache entry: the index is data and must be fresh whenever the network allows. With our
+    // own validators, `no-store` keeps the browser out of it, so a 304 reaches us as a 304.
     const response = await fetchImpl(url, {
-      cache: 'no-cache',
+      cache: conditional ? 'no-store' : 'no-cache',
       signal: controller.signal,
-      headers: { Accept: 'application/feed+json, application/json;q=0.9, */*;q=0.1' },
+      headers,
     });
+    const seen = validatorsOf(response);
+    if (response.status === 304 && conditional) {
+      void response.body?.cancel().catch(() => {});
+      return { ok: true, notModified: true, url, ...known, ...seen };
+    }
+    if (response.ok && known && sameValidators(known, seen)) {
+      void response.body?.cancel().catch(() => {});
+      return { ok: true, notModified: true, url: response.url || url, ...seen };
+    }
     if (!response.ok) {
       void response.body?.cancel().catch(() => {});
       return { ok: false, failure: { kind: 'http', status: response.status, statusText: response.statusText } };
@@ -60,7 +93,7 @@ export async function fetchIndex(url: string, options: FetchOptions = {}): Promi
     arm(stallMs);
     const text = await readText(response, maxBytes, () => arm(stallMs));
     if (text === undefined) return { ok: false, failure: { kind: 'too-large', bytes: maxBytes } };
-    return { ok: true, text, url: response.url || url };
+    return { ok: true, text, url: response.url || url, ...seen };
   } catch (error) {
     if (timedOut) return { ok: false, failure: { kind: 'timeout', seconds: Math.round(timedOut / 1000) } };
     if (outer?.aborted) throw error;
@@ -90,4 +123,27 @@ async function readText(response: Response, maxBytes: number, onChunk: () => voi
     text += decoder.decode(value, { stream: true });
   }
   return text + decoder.decode();
+}
+
+function validatorsOf(response: Response): Validators {
+  const out: Validators = {};
+  const etag = response.headers?.get('ETag');
+  const lastModified = response.headers?.get('Last-Modified');
+  if (etag) out.etag = etag;
+  if (lastModified) out.lastModified = lastModified;
+  return out;
+}
+
+/** The same strong ETag, or (without ETags) the same Last-Modified: the page has not changed. */
+function sameValidators(a: Validators, b: Validators): boolean {
+  if (a.etag && b.etag) return a.etag === b.etag;
+  return !a.etag && !b.etag && !!a.lastModified && a.lastModified === b.lastModified;
+}
+
+function sameOrigin(url: string): boolean {
+  try {
+    return typeof location === 'undefined' || new URL(url, location.href).origin === location.origin;
+  } catch {
+    return false;
+  }
 }

@@ -1,54 +1,122 @@
 /**
- * One sync: fetch the index → parse it (pure) → merge it into the store → record the outcome.
+ * One sync: walk the index page by page (`walk.ts`) → parse each page (pure) → merge it into the
+ * store as it arrives → record the outcome.
  *
- * The stored set only ever grows or gets fresher: the file is parsed completely before anything
- * is written, a rejected file writes nothing, and a write that fails part-way keeps every batch
- * committed before it. Articles that drop out of the index stay stored.
+ * The stored set only ever grows or gets fresher: a page is parsed completely before anything of
+ * it is written, a rejected page writes nothing, and a failure at page k keeps pages 1..k (and the
+ * cursor to k+1). Articles that drop out of the index stay stored.
  */
-import { parseFeedText } from '../feed/parse';
 import type { ParseReport } from '../feed/types';
-import { putArticles, StoreWriteError, updateSyncRecord, type WriteResult } from '../store/articles';
+import { getSyncRecord } from '../store/articles';
+import { putArticles, updateSyncRecord, type WriteResult } from '../store/write';
 import type { DB } from '../store/db';
 import type { SyncFailure, SyncRecord } from '../store/meta';
-import { fetchIndex, type FetchOptions } from './fetch-index';
+import type { ArticleRecord } from '../store/schema';
+import { walkFeed, type PageStore, type StopReason, type WalkOptions } from './walk';
 
 export { fetchIndex } from './fetch-index';
 export { parseFeedText } from '../feed/parse';
 
 export type SyncOutcome =
-  | { ok: true; write: WriteResult; report: ParseReport; record: SyncRecord }
-  | { ok: false; failure: SyncFailure; record: SyncRecord };
+  | {
+      ok: true;
+      write: WriteResult;
+      report: ParseReport;
+      record: SyncRecord;
+      /** Pages fetched, and how many of them answered 304. */
+      pages: number;
+      notModified: number;
+      stop: StopReason;
+    }
+  | {
+      ok: false;
+      failure: SyncFailure;
+      record: SyncRecord;
+      /** Pages stored before the failure, when there were any: they stay, and the next sync goes on after them. */
+      partial?: { pages: number; articles: number };
+    };
 
-export interface SyncOptions extends FetchOptions {
-  now?: () => number;
+/** After each page: how far the sync is, and the rows that page added or changed. */
+export interface SyncProgress {
+  pages: number;
+  articles: number;
+  records: ArticleRecord[];
+  /** Whether another page follows. */
+  more: boolean;
+  /** The feed's title, from its first page. */
+  feedTitle?: string;
+}
+
+export interface SyncOptions extends Omit<WalkOptions, 'resume' | 'onPage'> {
+  onProgress?: (progress: SyncProgress) => void;
 }
 
 export async function syncIndex(db: DB, indexUrl: string, options: SyncOptions = {}): Promise<SyncOutcome> {
   const now = options.now ?? Date.now;
-  const fetched = await fetchIndex(indexUrl, options);
-  if (!fetched.ok) return failed(db, fetched.failure, now());
-
-  const parsed = parseFeedText(fetched.text, fetched.url);
-  if (!parsed.ok) return failed(db, { kind: 'feed', error: parsed.error }, now());
-  if (parsed.articles.length === 0) return failed(db, { kind: 'no-articles', report: parsed.report }, now());
-
-  let write: WriteResult;
+  let before: SyncRecord = {};
   try {
-    write = await putArticles(db, parsed.articles);
-  } catch (error) {
-    const partial = error instanceof StoreWriteError ? error.partial : { written: 0 };
-    const name = error instanceof Error ? error.name : 'Error';
-    return failed(db, { kind: 'storage', name, written: partial.written, total: parsed.articles.length }, now());
+    before = await getSyncRecord(db);
+  } catch {
+    // Unreadable bookkeeping only costs the resume cursor.
   }
-  const record = await updateSyncRecord(db, {
+  let records: ArticleRecord[] = [];
+  // Every stored id, read once: pages of articles not seen before are written without reading
+  // each one back first (see `PutOptions.known`).
+  let known: Set<string> | undefined;
+  try {
+    known = new Set(await db.getAllKeys('articles'));
+  } catch {
+    known = undefined;
+  }
+  const store: PageStore = {
+    page: (url) => db.get('pages', url),
+    write: (articles, page, resume) =>
+      putArticles(db, articles, {
+        onRecords: (r) => records.push(...r),
+        bookkeeping: { page, sync: (w) => ({ resume: resume(w.added + w.updated > 0) }) },
+        ...(known ? { known } : {}),
+      }),
+    hasNews: (articles) => !!known && articles.some((a) => !known.has(a.id)),
+    setResume: async (url) => {
+      await updateSyncRecord(db, { resume: url });
+    },
+  };
+  const walked = await walkFeed(store, indexUrl, {
+    ...options,
+    ...(before.resume ? { resume: before.resume } : {}),
+    onPage: ({ more, totals, feed }) => {
+      options.onProgress?.({ pages: totals.pages, articles: totals.articles, records, more, ...(feed ? { feedTitle: feed.title } : {}) });
+      records = [];
+    },
+  });
+  mark(walked.ok ? 'ok' : walked.failure.kind, walked.totals.pages);
+
+  if (!walked.ok) {
+    const outcome = await failed(db, walked.failure, now());
+    const { done, write } = walked.totals;
+    return write.written > 0 && outcome.ok === false ? { ...outcome, partial: { pages: done, articles: write.written } } : outcome;
+  }
+  const { totals, feed } = walked;
+  const patch: Partial<SyncRecord> = {
     lastAttempt: now(),
     lastSuccess: now(),
-    feedTitle: parsed.feed.title,
-    indexUrl: fetched.url,
+    indexUrl: walked.url,
     lastFailure: undefined,
-    lastReport: parsed.report,
-  });
-  return { ok: true, write, report: parsed.report, record };
+    resume: undefined,
+  };
+  if (feed) patch.feedTitle = feed.title;
+  if (walked.whole && totals.pages > 1) patch.pagesTotal = totals.pages;
+  if (totals.pages > totals.notModified) patch.lastReport = totals.report;
+  const record = await updateSyncRecord(db, patch);
+  return {
+    ok: true,
+    write: totals.write,
+    report: totals.pages > totals.notModified ? totals.report : (before.lastReport ?? totals.report),
+    record,
+    pages: totals.pages,
+    notModified: totals.notModified,
+    stop: walked.stop,
+  };
 }
 
 async function failed(db: DB, failure: SyncFailure, at: number): Promise<SyncOutcome> {
@@ -60,4 +128,13 @@ async function failed(db: DB, failure: SyncFailure, at: number): Promise<SyncOut
     record = { lastAttempt: at, lastFailure: failure };
   }
   return { ok: false, failure, record };
+}
+
+/** A User Timing mark at the end of each sync, for the benchmark and for DevTools. */
+function mark(result: string, pages: number): void {
+  try {
+    performance.mark('broadsheet:sync-end', { detail: { result, pages } });
+  } catch {
+    // No User Timing here (old engine, test environment): nothing to measure.
+  }
 }

@@ -32,7 +32,16 @@ export async function syncAcrossTabs(db: DB, indexUrl: string, options: TabSyncO
   // Another tab synced meanwhile; its result is in the sync record.
   const record = strip(await getSyncRecord(db));
   if (record.lastFailure) return { ok: false, failure: record.lastFailure, record };
-  return { ok: true, write: { added: 0, updated: 0, unchanged: 0, written: 0 }, report: record.lastReport ?? NOTHING_SKIPPED, record };
+  return {
+    ok: true,
+    write: { added: 0, updated: 0, unchanged: 0, written: 0 },
+    report: record.lastReport ?? NOTHING_SKIPPED,
+    record,
+    // Nothing was fetched here: the other tab walked the index.
+    pages: 0,
+    notModified: 0,
+    stop: 'end',
+  };
 }
 
 function strip(record: SyncRecord): SyncRecord {

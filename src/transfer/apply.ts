@@ -8,7 +8,8 @@ import type { Article } from '../feed/types';
 import { announce } from '../offline/db';
 import { imagesOf as sanitizerImages, type WantedImage } from '../offline/images';
 import { revisionOf } from '../offline/revision';
-import { putArticles } from '../store/articles';
+import { getArticle } from '../store/articles';
+import { putArticles } from '../store/write';
 import type { DB } from '../store/db';
 import { putState } from '../store/state';
 import { mergeStates, type ImportPlan } from './format';
@@ -23,12 +24,24 @@ export interface ImportOutcome {
 
 const rev = (a: Article) => a.modified ?? a.published ?? Number.NEGATIVE_INFINITY;
 
+/** An article as comparable text: keys sorted at every level, the store's "body fetched" flag left out. */
+function canonical(a: Article): string {
+  const { hasBody: _fetched, ...rest } = a;
+  const sorted = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sorted)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])]))
+        : v;
+  return JSON.stringify(sorted(rest));
+}
+
 export async function applyImport(db: DB, plan: ImportPlan, now: number, imagesOf: (a: Article) => WantedImage[] = sanitizerImages): Promise<ImportOutcome> {
-  const stored = await Promise.all(plan.articles.map((a) => db.get('articles', a.id)));
+  const stored = await Promise.all(plan.articles.map((a) => getArticle(db, a.id)));
   // The same rule as putArticles: a newer stored copy stays; an identical one is not rewritten.
   const changed = plan.articles.filter((a, i) => {
     const old = stored[i];
-    return !old || (rev(old) <= rev(a) && JSON.stringify(old) !== JSON.stringify(a));
+    return !old || (rev(old) <= rev(a) && canonical(old) !== canonical(a));
   });
   const write = await putArticles(db, plan.articles);
 

@@ -9,6 +9,7 @@
 import type { Article } from '../feed/types';
 import { loadPrefs } from '../offline/prefs';
 import { IMAGE_CACHE } from '../offline/types';
+import { listArticles } from '../store/articles';
 import type { DB } from '../store/db';
 import { sanitizeArticle } from '../ui/sanitize';
 import type { Settings } from '../ui/settings';
@@ -35,7 +36,8 @@ async function savedIds(db: DB): Promise<Set<string>> {
 }
 
 async function select(db: DB, sel: Selection): Promise<Article[]> {
-  const all = (await db.getAllFromIndex('articles', 'by-date')).reverse();
+  // With their bodies (kept in the `bodies` store), newest first.
+  const all = await listArticles(db);
   if (sel.kind === 'tag') return all.filter((a) => a.tags.some((t) => t.toLowerCase() === sel.tag.toLowerCase()));
   if (sel.kind === 'kept') {
     const kept = new Set(await db.getAllKeys('offline'));

@@ -4,14 +4,17 @@
  * the list re-reads the store when it lands. The reading and settings views load lazily.
  */
 import type { ComponentType } from 'preact';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { indexUrl } from '../config';
 import type { ParseReport } from '../feed/types';
-import { filterEntries, toEntry, type ListEntry } from '../search/filter';
+import { NO_FILTER } from '../search/filter';
 import { emptyState, type ReadingState } from '../state/reading';
 import type { SyncFailure, SyncRecord } from '../store/meta';
+import { setBodySource } from '../offline/body';
 import { useOfflineStatus } from '../offline/useOfflineStatus';
 import { openLibrary, type Library } from '../sync/library';
+import type { SyncOutcome } from '../sync/sync';
+import { useEntries, useResults } from './archive';
 import type { ArticleViewProps } from './ArticleView';
 import { formatRelative } from './format';
 import { t } from './i18n';
@@ -21,6 +24,7 @@ import { settingsHref } from './router';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import type { SettingsViewProps } from './SettingsView';
 import { useShortcuts } from './shortcuts';
+import { SyncProgress, type Progress } from './SyncBar';
 import { UpdatePrompt } from './UpdatePrompt';
 
 interface SyncState {
@@ -30,6 +34,11 @@ interface SyncState {
   failure?: SyncFailure;
   /** What the latest successful sync skipped. */
   report?: ParseReport;
+  /** Pages a failed sync had stored before failing. */
+  partial?: { pages: number; articles: number };
+  /** How the latest successful sync ended, when that is worth a note. */
+  stop?: 'loop' | 'limit';
+  pages?: number;
 }
 
 export interface AppProps {
@@ -58,6 +67,9 @@ function rememberTitle(title: string | undefined): void {
   }
 }
 
+/** Up to this many stored articles, the list shows which are readable fully offline. */
+const OFFLINE_MARKS_MAX = 5000;
+
 /** Refresh the index when the app comes back to the foreground after this long. */
 const FOREGROUND_REFRESH_MS = 10 * 60_000;
 
@@ -77,7 +89,8 @@ const loadSettings = () => import('./SettingsView').then((m) => m.SettingsView);
 export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Partial<AppProps>) {
   const route = useRoute();
   const [library, setLibrary] = useState<Library>();
-  const [entries, setEntries] = useState<ListEntry[]>();
+  const list = useEntries();
+  const [progress, setProgress] = useState<Progress>();
   const [states, setStates] = useState<ReadonlyMap<string, ReadingState>>(new Map());
   const [sync, setSync] = useState<SyncState>({ running: false, record: {} });
   const [online, setOnline] = useState(() => navigator.onLine);
@@ -92,49 +105,64 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
 
   const reload = useCallback(async (lib: Library) => {
     try {
-      const [articles, record, saved] = await Promise.all([lib.list(), lib.record(), lib.states()]);
-      setEntries(articles.map(toEntry));
-      trackOffline(articles);
+      const [, record, saved] = await Promise.all([list.load(lib), lib.record(), lib.states()]);
       // Merge, not replace: a click made while the store was being read must not be undone.
       setStates((current) => {
         const next = new Map(saved.map((s) => [s.id, s]));
         for (const [id, s] of current) if (s.updatedAt > (next.get(id)?.updatedAt ?? -1)) next.set(id, s);
         return next;
       });
+      // The "readable offline" marks need the bodies; on an archive too large to read them all
+      // at once the marks are left out rather than guessed.
+      void lib
+        .count()
+        .then((n) => (n <= OFFLINE_MARKS_MAX ? lib.list().then(trackOffline) : undefined))
+        .catch(() => {});
       setSync((s) => ({ ...s, record }));
     } catch (error) {
-      // The store could not be read (evicted, closed by an upgrade): show what we have.
+      // The bookkeeping could not be read: the list still shows what is stored.
       console.error(error);
-      setEntries((e) => e ?? []);
     }
-  }, [trackOffline]);
+  }, [list.load, trackOffline]);
 
   const runSync = useCallback(
-    async (lib: Library) => {
+    async (lib: Library, full = false) => {
       // One sync at a time: "back online", the foreground refresh and the button can coincide.
       if (syncing.current) return;
       syncing.current = true;
       setSync((s) => ({ ...s, running: true }));
       try {
-        const outcome = await lib.sync();
-        // Re-read the store only when the sync changed it (an unchanged index costs no
-        // re-render); a full disk still keeps the batches that fit, so show those too.
-        if (outcome.ok ? outcome.write.added > 0 || outcome.write.updated > 0 : outcome.failure.kind === 'storage') await reload(lib);
+        // Each stored page is merged into the list as it arrives: no re-read of the archive.
+        const outcome = await lib.sync({
+          full,
+          onProgress: (p) => {
+            list.merge(p.records);
+            setProgress(p);
+            // The first page names the feed: the heading need not wait for the last one.
+            if (p.feedTitle) setSync((s) => (s.record.feedTitle === p.feedTitle ? s : { ...s, record: { ...s.record, feedTitle: p.feedTitle } }));
+          },
+        });
+        setProgress(undefined);
+        // Another tab did the sync, or a full disk kept part of it: re-read what is stored.
+        const other = outcome.ok && outcome.write.written === 0 && outcome.write.unchanged === 0;
+        if (other || (!outcome.ok && outcome.failure.kind === 'storage')) await reload(lib);
+        else if (outcome.ok && (outcome.write.added > 0 || outcome.write.updated > 0)) void lib.count().then((n) => (n <= OFFLINE_MARKS_MAX ? lib.list().then(trackOffline) : undefined)).catch(() => {});
         if (outcome.ok) setNotice((n) => (n === 'evicted' ? 'evictedRestored' : n));
         setSync((s) => ({
           running: false,
           record: outcome.record,
-          ...(outcome.ok ? { report: outcome.report } : { failure: outcome.failure, ...(s.report ? { report: s.report } : {}) }),
+          ...(outcome.ok ? { report: outcome.report, ...stopNote(outcome) } : { failure: outcome.failure, ...(s.report ? { report: s.report } : {}), ...(outcome.partial ? { partial: outcome.partial } : {}) }),
         }));
       } catch (error) {
         // A bug or a closed database must not leave the app spinning.
         console.error(error);
         setSync((s) => ({ ...s, running: false, failure: { kind: 'network' } }));
+        setProgress(undefined);
       } finally {
         syncing.current = false;
       }
     },
-    [reload],
+    [list.merge],
   );
 
   useEffect(() => {
@@ -145,6 +173,11 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
       if (!lib.persistent) setNotice('dbUnavailable');
       else if (lib.lost) setNotice('evicted');
       setLibrary(lib);
+      // Keep offline fetches announced bodies (bodies on demand) the way the reader does.
+      setBodySource({
+        needsBody: (a) => !!a.bodyUrl && !a.hasBody,
+        fetchBody: async (a) => (await lib.open(a.id)).article ?? a,
+      });
       await reload(lib);
       await runSync(lib);
     })();
@@ -195,6 +228,14 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
     [library, reload],
   );
 
+  const { results, pending } = useResults(
+    library,
+    route.view === 'list' ? list.entries : undefined,
+    route.view === 'list' ? route.filter : NO_FILTER,
+    list.complete && !sync.running,
+    states,
+  );
+
   useEffect(() => {
     if (!announcement) return;
     const timer = setTimeout(() => setAnnouncement(''), 8000);
@@ -237,11 +278,6 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
     if (route.view === 'settings') document.title = `${t.settings} · ${feedTitle}`;
   }, [route.view, feedTitle]);
 
-  const visibleEntries = useMemo(
-    () => (entries && route.view === 'list' ? filterEntries(entries, route.filter, states) : []),
-    [entries, route, states],
-  );
-
   const go = (href: string) => (e: MouseEvent) => {
     if (!isPlainClick(e)) return;
     e.preventDefault();
@@ -273,10 +309,13 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
           <button type="button" class="link-button" disabled={!library || sync.running} onClick={() => library && void runSync(library)}>
             {t.checkNow}
           </button>
+          <SyncProgress progress={sync.running ? progress : undefined} expectedPages={sync.record.pagesTotal} />
         </div>
       </header>
       <div role="alert" class="alert">
         {sync.running ? '' : sync.failure ? t.failure(sync.failure) : sync.report ? t.parseNotes(sync.report) : ''}
+        {sync.failure && !sync.running && sync.partial ? ` ${t.partialSaved(sync.partial.pages, sync.partial.articles)}` : ''}
+        {!sync.running && !sync.failure && stopSentence(sync) ? ` ${stopSentence(sync)}` : ''}
         {notice ? ` ${t[notice]}` : ''}
       </div>
       <div class="toasts">
@@ -288,8 +327,11 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
       <main id="main">
         {route.view === 'list' ? (
           <ListView
-            entries={entries}
-            visible={visibleEntries}
+            entries={list.entries}
+            visible={results?.visible ?? []}
+            results={{ shown: results, pending }}
+            complete={list.complete}
+            total={list.total}
             filter={route.filter}
             states={states}
             offline={offline}
@@ -298,7 +340,7 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
         ) : route.view === 'article' ? (
           // The reader waits for the stored reading state, so it can resume and never writes
           // over a saved state it has not seen yet.
-          Reader && library && entries ? (
+          Reader && library && list.entries ? (
             <Reader
               library={library}
               id={route.id}
@@ -317,6 +359,7 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
             lastSuccess={sync.record.lastSuccess}
             syncing={sync.running}
             onCheck={library ? () => void runSync(library) : undefined}
+            onFullResync={library ? () => void runSync(library, true) : undefined}
           />
         ) : (
           <p class="placeholder">{t.loading}</p>
@@ -324,4 +367,15 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
       </main>
     </div>
   );
+}
+
+/** A loop or the page limit ended the last sync early: worth a sentence under the list. */
+function stopNote(outcome: Extract<SyncOutcome, { ok: true }>): Pick<SyncState, 'stop' | 'pages'> {
+  return outcome.stop === 'loop' || outcome.stop === 'limit' ? { stop: outcome.stop, pages: outcome.pages } : {};
+}
+
+function stopSentence(sync: SyncState): string {
+  if (sync.stop === 'loop') return t.stoppedAtLoop;
+  if (sync.stop === 'limit') return t.stoppedAtLimit(sync.pages ?? 0);
+  return '';
 }

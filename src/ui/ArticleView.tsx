@@ -7,6 +7,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '../feed/types';
 import { opened, resumeAt, withProgress, withRead, withSaved, type ReadingState } from '../state/reading';
+import type { SyncFailure } from '../store/meta';
 import type { Library } from '../sync/library';
 import type { StateUpdate } from './App';
 import { formatLongDate, isoDate, num } from './format';
@@ -40,6 +41,8 @@ function progressOf(el: HTMLElement): number {
 export function ArticleView({ library, id, syncing, back, state, onState }: ArticleViewProps) {
   const [article, setArticle] = useState<Article | null>();
   const [resumed, setResumed] = useState<number>();
+  /** A body announced by the index (`bodyUrl`) and not stored yet: being fetched, or why it could not be. */
+  const [remote, setRemote] = useState<{ loading: true } | { loading: false; failure?: SyncFailure }>();
   const heading = useRef<HTMLHeadingElement>(null);
   const body = useRef<HTMLDivElement>(null);
   const root = useRef<HTMLElement>(null);
@@ -48,9 +51,20 @@ export function ArticleView({ library, id, syncing, back, state, onState }: Arti
 
   useEffect(() => {
     let live = true;
+    // Keep the same object when nothing changed, so the body is not re-rendered under the reader.
+    const show = (a: Article | undefined) =>
+      setArticle((prev) => (prev && a && JSON.stringify(prev) === JSON.stringify(a) ? prev : (a ?? null)));
     void library.get(id).then((a) => {
-      // Keep the same object when nothing changed, so the body is not re-rendered under the reader.
-      if (live) setArticle((prev) => (prev && a && JSON.stringify(prev) === JSON.stringify(a) ? prev : (a ?? null)));
+      if (!live) return;
+      show(a);
+      if (!a?.bodyUrl || a.hasBody) return setRemote(undefined);
+      // First opening of an article whose body is fetched on demand: fetch it, then keep it.
+      setRemote({ loading: true });
+      void library.open(id).then(({ article: full, failure }) => {
+        if (!live) return;
+        if (full) show(full);
+        setRemote(failure ? { loading: false, failure } : full?.hasBody ? undefined : { loading: false });
+      });
     });
     return () => {
       live = false;
@@ -203,6 +217,11 @@ export function ArticleView({ library, id, syncing, back, state, onState }: Arti
           </p>
         )}
       </header>
+      {remote && (
+        <p class="note body-note">
+          {remote.loading ? t.bodyLoading : remote.failure ? t.bodyFailed(remote.failure) : t.bodyUnavailable}
+        </p>
+      )}
       {article.contentHtml ? (
         <div class="prose" key="html" ref={body} />
       ) : article.contentText ? (
@@ -219,7 +238,7 @@ export function ArticleView({ library, id, syncing, back, state, onState }: Arti
       ) : (
         <div class="prose" key="summary">
           {article.summary ? <p>{article.summary}</p> : null}
-          <p class="note">{t.noBody}</p>
+          {!article.bodyUrl && <p class="note">{t.noBody}</p>}
         </div>
       )}
       <footer class="reader-foot">

@@ -1,16 +1,21 @@
 /**
- * The list: search box, filters, the `N articles` status and the rows. The filter lives in the
- * URL; typing replaces the history entry, any other filter change pushes one, so Back undoes a
- * filter choice but not every keystroke.
+ * The list: search box, filters, the `N articles` status and the rows (windowed, `Rows.tsx`).
+ * The filter lives in the URL; typing replaces the history entry, any other filter change pushes
+ * one, so Back undoes a filter choice but not every keystroke.
+ *
+ * A query is answered by the search worker, a moment after the keystroke; until then the list
+ * keeps showing the previous results (marked busy), and the status always describes the results
+ * on screen, never a new filter with an old count.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { authorCounts, facetCount, isFiltered, languageCounts, tagCounts, type Filter, type ListEntry } from '../search/filter';
 import type { ReadingState } from '../state/reading';
-import { formatDate, isoDate, num } from './format';
+import type { Results } from './archive';
+import { num } from './format';
 import { locale, t } from './i18n';
 import { BASE, historyState, isPlainClick, navigate, patchState } from './navigation';
-import { OfflineMark } from './OfflineMark';
-import { articleHref, listHref } from './router';
+import { listHref, articleHref } from './router';
+import { Rows, viewportAnchor } from './Rows';
 
 export interface ListViewProps {
   /** Every stored article; `undefined` while the store is being read. */
@@ -18,15 +23,23 @@ export interface ListViewProps {
   /** The entries that pass the filter. */
   visible: ListEntry[];
   filter: Filter;
-  states?: ReadonlyMap<string, ReadingState>;
-  /** Whether each article can be read fully offline (text and images); absent while unknown. */
-  offline?: ReadonlyMap<string, boolean>;
   syncing: boolean;
   /** A sentence about items the last sync skipped, or '' (the app says it in its alert instead). */
   skipped?: string;
+  states?: ReadonlyMap<string, ReadingState>;
+  /** Whether each article can be read fully offline (text and images); absent while unknown. */
+  offline?: ReadonlyMap<string, boolean> | undefined;
+  /**
+   * When a query is being answered: the results on screen and the filter they are for (which
+   * may be the previous one), and whether newer ones are coming. Without it, `visible` is
+   * taken to match `filter`.
+   */
+  results?: { shown: Results | undefined; pending: boolean };
+  /** False while the rest of the archive is still being read after the first rows. */
+  complete?: boolean;
+  /** How many articles are stored, while `entries` holds only the first rows. */
+  total?: number | undefined;
 }
-
-const NO_STATES: ReadonlyMap<string, ReadingState> = new Map();
 
 function languageName(code: string): string {
   try {
@@ -36,23 +49,15 @@ function languageName(code: string): string {
   }
 }
 
-export function ListView({ entries, visible, filter, states = NO_STATES, offline, syncing, skipped }: ListViewProps) {
+export function ListView({ entries, visible, filter, syncing, skipped, results, complete = true, total, states, offline }: ListViewProps) {
   const tags = useMemo(() => (entries ? tagCounts(entries) : []), [entries]);
   const authors = useMemo(() => (entries ? authorCounts(entries) : []), [entries]);
   const languages = useMemo(() => (entries ? languageCounts(entries) : []), [entries]);
-  const restored = useRef(false);
-
-  // Come back exactly where the reader left: scroll position and the focused row.
-  useLayoutEffect(() => {
-    if (restored.current || !entries) return;
-    restored.current = true;
-    const { scrollY, focusId } = historyState();
-    if (scrollY !== undefined) scrollTo(0, scrollY);
-    if (focusId) {
-      const link = document.querySelector<HTMLAnchorElement>(`a[data-id="${CSS.escape(focusId)}"]`);
-      link?.focus({ preventScroll: true });
-    }
-  }, [entries]);
+  const restore = useMemo(() => {
+    const { scrollY, focusId, anchorId, anchorDy } = historyState();
+    return scrollY === undefined && !focusId && !anchorId ? undefined : { scrollY, focusId, anchorId, anchorDy };
+  }, []);
+  const list = useRef<HTMLElement>(null);
 
   useEffect(() => {
     // Remember the scroll position as the reader goes, so a reload also comes back to it.
@@ -69,13 +74,26 @@ export function ListView({ entries, visible, filter, states = NO_STATES, offline
     };
   }, []);
 
+  const shown = results ? results.shown : { filter, visible, partial: false };
+  const rows = shown?.visible ?? [];
+
+  // A User Timing mark when results for a filter are on screen: the benchmark's "results painted".
+  useLayoutEffect(() => {
+    if (!shown || !entries) return;
+    try {
+      performance.mark('broadsheet:results', { detail: { q: shown.filter.q, tag: shown.filter.tag, count: shown.visible.length } });
+    } catch {
+      // No User Timing: nothing to mark.
+    }
+  }, [shown, entries]);
+
   const setFilter = (next: Filter, replace: boolean) => navigate(listHref(BASE, next), { replace });
   const change = (patch: Partial<Filter>) => setFilter({ ...filter, ...patch }, false);
 
   const open = (e: MouseEvent, id: string) => {
     if (!isPlainClick(e)) return;
     e.preventDefault();
-    patchState({ scrollY: Math.round(scrollY), focusId: id });
+    patchState({ scrollY: Math.round(scrollY), focusId: id, ...viewportAnchor(list.current?.querySelector('ul.articles') ?? null) });
     navigate(articleHref(BASE, id), { state: { fromList: location.pathname + location.search } });
     scrollTo(0, 0);
   };
@@ -83,19 +101,30 @@ export function ListView({ entries, visible, filter, states = NO_STATES, offline
   const onTagLink = (e: MouseEvent, tag: string) => {
     if (!isPlainClick(e)) return;
     e.preventDefault();
-    change({ tag });
+    setFilter({ ...filter, tag }, false);
     scrollTo(0, 0);
   };
 
-  const count = t.articleCount(visible.length);
+  const count = shown ? t.articleCount(complete ? rows.length : (total ?? rows.length)) : '';
   const filtered = isFiltered(filter);
   const facets = facetCount(filter) - (filter.tag.trim() ? 1 : 0);
   // The filters match case-insensitively; show the listed spelling as selected.
   const tagValue = tags.find((x) => x.tag.toLowerCase() === filter.tag.trim().toLowerCase())?.tag ?? filter.tag;
   const authorValue = authors.find((a) => a.name.toLowerCase() === filter.author?.trim().toLowerCase())?.name ?? filter.author ?? '';
+  // While only the newest rows are read, the count comes from the store; a filter has to wait
+  // for the whole list, or it would count matches among the first rows only.
+  const status = !entries
+    ? t.loading
+    : !shown
+      ? t.searching
+      : isFiltered(shown.filter)
+        ? complete
+          ? `${count} · ${t.filtered}`
+          : t.loading
+        : count;
 
   return (
-    <section class="list-view">
+    <section class="list-view" ref={list}>
       <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <div class="field search-field">
           <label for="q">{t.searchLabel}</label>
@@ -179,8 +208,9 @@ export function ListView({ entries, visible, filter, states = NO_STATES, offline
 
       <div class="list-meta">
         <p role="status" class="count">
-          {entries ? (filtered ? `${count} · ${t.filtered}` : count) : t.loading}
+          {status}
         </p>
+        {entries && results?.pending && shown && <span class="searching">{t.searching}</span>}
         {filtered && (
           <a
             class="clear"
@@ -196,53 +226,22 @@ export function ListView({ entries, visible, filter, states = NO_STATES, offline
         )}
       </div>
       {skipped && <p class="note">{skipped}</p>}
+      {shown?.partial && <p class="note">{t.indexing}</p>}
 
       {entries && entries.length === 0 && <p class="empty">{syncing ? t.firstSync : t.noArticlesYet}</p>}
-      {entries && entries.length > 0 && visible.length === 0 && <p class="empty">{t.noMatch(filter.q)}</p>}
+      {entries && entries.length > 0 && shown && rows.length === 0 && <p class="empty">{t.noMatch(shown.filter.q)}</p>}
 
-      <ul class="articles" aria-label={t.listLabel}>
-        {visible.map((e) => {
-          const state = states.get(e.id);
-          const unread = !state?.read;
-          return (
-            <li key={e.id} class={unread ? 'row unread' : 'row'} lang={e.language}>
-              <h2 class="row-title">
-                <a href={articleHref(BASE, e.id)} data-id={e.id} onClick={(ev) => open(ev, e.id)}>
-                  {e.title || t.untitled}
-                </a>
-              </h2>
-              <p class="row-meta">
-                {offline && <OfflineMark ready={offline.get(e.id)} />}
-                {unread && (
-                  <span class="unread-dot" title={t.unreadBadge}>
-                    <span class="sr-only">{t.unreadBadge}</span>
-                  </span>
-                )}
-                {state?.saved && (
-                  <span class="saved-badge">
-                    <span aria-hidden="true">★ </span>
-                    {t.savedBadge}
-                  </span>
-                )}
-                {e.published !== undefined && <time dateTime={isoDate(e.published)}>{formatDate(e.published)}</time>}
-                {e.authors.length > 0 && <span class="row-authors">{e.authors.join(', ')}</span>}
-              </p>
-              {e.excerpt && e.excerpt !== e.title && <p class="row-excerpt">{e.excerpt}</p>}
-              {e.tags.length > 0 && (
-                <ul class="tags" aria-label={t.tags}>
-                  {e.tags.map((tag) => (
-                    <li key={tag}>
-                      <a href={listHref(BASE, { ...filter, tag })} onClick={(ev) => onTagLink(ev, tag)}>
-                        {tag}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          );
-        })}
-      </ul>
+      <Rows
+        entries={entries ? rows : []}
+        filter={filter}
+        busy={!!results?.pending}
+        restore={restore}
+        complete={complete && !!entries && !!shown && !results?.pending}
+        onOpen={open}
+        onTag={onTagLink}
+        states={states}
+        offline={offline}
+      />
     </section>
   );
 }

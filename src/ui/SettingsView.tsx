@@ -17,11 +17,13 @@ export interface SettingsViewProps {
   lastSuccess: number | undefined;
   syncing: boolean;
   onCheck: (() => void) | undefined;
+  /** Re-reads every page of the index, ignoring what is known about them. */
+  onFullResync?: (() => void) | undefined;
 }
 
 declare const __APP_VERSION__: string;
 
-export function SettingsView({ settings, onSettings, lastSuccess, syncing, onCheck }: SettingsViewProps) {
+export function SettingsView({ settings, onSettings, lastSuccess, syncing, onCheck, onFullResync }: SettingsViewProps) {
   const [install, setInstall] = useState(installState);
   useEffect(() => onInstallChange(() => setInstall(installState())), []);
   const heading = (el: HTMLHeadingElement | null) => el?.focus({ preventScroll: true });
@@ -138,6 +140,9 @@ export function SettingsView({ settings, onSettings, lastSuccess, syncing, onChe
         </p>
         <button type="button" class="secondary" disabled={!onCheck || syncing} onClick={onCheck}>
           {syncing ? t.checking : t.checkNow}
+        </button>{' '}
+        <button type="button" class="secondary" disabled={!onFullResync || syncing} onClick={onFullResync}>
+          {t.fullResync}
         </button>
         <p class="note">{t.backgroundRefresh}</p>
       </section>

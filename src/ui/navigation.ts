@@ -14,6 +14,12 @@ export interface HistoryState {
   focusId?: string;
   /** Set on an article entry pushed from the list: "back" can then really go back. */
   fromList?: string;
+  /**
+   * The row at the top of the screen and how far above the viewport's top it started: in a
+   * windowed list, a pixel offset alone lands elsewhere once row heights are re-estimated.
+   */
+  anchorId?: string;
+  anchorDy?: number;
 }
 
 export function currentRoute(): Route {
@@ -36,6 +42,12 @@ export function navigate(href: string, options: { replace?: boolean; state?: His
 /** Records state on the current entry without navigating. */
 export function patchState(patch: HistoryState): void {
   history.replaceState({ ...historyState(), ...patch }, '');
+}
+
+/** Calls `listener` after every in-app navigation (not Back/Forward); returns how to stop. */
+export function onNavigate(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 export function useRoute(): Route {

@@ -119,9 +119,38 @@ export const en = {
     'The browser deleted the articles stored on this device, probably to free space. They are downloaded again as soon as the server can be reached.',
   evictedRestored: 'The browser had deleted the articles stored on this device, probably to free space. They have been downloaded again.',
   dbClosed: 'The browser closed Broadsheet’s storage on this device (its data was cleared, or space ran out). Reload this tab to keep going.',
+
+  // Archive sync and search (issue 3)
+  searching: 'Searching…',
+  indexing: 'The search index is still being built on this device: more matches may appear.',
+  fullResync: 'Full re-sync',
+  syncProgressLabel: 'Download progress',
+  syncProgress: (pages: number, articles: number) => `Fetched ${plural(pages, 'page', 'pages')} · ${plural(articles, 'article', 'articles')}`,
+  partialSaved: (pages: number, articles: number) =>
+    `${plural(articles, 'article', 'articles')} from ${plural(pages, 'page', 'pages')} were saved; the rest will be fetched next time.`,
+  stoppedAtLoop: 'The article index links back to a page already read, so the download stopped there.',
+  stoppedAtLimit: (pages: number) => `The download stopped after ${num(pages)} pages, the most one update fetches.`,
+  bodyLoading: 'Downloading the full text…',
+  bodyUnavailable: 'The full text of this article has not been downloaded yet. Connect to the internet to read it; the summary is below.',
+  bodyFailed: (f: SyncFailure) => `The full text could not be downloaded: ${bodyFailureReason(f)}. The summary is shown instead.`,
 };
 
 export type Strings = typeof en;
+
+function bodyFailureReason(f: SyncFailure): string {
+  switch (f.kind) {
+    case 'offline':
+      return 'you are offline';
+    case 'timeout':
+      return `the server did not answer within ${num(f.seconds)} seconds`;
+    case 'http':
+      return `the server answered ${f.status}${f.statusText ? ` ${f.statusText}` : ''}`;
+    case 'too-large':
+      return `it is larger than ${num(Math.round(f.bytes / 1048576))} MB`;
+    default:
+      return 'the server could not be reached';
+  }
+}
 
 function skippedSentence(r: ParseReport): string {
   const parts: string[] = [];

@@ -6,6 +6,7 @@
  * Either way the page reloads only once the new worker controls it, so no page mixes versions.
  */
 import { Workbox } from 'workbox-window';
+import { trustedScriptUrl } from '../trusted';
 import { BASE } from './navigation';
 import { emitSw } from './sw-events';
 
@@ -17,7 +18,7 @@ for (const type of ['pointerdown', 'keydown', 'scroll', 'touchstart'] as const) 
 }
 
 export function registerServiceWorker(): void {
-  const wb = new Workbox(trustedScriptUrl(`${BASE}sw.js`) as string, { scope: BASE });
+  const wb = new Workbox(trustedScriptUrl(`${BASE}sw.js`), { scope: BASE });
   const container = navigator.serviceWorker;
   // Whether a worker already controls this page: the first claim is not an update.
   let controlled = Boolean(container.controller);
@@ -71,24 +72,4 @@ async function registerPeriodicSync(registration: ServiceWorkerRegistration): Pr
   } catch {
     // Not supported here: foreground refresh covers it.
   }
-}
-
-interface TrustedTypePolicyFactoryLike {
-  createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown };
-}
-
-/**
- * The page's CSP requires Trusted Types, and `serviceWorker.register` is a script-URL sink: it
- * only takes a URL made by a policy. Ours vouches for exactly one URL, the app's own worker.
- */
-function trustedScriptUrl(url: string): unknown {
-  const factory = (globalThis as { trustedTypes?: TrustedTypePolicyFactoryLike }).trustedTypes;
-  if (!factory) return url;
-  const policy = factory.createPolicy('broadsheet', {
-    createScriptURL(input) {
-      if (input !== url) throw new TypeError(`Broadsheet refuses to load script from ${input}`);
-      return input;
-    },
-  });
-  return policy.createScriptURL(url);
 }

@@ -11,7 +11,15 @@ import { freePort, Profile, statusCount, TestServer, waitForController } from '.
 
 const demo = JSON.parse(readFileSync('dist/feed.json', 'utf8'));
 const TOTAL = demo.items.length;
-const rows = (want) => document.querySelectorAll('ul[aria-label=Articles] > li').length === want;
+// The list is windowed beyond 100 rows, so count what the list says it holds: the `N articles`
+// status (unfiltered), or the last row's position in the set.
+const rows = (want) => {
+  const status = document.querySelector('[role=status]')?.textContent ?? '';
+  const n = Number((/^([\d,.\s\u00a0\u202f]+)\sarticles?$/.exec(status)?.[1] ?? '').replace(/[^\d]/g, ''));
+  const li = document.querySelectorAll('ul[aria-label=Articles] > li');
+  const size = Number(li[0]?.getAttribute('aria-setsize') ?? li.length);
+  return n === want && size === want;
+};
 
 function serve(server, body) {
   server.override = (req, res) => {

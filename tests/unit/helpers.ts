@@ -209,7 +209,9 @@ export function quotaLimitedStore(db: DB, budget: { bytes: number }): DB {
       if (prop === 'transaction') {
         return (storeNames: never, mode?: never, options?: never) => {
           const tx = target.transaction(storeNames, mode, options);
-          if (storeNames !== 'articles' || mode !== 'readwrite') return tx;
+          const names: unknown[] = Array.isArray(storeNames) ? storeNames : [storeNames];
+          // Article writes (with their bodies, pages and bookkeeping, in one transaction) count.
+          if (!names.includes('articles') || mode !== 'readwrite') return tx;
           let pending = 0;
           // Once over, every later put of this (aborted) transaction fails the same way.
           const onPut = (value: unknown) => {
@@ -222,10 +224,15 @@ export function quotaLimitedStore(db: DB, budget: { bytes: number }): DB {
             },
             () => {},
           );
-          const store = wrapStore(tx.store, onPut, () => tx.abort());
+          const wrapped = new Map<string, object>();
+          const storeOf = (name: string) => {
+            if (!wrapped.has(name)) wrapped.set(name, wrapStore(tx.objectStore(name as never), onPut, () => tx.abort()));
+            return wrapped.get(name)!;
+          };
           return new Proxy(tx, {
             get(t, p) {
-              if (p === 'store') return store;
+              if (p === 'store') return storeOf('articles');
+              if (p === 'objectStore') return (name: string) => storeOf(name);
               const v: unknown = Reflect.get(t, p, t);
               return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
             },

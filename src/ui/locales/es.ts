@@ -25,6 +25,21 @@ function repaired(r: ParseReport): string {
   return `${s[0]!.toUpperCase()}${s.slice(1)}.`;
 }
 
+function bodyReason(f: SyncFailure): string {
+  switch (f.kind) {
+    case 'offline':
+      return 'no hay conexión';
+    case 'timeout':
+      return `el servidor no respondió en ${num(f.seconds)} segundos`;
+    case 'http':
+      return `el servidor respondió ${f.status}${f.statusText ? ` ${f.statusText}` : ''}`;
+    case 'too-large':
+      return `supera los ${num(Math.round(f.bytes / 1048576))} MB`;
+    default:
+      return 'no se pudo conectar con el servidor';
+  }
+}
+
 function feed(e: FeedError): string {
   switch (e.code) {
     case 'empty':
@@ -173,6 +188,19 @@ const es: Strings = {
     'El navegador borró los artículos guardados en este dispositivo, probablemente para liberar espacio. Se volverán a descargar en cuanto se pueda contactar con el servidor.',
   evictedRestored: 'El navegador había borrado los artículos guardados en este dispositivo, probablemente para liberar espacio. Ya se han vuelto a descargar.',
   dbClosed: 'El navegador cerró el almacenamiento de Broadsheet en este dispositivo (se borraron sus datos o se acabó el espacio). Recarga esta pestaña para continuar.',
+
+  // Archive sync and search
+  searching: 'Buscando…',
+  indexing: 'El índice de búsqueda aún se está creando en este dispositivo: pueden aparecer más resultados.',
+  fullResync: 'Resincronizar todo',
+  syncProgressLabel: 'Progreso de la descarga',
+  syncProgress: (pages, articles) => `Descargadas ${plural(pages, 'página', 'páginas')} · ${plural(articles, 'artículo', 'artículos')}`,
+  partialSaved: (pages, articles) => `Se guardaron ${plural(articles, 'artículo', 'artículos')} de ${plural(pages, 'página', 'páginas')}; el resto se descargará la próxima vez.`,
+  stoppedAtLoop: 'El índice de artículos enlaza con una página ya leída, así que la descarga se detuvo ahí.',
+  stoppedAtLimit: (pages) => `La descarga se detuvo tras ${num(pages)} páginas, el máximo de una actualización.`,
+  bodyLoading: 'Descargando el texto completo…',
+  bodyUnavailable: 'El texto completo de este artículo aún no se ha descargado. Conéctate a internet para leerlo; abajo está el resumen.',
+  bodyFailed: (f) => `No se pudo descargar el texto completo: ${bodyReason(f)}. Se muestra el resumen.`,
 };
 
 export default es;

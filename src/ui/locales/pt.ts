@@ -24,6 +24,21 @@ function repaired(r: ParseReport): string {
   return `${parts.join('; ')}.`;
 }
 
+function bodyReason(f: SyncFailure): string {
+  switch (f.kind) {
+    case 'offline':
+      return 'você está sem conexão';
+    case 'timeout':
+      return `o servidor não respondeu em ${num(f.seconds)} segundos`;
+    case 'http':
+      return `o servidor respondeu ${f.status}${f.statusText ? ` ${f.statusText}` : ''}`;
+    case 'too-large':
+      return `tem mais de ${num(Math.round(f.bytes / 1048576))} MB`;
+    default:
+      return 'não foi possível contatar o servidor';
+  }
+}
+
 function feed(e: FeedError): string {
   switch (e.code) {
     case 'empty':
@@ -172,6 +187,19 @@ const pt: Strings = {
     'O navegador apagou os artigos guardados neste dispositivo, provavelmente para liberar espaço. Eles serão baixados de novo assim que o servidor puder ser contatado.',
   evictedRestored: 'O navegador tinha apagado os artigos guardados neste dispositivo, provavelmente para liberar espaço. Eles já foram baixados de novo.',
   dbClosed: 'O navegador fechou o armazenamento do Broadsheet neste dispositivo (os dados foram apagados ou o espaço acabou). Recarregue esta aba para continuar.',
+
+  // Archive sync and search
+  searching: 'Pesquisando…',
+  indexing: 'O índice de pesquisa ainda está sendo criado neste dispositivo: podem aparecer mais resultados.',
+  fullResync: 'Sincronizar tudo de novo',
+  syncProgressLabel: 'Progresso do download',
+  syncProgress: (pages, articles) => `Baixadas ${plural(pages, 'página', 'páginas')} · ${plural(articles, 'artigo', 'artigos')}`,
+  partialSaved: (pages, articles) => `${plural(articles, 'artigo', 'artigos')} de ${plural(pages, 'página', 'páginas')} foram guardados; o resto será baixado da próxima vez.`,
+  stoppedAtLoop: 'O índice de artigos aponta de volta para uma página já lida, então o download parou ali.',
+  stoppedAtLimit: (pages) => `O download parou após ${num(pages)} páginas, o máximo de uma atualização.`,
+  bodyLoading: 'Baixando o texto completo…',
+  bodyUnavailable: 'O texto completo deste artigo ainda não foi baixado. Conecte-se à internet para lê-lo; o resumo está abaixo.',
+  bodyFailed: (f) => `Não foi possível baixar o texto completo: ${bodyReason(f)}. O resumo é mostrado no lugar.`,
 };
 
 export default pt;

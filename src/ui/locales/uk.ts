@@ -26,6 +26,21 @@ function repaired(r: ParseReport): string {
   return `${s[0]!.toUpperCase()}${s.slice(1)}.`;
 }
 
+function bodyReason(f: SyncFailure): string {
+  switch (f.kind) {
+    case 'offline':
+      return 'немає з’єднання';
+    case 'timeout':
+      return `сервер не відповів за ${num(f.seconds)} с`;
+    case 'http':
+      return `сервер відповів ${f.status}${f.statusText ? ` ${f.statusText}` : ''}`;
+    case 'too-large':
+      return `він більший за ${num(Math.round(f.bytes / 1048576))} МБ`;
+    default:
+      return 'не вдалося зв’язатися із сервером';
+  }
+}
+
 function feed(e: FeedError): string {
   switch (e.code) {
     case 'empty':
@@ -174,6 +189,19 @@ const uk: Strings = {
     'Браузер видалив статті, збережені на цьому пристрої, імовірно, щоб звільнити місце. Їх буде завантажено знову, щойно сервер стане доступним.',
   evictedRestored: 'Браузер видаляв статті, збережені на цьому пристрої, імовірно, щоб звільнити місце. Їх уже завантажено знову.',
   dbClosed: 'Браузер закрив сховище Broadsheet на цьому пристрої (дані було очищено або скінчилося місце). Перезавантажте цю вкладку, щоб продовжити.',
+
+  // Archive sync and search
+  searching: 'Шукаємо…',
+  indexing: 'Пошуковий індекс на цьому пристрої ще будується: можуть з’явитися інші збіги.',
+  fullResync: 'Повна синхронізація',
+  syncProgressLabel: 'Поступ завантаження',
+  syncProgress: (pages, articles) => `Завантажено ${plural(pages, 'сторінку', 'сторінки', 'сторінок')} · ${plural(articles, 'статтю', 'статті', 'статей')}`,
+  partialSaved: (pages, articles) => `Збережено ${plural(articles, 'статтю', 'статті', 'статей')} з ${plural(pages, 'сторінки', 'сторінок', 'сторінок')}; решту буде завантажено наступного разу.`,
+  stoppedAtLoop: 'Індекс статей посилається на вже прочитану сторінку, тому завантаження зупинилося там.',
+  stoppedAtLimit: (pages) => `Завантаження зупинилося після ${num(pages)} сторінок — це найбільше за одне оновлення.`,
+  bodyLoading: 'Завантажуємо повний текст…',
+  bodyUnavailable: 'Повний текст цієї статті ще не завантажено. Під’єднайтеся до інтернету, щоб його прочитати; нижче — анотація.',
+  bodyFailed: (f) => `Не вдалося завантажити повний текст: ${bodyReason(f)}. Показано анотацію.`,
 };
 
 export default uk;

@@ -6,7 +6,7 @@ import type { ImageStore } from '../../../src/offline/image-store';
 import type { WantedImage } from '../../../src/offline/images';
 import { Keeper, type KeeperDeps } from '../../../src/offline/keeper';
 import type { ImageRecord } from '../../../src/offline/types';
-import { putArticles } from '../../../src/store/articles';
+import { putArticles } from '../../../src/store/write';
 import type { DB } from '../../../src/store/db';
 import { article, freshStore } from '../helpers';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { clearArticles, clearPlan, enforceBudget, idsFor, summary } from '../../../src/offline/storage';
-import { putArticles } from '../../../src/store/articles';
+import { putArticles } from '../../../src/store/write';
 import type { DB } from '../../../src/store/db';
 import { article, day, freshStore } from '../helpers';
 

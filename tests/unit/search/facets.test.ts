@@ -3,8 +3,8 @@ import {
   authorCounts,
   dayStart,
   facetCount,
+  applyFilter,
   facetTest,
-  filterEntries,
   isFiltered,
   languageCounts,
   NO_FILTER,
@@ -13,12 +13,14 @@ import {
   type ListEntry,
   type StateView,
 } from '../../../src/search/filter';
+import { docOf, SearchIndex } from '../../../src/search/engine';
+import type { Article } from '../../../src/feed/types';
 import { article } from '../helpers';
 
 const at = (iso: string) => Date.parse(iso);
 
-/** Five entries, newest first as the store lists them. */
-const entries: ListEntry[] = [
+/** Five articles; `entries` below are their rows, newest first as the store lists them. */
+const ARTICLES: Article[] = [
   article({
     id: 'strike',
     title: 'Port workers strike',
@@ -63,9 +65,19 @@ const entries: ListEntry[] = [
     authors: [],
     published: at('2024-03-01T08:00:00Z'),
   }),
-]
-  .map(toEntry)
-  .sort((a, b) => b.sortDate - a.sortDate);
+];
+const entries: ListEntry[] = ARTICLES.map(toEntry).sort((a, b) => b.sortDate - a.sortDate);
+
+/** The search index over the same articles, as the app's worker builds it. */
+const index = new SearchIndex();
+index.upsert(ARTICLES.map((a) => docOf(a, { ...(a.contentHtml ? { html: a.contentHtml } : {}), ...(a.contentText ? { text: a.contentText } : {}) })));
+const position = new Map(entries.map((e, i) => [e.id, i]));
+
+/** The list for a filter: the index's matches for the words (if any), narrowed by every facet, in list order. */
+const filterEntries = (list: readonly ListEntry[], f: Filter, s: ReadonlyMap<string, StateView> = new Map()) =>
+  applyFilter(list, f, f.q.trim() ? (index.search(f.q) ?? []) : undefined, undefined, s).sort(
+    (a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0),
+  );
 
 const states = new Map<string, StateView>([
   ['strike', { read: true, saved: true }],
@@ -227,8 +239,8 @@ describe('every facet combines with the search words and the tag', () => {
     expect(ids(all, new Map([['huelga', { read: false, saved: false }]]))).toEqual([]);
   });
 
-  test('filterEntries keeps the input order and returns a new array', () => {
-    const out = filterEntries(entries, NO_FILTER);
+  test('with no filter, applyFilter keeps the input order and returns a new array', () => {
+    const out = applyFilter(entries, NO_FILTER);
     expect(out).toEqual(entries);
     expect(out).not.toBe(entries);
   });

@@ -1,15 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { Article } from '../../../src/feed/types';
-import {
-  BATCH_SIZE,
-  countArticles,
-  getArticle,
-  getSyncRecord,
-  listArticles,
-  putArticles,
-  StoreWriteError,
-  updateSyncRecord,
-} from '../../../src/store/articles';
+import { countArticles, getArticle, getSyncRecord, listArticles } from '../../../src/store/articles';
+import { BATCH_SIZE, putArticles, StoreWriteError, updateSyncRecord } from '../../../src/store/write';
 import type { DB } from '../../../src/store/db';
 import { article, day, freshStore, interceptTransactions, storedIds } from '../helpers';
 
@@ -95,10 +87,11 @@ describe('putArticles', () => {
     const counted = interceptTransactions(db, (_n, stores, mode) => transactions.push([stores, mode]));
     const items = ['a', 'b', 'c', 'd', 'e'].map((id) => article({ id }));
     expect(await putArticles(counted, items, 2)).toEqual({ added: 5, updated: 0, unchanged: 0, written: 5 });
+    // Rows and bodies are written together: a batch is all-or-nothing across both stores.
     expect(transactions).toEqual([
-      ['articles', 'readwrite'],
-      ['articles', 'readwrite'],
-      ['articles', 'readwrite'],
+      [['articles', 'bodies'], 'readwrite'],
+      [['articles', 'bodies'], 'readwrite'],
+      [['articles', 'bodies'], 'readwrite'],
     ]);
     expect((await storedIds(db)).sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
   });

@@ -4,7 +4,8 @@ import type { BroadsheetDB } from '../../../src/store/schema';
 import { DB_VERSION, MIGRATIONS } from '../../../src/store/migrations';
 import { openStore, type DB } from '../../../src/store/db';
 import { DB_NAME } from '../../../src/store/schema';
-import { freshStore } from '../helpers';
+import { getArticle } from '../../../src/store/articles';
+import { article, freshStore } from '../helpers';
 
 const open: DB[] = [];
 afterEach(() => {
@@ -29,9 +30,9 @@ describe('schema migrations', () => {
     expect(DB_NAME).toBe('broadsheet');
   });
 
-  test('creates exactly the stores `articles`, `images`, `jobs`, `meta`, `offline`, `queue` and `state`', async () => {
+  test('creates exactly the stores of every version', async () => {
     const db = await store();
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'images', 'jobs', 'meta', 'offline', 'queue', 'state']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'bodies', 'images', 'jobs', 'meta', 'offline', 'pages', 'queue', 'search', 'state']);
   });
 
   test('version 3 adds the keep-offline stores with their indexes', async () => {
@@ -53,16 +54,66 @@ describe('schema migrations', () => {
     expect(state.index('by-saved').keyPath).toBe('savedAt');
   });
 
-  test('`articles` is keyed by `id` and has a `by-date` index on `sortDate`', async () => {
+  test('`articles` is keyed by `id`, with a `by-date` index on `sortDate` and a `by-seq` index on `seq`', async () => {
     const db = await store();
     const articles = db.transaction('articles').store;
     expect(articles.keyPath).toBe('id');
     expect(articles.autoIncrement).toBe(false);
-    expect([...articles.indexNames]).toEqual(['by-date']);
+    expect([...articles.indexNames]).toEqual(['by-date', 'by-seq']);
     const byDate = articles.index('by-date');
     expect(byDate.keyPath).toBe('sortDate');
     expect(byDate.unique).toBe(false);
     expect(byDate.multiEntry).toBe(false);
+    expect(articles.index('by-seq').keyPath).toBe('seq');
+  });
+
+  test('`bodies` is keyed by `id`, `pages` by `url`, `search` has out-of-line keys', async () => {
+    const db = await store();
+    const tx = db.transaction(['bodies', 'pages', 'search']);
+    expect(tx.objectStore('bodies').keyPath).toBe('id');
+    expect(tx.objectStore('pages').keyPath).toBe('url');
+    expect(tx.objectStore('search').keyPath).toBeNull();
+  });
+
+  test('1 → 2 moves stored bodies out of the rows, keeps every article readable, and numbers the rows', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const summaryOnly = article({ id: 'none', summary: 'Only a summary' });
+    // A database as the first release left it: version 1, bodies inside the article records.
+    const v1 = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name, 1);
+      request.onupgradeneeded = () => {
+        const articles = request.result.createObjectStore('articles', { keyPath: 'id' });
+        articles.createIndex('by-date', 'sortDate');
+        request.result.createObjectStore('meta');
+        articles.put({ ...article({ id: 'html' }), contentHtml: '<p>Stored <b>HTML</b></p>' });
+        articles.put({ ...article({ id: 'text' }), contentText: 'Stored text' });
+        articles.put(summaryOnly);
+      };
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    v1.close();
+
+    const db = await openStore({ name });
+    open.push(db);
+    expect(db.version).toBe(DB_VERSION);
+    const rows = await db.getAll('articles');
+    expect(rows.map((r) => r.id).sort()).toEqual(['html', 'none', 'text']);
+    for (const r of rows) {
+      expect(r).not.toHaveProperty('contentHtml');
+      expect(r).not.toHaveProperty('contentText');
+      expect(r.seq).toBeGreaterThan(0);
+    }
+    expect(new Set(rows.map((r) => r.seq)).size).toBe(3);
+    expect(rows.find((r) => r.id === 'html')?.bodyHash).toBeTypeOf('number');
+    expect(rows.find((r) => r.id === 'none')).not.toHaveProperty('bodyHash');
+    expect(await db.get('bodies', 'html')).toEqual({ id: 'html', html: '<p>Stored <b>HTML</b></p>' });
+    expect(await db.get('bodies', 'text')).toEqual({ id: 'text', text: 'Stored text' });
+    expect(await db.get('bodies', 'none')).toBeUndefined();
+    // Read back through the store API, an article is what it was.
+    expect((await getArticle(db, 'html'))?.contentHtml).toBe('<p>Stored <b>HTML</b></p>');
+    expect((await getArticle(db, 'text'))?.contentText).toBe('Stored text');
+    expect(await getArticle(db, 'none')).toEqual(summaryOnly);
   });
 
   test('`meta` is an out-of-line key-value store', async () => {

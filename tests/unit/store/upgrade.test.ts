@@ -15,6 +15,7 @@ import { openStore, type DB } from '../../../src/store/db';
 import type { SyncRecord } from '../../../src/store/meta';
 import { DB_VERSION, MIGRATIONS, type Migration } from '../../../src/store/migrations';
 import type { ImageRecord, JobRecord, OfflineRecord, QueueEntry } from '../../../src/offline/types';
+import type { PageRecord, SearchSnapshot } from '../../../src/store/schema';
 import type { ReadingState } from '../../../src/state/reading';
 import { article, day } from '../helpers';
 
@@ -54,6 +55,10 @@ const V3_IMAGE: ImageRecord = { url: 'https://img.example.org/a.png', bytes: 204
 const V3_OFFLINE: OfflineRecord = { id: 'v1-html', images: ['https://img.example.org/a.png'], rev: 'r1', keptAt: day(8) };
 const V3_QUEUE: QueueEntry = { id: 'https://news.example.org/2024/v1-text', seq: 1 };
 const V3_JOB: JobRecord = { total: 2, done: 1, failed: 0, state: 'paused', updatedAt: day(8) };
+
+/** Version 4 splits bodies from rows and adds the index pages' validators and the saved search index. */
+const V4_PAGE: PageRecord = { url: 'https://news.example.org/feed.json', etag: '"abc"', lastModified: 'Mon, 03 Jun 2024 08:00:00 GMT', items: 3, fetchedAt: day(9) };
+const V4_SEARCH: SearchSnapshot = { format: 1, seq: 3, count: 3, json: '{"documentCount":3}' };
 
 /** Data valid at each schema version. Extend when a migration is added. */
 const FIXTURES: Record<number, VersionFixture> = {
@@ -99,6 +104,34 @@ const FIXTURES: Record<number, VersionFixture> = {
       expect(await db.getAll('offline')).toEqual([V3_OFFLINE]);
       expect(await db.getAll('queue')).toEqual([V3_QUEUE]);
       expect(await db.get('jobs', 'current')).toEqual(V3_JOB);
+    },
+  },
+  4: {
+    async seed(db) {
+      const names = ['articles', 'bodies', 'meta', 'state', 'images', 'offline', 'queue', 'jobs', 'pages', 'search'];
+      const tx = db.transaction(names, 'readwrite');
+      V1_ARTICLES.forEach((a, i) => {
+        // Version 4 keeps rows and bodies apart, each row with its change number.
+        const { contentHtml, contentText, ...row } = a;
+        void tx.objectStore('articles').put({ ...row, seq: i + 1 });
+        if (contentHtml !== undefined || contentText !== undefined) {
+          void tx.objectStore('bodies').put({ id: a.id, ...(contentHtml !== undefined ? { html: contentHtml } : {}), ...(contentText !== undefined ? { text: contentText } : {}) });
+        }
+      });
+      void tx.objectStore('meta').put(V1_RECORD, 'sync');
+      for (const st of V2_STATES) void tx.objectStore('state').put(st);
+      void tx.objectStore('images').put(V3_IMAGE);
+      void tx.objectStore('offline').put(V3_OFFLINE);
+      void tx.objectStore('queue').put(V3_QUEUE);
+      void tx.objectStore('jobs').put(V3_JOB, 'current');
+      void tx.objectStore('pages').put(V4_PAGE);
+      void tx.objectStore('search').put(V4_SEARCH, 'index');
+      await tx.done;
+    },
+    async check(db) {
+      await FIXTURES[3]!.check(db);
+      expect(await db.getAll('pages')).toEqual([V4_PAGE]);
+      expect(await db.get('search', 'index')).toEqual(V4_SEARCH);
     },
   },
 };

@@ -5,7 +5,8 @@
  * tests/browser/storage.test.mjs.
  */
 import { beforeEach, describe, expect, test } from 'vitest';
-import { BATCH_SIZE, getSyncRecord, listArticles } from '../../../src/store/articles';
+import { getSyncRecord, listArticles } from '../../../src/store/articles';
+import { BATCH_SIZE } from '../../../src/store/write';
 import type { DB } from '../../../src/store/db';
 import { syncAcrossTabs } from '../../../src/sync/tab-sync';
 import { en } from '../../../src/ui/strings';

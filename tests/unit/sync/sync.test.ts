@@ -228,7 +228,8 @@ describe('syncIndex: storage failures', () => {
     // 300 items: batch 1 (250) commits, opening batch 2 fails as a full disk would.
     let articleTransactions = 0;
     const full = interceptTransactions(db, (_n, stores, mode) => {
-      if (stores === 'articles' && mode === 'readwrite' && ++articleTransactions === 2) {
+      const names = Array.isArray(stores) ? stores : [stores];
+      if (names.includes('articles') && mode === 'readwrite' && ++articleTransactions === 2) {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       }
     });

@@ -230,4 +230,34 @@ describe('App', () => {
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Broadsheet was updated in another tab. Reload this tab to keep going.'));
     expect(titles()).toEqual(['Story two', 'Story one']);
   });
+
+  test('a cold start paints the cached first screen before the database has answered', async () => {
+    localStorage.setItem(
+      'broadsheet:first-rows:/',
+      JSON.stringify({ v: 1, total: 2, rows: [{ id: 'two', title: 'Story two', excerpt: '', sortDate: 2, tags: [], authors: [] }, { id: 'one', title: 'Story one', excerpt: '', sortDate: 1, tags: [], authors: [] }] }),
+    );
+    // Nothing has been read from a database yet on the first render: only the cached screen can be shown.
+    vi.stubGlobal('indexedDB', {
+      open() {
+        throw new DOMException('refused', 'InvalidStateError');
+      },
+    });
+    vi.stubGlobal('fetch', mockFetch(networkError()));
+    render(<App />);
+    expect(titles()).toEqual(['Story two', 'Story one']);
+    expect(screen.getByRole('status').textContent).toBe('2 articles');
+    // Let the app finish starting (memory-only here, and offline) before the stubs go.
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/reach the server/));
+  });
+
+  test('once the list is read from the store, its first screen is cached for the next cold start', async () => {
+    vi.stubGlobal('fetch', mockFetch(FEED));
+    render(<App />);
+    await screen.findByRole('link', { name: 'Story one' });
+    await waitFor(() => expect(localStorage.getItem('broadsheet:first-rows:/')).toBeTruthy(), { timeout: 3000 });
+    const cached = JSON.parse(localStorage.getItem('broadsheet:first-rows:/')!);
+    expect(cached).toMatchObject({ v: 1, total: 2 });
+    expect(cached.rows.map((r: { id: string }) => r.id)).toEqual(['two', 'one']);
+  });
 });
+

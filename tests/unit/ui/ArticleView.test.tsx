@@ -14,23 +14,33 @@ afterEach(() => {
   document.title = '';
 });
 
-/** A Library over a fixed set of articles; `get` is a spy. */
+/**
+ * A Library over a fixed set of articles; `get` is a spy. `open` is what a body on demand goes
+ * through: by default it finds nothing more to fetch; tests of bodies on demand replace it.
+ */
 function fakeLibrary(...articles: Article[]) {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const get = vi.fn(async (id: string) => byId.get(id));
+  const open = vi.fn<Library['open']>(async (id: string) => ({ article: byId.get(id) }));
   const library: Library = {
     persistent: true,
     lost: false,
     onChange: () => () => {},
     list: async () => articles,
+    rows: async () => articles,
+    count: async () => articles.length,
     get,
+    open,
     record: async () => ({}),
     sync: async () => ({ ok: false, failure: { kind: 'offline' }, record: {} }),
     states: async () => [],
     putState: async () => {},
     updateState: async (id, change) => change(emptyState(id), Date.now()),
+    search: () => {
+      throw new Error('the reading view does not search');
+    },
   };
-  return { library, get, byId };
+  return { library, get, open, byId };
 }
 
 const story = article({
@@ -235,5 +245,51 @@ describe('ArticleView: switching articles', () => {
     view.rerender(<ArticleView library={library} id={text.id} syncing={false} back={undefined} />);
     await screen.findByRole('heading', { level: 1, name: 'Text story' });
     expect(view.container.querySelector('.prose')?.textContent).toBe('Only this.');
+  });
+});
+
+describe('ArticleView: bodies on demand', () => {
+  const remote = article({
+    id: 'remote',
+    title: 'Archive story',
+    summary: 'What it is about.',
+    bodyUrl: 'https://news.example.org/bodies/remote.html',
+    hasBody: false,
+  });
+
+  test('first opening: the summary at once, "downloading", then the fetched body, sanitized', async () => {
+    const { library, open } = fakeLibrary(remote);
+    let finish!: () => void;
+    open.mockImplementation(
+      () =>
+        new Promise((resolve) => {
+          finish = () => resolve({ article: { ...remote, hasBody: true, contentHtml: '<p>The <b>whole</b> story.</p><script>bad()</script>' } });
+        }),
+    );
+    const { container } = render(<ArticleView library={library} id="remote" syncing={false} back={undefined} />);
+    expect(await screen.findByText('What it is about.')).toBeTruthy();
+    expect(screen.getByText('Downloading the full text…')).toBeTruthy();
+    expect(open).toHaveBeenCalledWith('remote');
+    finish();
+    await waitFor(() => expect(container.querySelector('.prose')?.innerHTML).toBe('<p>The <b>whole</b> story.</p>'));
+    expect(screen.queryByText('Downloading the full text…')).toBeNull();
+    expect(container.querySelectorAll('h1')).toHaveLength(1);
+  });
+
+  test('offline on first opening: the summary, and a sentence saying why the full text is missing', async () => {
+    const { library, open } = fakeLibrary(remote);
+    open.mockResolvedValue({ article: remote, failure: { kind: 'offline' } });
+    render(<ArticleView library={library} id="remote" syncing={false} back={undefined} />);
+    expect(await screen.findByText('The full text could not be downloaded: you are offline. The summary is shown instead.')).toBeTruthy();
+    expect(screen.getByText('What it is about.')).toBeTruthy();
+    // Not the "this article has no text" note: it has a body, just not here yet.
+    expect(screen.queryByText('This article has no text beyond its summary.')).toBeNull();
+  });
+
+  test('a body already stored is shown without fetching', async () => {
+    const { library, open } = fakeLibrary({ ...remote, hasBody: true, contentText: 'Stored full text.' });
+    render(<ArticleView library={library} id="remote" syncing={false} back={undefined} />);
+    expect(await screen.findByText('Stored full text.')).toBeTruthy();
+    expect(open).not.toHaveBeenCalled();
   });
 });

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
-import { filterEntries, NO_FILTER, toEntry, type Filter, type ListEntry } from '../../../src/search/filter';
+import { docOf, SearchIndex } from '../../../src/search/engine';
+import { applyFilter, NO_FILTER, toEntry, type Filter, type ListEntry } from '../../../src/search/filter';
 import { ListView, type ListViewProps } from '../../../src/ui/ListView';
 import { article, day } from '../helpers';
 
@@ -9,7 +10,7 @@ afterEach(() => {
   history.replaceState(null, '', '/');
 });
 
-const entries: ListEntry[] = [
+const articles = [
   article({
     id: 'https://example.org/news/budget?id=1',
     title: 'Council votes on budget',
@@ -20,7 +21,13 @@ const entries: ListEntry[] = [
   }),
   article({ id: '42', title: 'Rain expected', excerpt: 'Rain expected', tags: ['Weather'], published: day(2) }),
   article({ id: 'escola', title: 'Educação pública', excerpt: 'Professores em greve.', tags: ['politics'], language: 'pt', published: undefined }),
-].map(toEntry);
+];
+const entries: ListEntry[] = articles.map(toEntry);
+
+/** The rows a filter shows, as the app computes them: the search index for the words, then the tag. */
+const index = new SearchIndex();
+index.upsert(articles.map((a) => docOf(a)));
+const filterEntries = (list: ListEntry[], filter: Filter) => applyFilter(list, filter, index.search(filter.q));
 
 function renderList(props: Partial<ListViewProps> & { filter?: Filter } = {}) {
   const filter = props.filter ?? NO_FILTER;
@@ -215,5 +222,18 @@ describe('ListView: hostile ids', () => {
     const bad = toEntry(article({ id: 'broken-\ud800', title: 'Broken id' }));
     renderList({ entries: [bad, ...entries], visible: [bad, ...entries] });
     expect(within(screen.getByRole('list', { name: 'Articles' })).getAllByRole('heading', { level: 2 })).toHaveLength(4);
+  });
+});
+
+describe('ListView: while the archive is still being read', () => {
+  test('the status counts the stored articles, not the first rows read so far', () => {
+    render(<ListView entries={entries} visible={entries} filter={NO_FILTER} syncing={false} skipped="" complete={false} total={100_000} />);
+    expect(status().textContent).toBe('100,000 articles');
+    expect(within(screen.getByRole('list', { name: 'Articles' })).getAllByRole('heading', { level: 2 })).toHaveLength(3);
+  });
+
+  test('a filter waits for the whole list before it counts', () => {
+    render(<ListView entries={entries} visible={entries.slice(0, 1)} filter={{ q: '', tag: 'Weather' }} syncing={false} skipped="" complete={false} total={100_000} />);
+    expect(status().textContent).toBe('Loading articles…');
   });
 });

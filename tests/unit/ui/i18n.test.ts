@@ -64,6 +64,10 @@ const ARGS: Record<string, unknown[][]> = {
   version: [['0.1.0'], ['dev']],
   repaired: [[report({ badDates: 1 })], [report({ truncatedFields: 3 })], [report({ badDates: 2, truncatedFields: 5 })]],
   parseNotes: [...REPORTS.map((r) => [r]), [report({ noId: 1, badDates: 21 })]],
+  syncProgress: [[1, 1], [2, 250], [5, 21], [120, 100_000]],
+  partialSaved: [[1, 1], [3, 250], [22, 5]],
+  stoppedAtLimit: [[1], [10_000]],
+  bodyFailed: FAILURES.map((f) => [f]),
 };
 
 const CATALOGUES: [Locale, Strings][] = [

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { filterEntries, NO_FILTER, toEntry } from '../../../src/search/filter';
+import { applyFilter, NO_FILTER, toEntry } from '../../../src/search/filter';
 import { formatSize, formatUsed } from '../../../src/ui/bytes';
 import { ListView } from '../../../src/ui/ListView';
 import { applyLocale } from '../../../src/ui/i18n';
@@ -20,7 +20,7 @@ describe('list rows say whether the article can be read fully offline', () => {
       ['a', true],
       ['b', false],
     ]);
-    render(<ListView entries={entries} visible={filterEntries(entries, NO_FILTER)} filter={NO_FILTER} offline={offline} syncing={false} skipped="" />);
+    render(<ListView entries={entries} visible={applyFilter(entries, NO_FILTER)} filter={NO_FILTER} offline={offline} syncing={false} skipped="" />);
     const row = (title: string) => screen.getByRole('link', { name: title }).closest('li')!;
     expect(within(row('Kept')).getByText('Readable offline').className).toBe('sr-only');
     expect(within(row('Kept')).getByTitle('Readable offline').textContent).toBe('✓Readable offline');

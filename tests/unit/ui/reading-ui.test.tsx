@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { useCallback, useState } from 'preact/hooks';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Article } from '../../../src/feed/types';
-import { filterEntries, NO_FILTER, toEntry, type Filter } from '../../../src/search/filter';
+import { applyFilter, NO_FILTER, toEntry, type Filter } from '../../../src/search/filter';
 import { emptyState, type ReadingState } from '../../../src/state/reading';
 import { openStore, type DB } from '../../../src/store/db';
 import { allStates, putState } from '../../../src/store/state';
@@ -49,6 +49,12 @@ function fakeLibrary(...articles: Article[]): Library {
     updateState: async (id, change) => change(emptyState(id), Date.now()),
     lost: false,
     onChange: () => () => {},
+    rows: async (limit) => (limit === undefined ? articles : articles.slice(0, limit)),
+    count: async () => articles.length,
+    open: async (id) => ({ article: byId.get(id) }),
+    search: () => {
+      throw new Error('these views do not search');
+    },
   };
 }
 
@@ -172,7 +178,7 @@ describe('ListView: reading state and the "More filters" facets', () => {
 
   function renderList(filter: Filter = NO_FILTER) {
     return render(
-      <ListView entries={entries} visible={filterEntries(entries, filter, states)} filter={filter} states={states} syncing={false} skipped="" />,
+      <ListView entries={entries} visible={applyFilter(entries, filter, undefined, undefined, states)} filter={filter} states={states} syncing={false} skipped="" />,
     );
   }
 
@@ -255,7 +261,7 @@ describe('ListView: reading state and the "More filters" facets', () => {
       article({ id: 'y', title: 'Y', authors: [{ name: 'ana pérez' }], tags: ['politics'], published: day(4) }),
     ].map(toEntry);
     const filter: Filter = { q: '', tag: 'politics', author: 'ana pérez' };
-    render(<ListView entries={mixed} visible={filterEntries(mixed, filter)} filter={filter} syncing={false} skipped="" />);
+    render(<ListView entries={mixed} visible={applyFilter(mixed, filter)} filter={filter} syncing={false} skipped="" />);
     expect(screen.getByRole('status').textContent).toBe('2 articles · filtered');
     const author = screen.getByRole('combobox', { name: 'Author' }) as HTMLSelectElement;
     const tag = screen.getByRole('combobox', { name: 'Tag' }) as HTMLSelectElement;
