@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { App } from './ui/App';
 import { applyLocale, pickLocale } from './ui/i18n';
 import { captureInstallPrompt } from './ui/install';
+import './ui/interaction';
 import { applySettings, loadSettings, saveSettings, type Settings } from './ui/settings';
 import './ui/styles.css';
 

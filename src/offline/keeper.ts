@@ -155,7 +155,17 @@ export class Keeper {
       let wanted: WantedImage[] = [];
       if (article) {
         // An announced body not stored yet (bodies on demand): the body source fetches and stores it.
-        if (needsBody(article)) article = await fetchBody(article, signal);
+        if (needsBody(article)) {
+          try {
+            article = await fetchBody(article, signal);
+          } catch {
+            if (signal.aborted) return;
+            // The body could not be downloaded: nothing is counted as kept; the run resumes when
+            // the network comes back, as for an image.
+            await this.save({ ...this.job, state: 'running', stopped: 'network' });
+            return;
+          }
+        }
         wanted = this.deps.imagesOf(article);
         try {
           complete = await this.keepImages(article.id, wanted, kept, signal);

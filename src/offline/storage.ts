@@ -80,7 +80,10 @@ export async function clearPlan(db: DB, scope: ClearScope, includeSaved: boolean
  * the next check, as text only, still marked read), except when everything is cleared.
  */
 export async function clearArticles(db: DB, ids: readonly string[], scope: ClearScope): Promise<void> {
-  const tx = db.transaction(['articles', 'bodies', 'offline', 'queue', 'state'], 'readwrite');
+  const tx = db.transaction(['articles', 'bodies', 'offline', 'queue', 'state', 'pages'], 'readwrite');
+  // Forget what the index pages were like: their validators would answer the next check with a
+  // 304, and articles still in the feed would never come back.
+  void tx.objectStore('pages').clear();
   for (const id of ids) {
     void tx.objectStore('articles').delete(id);
     void tx.objectStore('bodies').delete(id);

@@ -20,6 +20,8 @@ export { parseFeedText } from '../feed/parse';
 export type SyncOutcome =
   | {
       ok: true;
+      /** Another tab ran this sync; what it stored is in the store, not in `write`. */
+      elsewhere?: boolean;
       write: WriteResult;
       report: ParseReport;
       record: SyncRecord;

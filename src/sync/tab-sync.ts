@@ -38,6 +38,7 @@ export async function syncAcrossTabs(db: DB, indexUrl: string, options: TabSyncO
     report: record.lastReport ?? NOTHING_SKIPPED,
     record,
     // Nothing was fetched here: the other tab walked the index.
+    elsewhere: true,
     pages: 0,
     notModified: 0,
     stop: 'end',

@@ -144,8 +144,7 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
         });
         setProgress(undefined);
         // Another tab did the sync, or a full disk kept part of it: re-read what is stored.
-        const other = outcome.ok && outcome.write.written === 0 && outcome.write.unchanged === 0;
-        if (other || (!outcome.ok && outcome.failure.kind === 'storage')) await reload(lib);
+        if ((outcome.ok && outcome.elsewhere) || (!outcome.ok && outcome.failure.kind === 'storage')) await reload(lib);
         else if (outcome.ok && (outcome.write.added > 0 || outcome.write.updated > 0)) void lib.count().then((n) => (n <= OFFLINE_MARKS_MAX ? lib.list().then(trackOffline) : undefined)).catch(() => {});
         if (outcome.ok) setNotice((n) => (n === 'evicted' ? 'evictedRestored' : n));
         setSync((s) => ({
@@ -176,7 +175,11 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
       // Keep offline fetches announced bodies (bodies on demand) the way the reader does.
       setBodySource({
         needsBody: (a) => !!a.bodyUrl && !a.hasBody,
-        fetchBody: async (a) => (await lib.open(a.id)).article ?? a,
+        fetchBody: async (a) => {
+          const opened = await lib.open(a.id);
+          if (opened.failure || !opened.article) throw new Error(`The body of ${a.id} could not be downloaded`);
+          return opened.article;
+        },
       });
       await reload(lib);
       await runSync(lib);
@@ -216,6 +219,16 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
       clearInterval(timer);
     };
   }, [library, runSync, reload, sync.record.lastAttempt]);
+
+  // An import or a clean-up (in this tab or another) changed the stored articles: re-read them.
+  useEffect(() => {
+    if (!library || typeof BroadcastChannel !== 'function') return;
+    const channel = new BroadcastChannel('broadsheet');
+    channel.onmessage = (e: MessageEvent<{ type?: string }>) => {
+      if (e.data?.type === 'synced') void reload(library);
+    };
+    return () => channel.close();
+  }, [library, reload]);
 
   // Another tab (or the service worker's background sync) synced: show what it stored, and drop
   // this tab's stale failure if it succeeded.

@@ -67,6 +67,8 @@ export function useEntries(): Entries {
   const [snapshot] = useState(readSnapshot);
   const [entries, setEntries] = useState<ListEntry[] | undefined>(snapshot?.rows);
   const [complete, setComplete] = useState(false);
+  const completeRef = useRef(false);
+  completeRef.current = complete;
   const [counted, setCounted] = useState<number | undefined>(snapshot?.total);
   const queue = useRef<ListEntry[]>([]);
   const loadingAll = useRef<Promise<void> | undefined>(undefined);
@@ -105,6 +107,14 @@ export function useEntries(): Entries {
 
   const load = useCallback(async (library: Library) => {
     try {
+      // Already whole (a re-read after another tab's sync): replace it in one go, never
+      // dropping to the first screen of rows in between.
+      if (completeRef.current) {
+        const [rows, count] = await Promise.all([library.rows(), library.count().catch(() => undefined)]);
+        setEntries(rows.map(toEntry));
+        setCounted(count);
+        return;
+      }
       const [first, count] = await Promise.all([library.rows(FIRST_ROWS), library.count().catch(() => undefined)]);
       setEntries(first.map(toEntry));
       setCounted(count);
@@ -194,6 +204,8 @@ export function useResults(
   // A layout effect, not an effect: the query leaves for the worker before the frame is painted,
   // not one frame after the keystroke.
   useLayoutEffect(() => {
+    // Results of an earlier query must not stand in for a new one after the box was cleared.
+    if (!q) setAnswered(undefined);
     if (!q || !library || !entries) return;
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;

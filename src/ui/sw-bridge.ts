@@ -8,14 +8,11 @@
 import { Workbox } from 'workbox-window';
 import { trustedScriptUrl } from '../trusted';
 import { BASE } from './navigation';
+import { hasInteracted } from './interaction';
 import { emitSw } from './sw-events';
 
 const PERIODIC_TAG = 'broadsheet-refresh';
 
-let interacted = false;
-for (const type of ['pointerdown', 'keydown', 'scroll', 'touchstart'] as const) {
-  addEventListener(type, () => (interacted = true), { once: true, passive: true, capture: true });
-}
 
 export function registerServiceWorker(): void {
   const wb = new Workbox(trustedScriptUrl(`${BASE}sw.js`), { scope: BASE });
@@ -35,7 +32,7 @@ export function registerServiceWorker(): void {
     // cache no longer holds the old lazy chunks. It must reload too: at once if the reader has
     // not touched it yet, else when they say so.
     else if (controlled) {
-      if (!interacted) reload();
+      if (!hasInteracted()) reload();
       else emitSw({ type: 'update-ready', apply: reload });
     }
     controlled = true;
@@ -45,7 +42,7 @@ export function registerServiceWorker(): void {
     wb.messageSkipWaiting();
   };
   wb.addEventListener('waiting', () => {
-    if (!interacted) apply();
+    if (!hasInteracted()) apply();
     else emitSw({ type: 'update-ready', apply });
   });
   wb.addEventListener('activated', (e) => {

@@ -86,6 +86,15 @@ describe('storage panel: clearing data', () => {
     expect(await db.count('images')).toBe(0);
   });
 
+  test('clearing forgets the index pages’ validators and removes the bodies, so a later sync can bring articles back', async () => {
+    const db = await fixture();
+    await db.put('pages', { url: 'https://example.org/feed.json', etag: '"v1"', items: 4, fetchedAt: NOW });
+    await db.put('bodies', { id: 'old-read', text: 'Body' });
+    await clearArticles(db, ['old-read'], { kind: 'tag', tag: 'Port' });
+    expect(await db.count('pages')).toBe(0);
+    expect(await db.get('bodies', 'old-read')).toBeUndefined();
+  });
+
   test('lowering the budget evicts the least recently used images', async () => {
     const db = await fixture();
     expect(await enforceBudget(db, 6_000_000)).toBe(1);
