@@ -160,7 +160,8 @@ export function Rows({ entries, filter, busy, restore, complete, onOpen, onTag, 
       if (id && heights.set(id, li.getBoundingClientRect().height)) changed = true;
     }
     // New results for another filter are a new list, not the same one moved: nothing to hold.
-    if (shownFilter.current.q !== filter.q || shownFilter.current.tag !== filter.tag) {
+    // Every facet counts (unread, saved, author, language, dates), not only the words and the tag.
+    if (JSON.stringify(shownFilter.current) !== JSON.stringify(filter)) {
       shownFilter.current = filter;
       anchor.current = undefined;
     }
