@@ -103,6 +103,17 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
   const Settings = useLazy<SettingsViewProps>(route.view === 'settings', loadSettings);
   const { status: offline, track: trackOffline } = useOfflineStatus();
 
+  // The "readable offline" marks need the bodies; on an archive too large to read them all at
+  // once the marks are left out rather than guessed.
+  const markOffline = useCallback(
+    (lib: Library) =>
+      void lib
+        .count()
+        .then((n) => (n <= OFFLINE_MARKS_MAX ? lib.list().then(trackOffline) : undefined))
+        .catch(() => {}),
+    [trackOffline],
+  );
+
   const reload = useCallback(async (lib: Library) => {
     try {
       const [, record, saved] = await Promise.all([list.load(lib), lib.record(), lib.states()]);
@@ -112,18 +123,13 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
         for (const [id, s] of current) if (s.updatedAt > (next.get(id)?.updatedAt ?? -1)) next.set(id, s);
         return next;
       });
-      // The "readable offline" marks need the bodies; on an archive too large to read them all
-      // at once the marks are left out rather than guessed.
-      void lib
-        .count()
-        .then((n) => (n <= OFFLINE_MARKS_MAX ? lib.list().then(trackOffline) : undefined))
-        .catch(() => {});
+      markOffline(lib);
       setSync((s) => ({ ...s, record }));
     } catch (error) {
       // The bookkeeping could not be read: the list still shows what is stored.
       console.error(error);
     }
-  }, [list.load, trackOffline]);
+  }, [list.load, markOffline]);
 
   const runSync = useCallback(
     async (lib: Library, full = false) => {
@@ -145,7 +151,7 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
         setProgress(undefined);
         // Another tab did the sync, or a full disk kept part of it: re-read what is stored.
         if ((outcome.ok && outcome.elsewhere) || (!outcome.ok && outcome.failure.kind === 'storage')) await reload(lib);
-        else if (outcome.ok && (outcome.write.added > 0 || outcome.write.updated > 0)) void lib.count().then((n) => (n <= OFFLINE_MARKS_MAX ? lib.list().then(trackOffline) : undefined)).catch(() => {});
+        else if (outcome.ok && (outcome.write.added > 0 || outcome.write.updated > 0)) markOffline(lib);
         if (outcome.ok) setNotice((n) => (n === 'evicted' ? 'evictedRestored' : n));
         setSync((s) => ({
           running: false,
@@ -161,7 +167,7 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
         syncing.current = false;
       }
     },
-    [list.merge],
+    [list.merge, reload, markOffline],
   );
 
   useEffect(() => {

@@ -7,7 +7,7 @@
  * keeps showing the previous results (marked busy), and the status always describes the results
  * on screen, never a new filter with an old count.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { authorCounts, facetCount, isFiltered, languageCounts, tagCounts, type Filter, type ListEntry } from '../search/filter';
 import type { ReadingState } from '../state/reading';
 import type { Results } from './archive';
@@ -51,8 +51,20 @@ function languageName(code: string): string {
 
 export function ListView({ entries, visible, filter, syncing, skipped, results, complete = true, total, states, offline }: ListViewProps) {
   const tags = useMemo(() => (entries ? tagCounts(entries) : []), [entries]);
-  const authors = useMemo(() => (entries ? authorCounts(entries) : []), [entries]);
-  const languages = useMemo(() => (entries ? languageCounts(entries) : []), [entries]);
+  // Authors and languages are counted over the whole archive only while "More filters" is open:
+  // at 100,000 rows that is two full passes, redone whenever a sync merges rows in.
+  const [toggledOpen, setMoreOpen] = useState(false);
+  const details = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    // A plain listener: `toggle` does not bubble, and not every DOM exposes `ontoggle`.
+    const el = details.current;
+    const onToggle = () => setMoreOpen(!!el?.open);
+    el?.addEventListener('toggle', onToggle);
+    return () => el?.removeEventListener('toggle', onToggle);
+  }, []);
+  const moreOpen = toggledOpen || facetCount(filter) - (filter.tag.trim() ? 1 : 0) > 0;
+  const authors = useMemo(() => (entries && moreOpen ? authorCounts(entries) : []), [entries, moreOpen]);
+  const languages = useMemo(() => (entries && moreOpen ? languageCounts(entries) : []), [entries, moreOpen]);
   const restore = useMemo(() => {
     const { scrollY, focusId, anchorId, anchorDy } = historyState();
     return scrollY === undefined && !focusId && !anchorId ? undefined : { scrollY, focusId, anchorId, anchorDy };
@@ -154,7 +166,7 @@ export function ListView({ entries, visible, filter, syncing, skipped, results, 
             ))}
           </select>
         </div>
-        <details class="more-filters" open={facets > 0}>
+        <details class="more-filters" open={moreOpen} ref={details}>
           <summary>
             {t.moreFilters}
             {facets > 0 && <span class="facet-count"> · {t.activeFilters(facets)}</span>}

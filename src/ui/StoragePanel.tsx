@@ -182,13 +182,7 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
         <div class="inline-form">
           <div class="field">
             <label for="keep-tag">{t.tagLabel}</label>
-            <select id="keep-tag" value={tagOr(keepTag)} onChange={(e) => setKeepTag(e.currentTarget.value)}>
-              {tags.map(({ tag, count }) => (
-                <option key={tag} value={tag}>
-                  {tag} ({num(count)})
-                </option>
-              ))}
-            </select>
+            <TagSelect id="keep-tag" tags={tags} value={tagOr(keepTag)} onChange={setKeepTag} />
           </div>
           <button type="button" class="secondary" disabled={!keeper || !tags.length} onClick={() => void keep({ tag: tagOr(keepTag) })}>
             {to().keepTag}
@@ -223,13 +217,7 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
         {clearKind === 'tag' && (
           <div class="field">
             <label for="clear-tag">{t.tagLabel}</label>
-            <select id="clear-tag" value={tagOr(clearTag)} onChange={(e) => setClearTag(e.currentTarget.value)}>
-              {tags.map(({ tag, count }) => (
-                <option key={tag} value={tag}>
-                  {tag} ({num(count)})
-                </option>
-              ))}
-            </select>
+            <TagSelect id="clear-tag" tags={tags} value={tagOr(clearTag)} onChange={setClearTag} />
           </div>
         )}
         {clearKind === 'read-older' && (
@@ -264,5 +252,18 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
 
       <TransferPanel settings={settings} onSettings={onSettings} tags={tags.map((x) => x.tag)} />
     </>
+  );
+}
+
+/** A tag picker with each tag's article count, as both the keep and the clear sections need. */
+function TagSelect({ id, tags, value, onChange }: { id: string; tags: readonly { tag: string; count: number }[]; value: string; onChange: (tag: string) => void }) {
+  return (
+    <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+      {tags.map(({ tag, count }) => (
+        <option key={tag} value={tag}>
+          {tag} ({num(count)})
+        </option>
+      ))}
+    </select>
   );
 }

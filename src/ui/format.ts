@@ -30,8 +30,6 @@ export const formatLocale = (): string => tag;
 export const formatDate = (ms: number): string => dateFmt.format(ms);
 export const formatLongDate = (ms: number): string => longDateFmt.format(ms);
 export const num = (n: number): string => numberFmt.format(n);
-/** @deprecated name kept for older call sites; same as `num`. */
-export const formatNumber = num;
 export const isoDate = (ms: number): string => new Date(ms).toISOString();
 
 /** Picks the plural form for `n` by the locale's rules (Ukrainian has one/few/many/other). */

@@ -1,6 +1,6 @@
 // Must come first: makes DOMPurify sanitize under happy-dom (see the file).
 import './dompurify-happy-dom';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { IDBFactory } from 'fake-indexeddb';
 import { unwrap } from 'idb';
 import { readFileSync } from 'node:fs';
@@ -290,6 +290,12 @@ describe('ListView: reading state and the "More filters" facets', () => {
 
   test('choosing an author and a date navigates with them', () => {
     renderList();
+    // As a reader does: open "More filters" first (its author list is counted only when open).
+    const more = document.querySelector('details.more-filters') as HTMLDetailsElement;
+    act(() => {
+      more.open = true;
+      fireEvent(more, new Event('toggle'));
+    });
     fireEvent.change(screen.getByRole('combobox', { name: 'Author' }), { target: { value: 'Ana' } });
     expect(location.search).toBe('?author=Ana');
     cleanup();
