@@ -1,10 +1,10 @@
 import { render } from 'preact';
-import { App } from './ui/App';
-import { applyLocale, pickLocale } from './ui/i18n';
-import { captureInstallPrompt } from './ui/install';
-import './ui/interaction';
-import { applySettings, loadSettings, saveSettings, type Settings } from './ui/settings';
-import './ui/styles.css';
+import { App } from './app/App';
+import { applyLocale, pickLocale } from './i18n';
+import { captureInstallPrompt } from './platform/install';
+import './platform/interaction';
+import { applySettings, loadSettings, saveSettings, type Settings } from './features/settings/settings';
+import './app/styles.css';
 
 // Which build is running, for support and for the update test: a page never mixes two.
 document.documentElement.dataset.build = __BUILD_ID__;
@@ -38,7 +38,7 @@ void applyLocale(localeFor(settings))
   .then(mount);
 
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  const register = () => void import('./ui/sw-bridge').then((m) => m.registerServiceWorker());
+  const register = () => void import('./app/pwa/sw-bridge').then((m) => m.registerServiceWorker());
   if (document.readyState === 'complete') register();
   else addEventListener('load', register, { once: true });
 }

@@ -6,9 +6,9 @@
  * srcset candidate that was not the one kept is answered with the one that was.
  */
 import type { RouteHandlerCallbackOptions } from 'workbox-core';
-import { openStore } from '../store/db';
-import type { DB } from '../store/db';
-import { IMAGE_CACHE } from '../offline/types';
+import { openStore } from '../data/connection';
+import type { DB } from '../data/connection';
+import { IMAGE_CACHE } from '../data/offline-records';
 
 let dbPromise: Promise<DB> | undefined;
 const db = () => (dbPromise ??= openStore({ onVersionChange: () => (dbPromise = undefined) }));

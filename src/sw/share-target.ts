@@ -6,7 +6,7 @@
  * picker. Works offline: nothing here touches the network.
  */
 import type { RouteHandlerCallbackOptions } from 'workbox-core';
-import { INBOX_CACHE, MAX_IMPORT_BYTES } from '../transfer/limits';
+import { INBOX_CACHE, MAX_IMPORT_BYTES } from '../core/transfer/limits';
 
 export function receiveShare(scope: URL) {
   return async ({ request }: RouteHandlerCallbackOptions): Promise<Response> => {

@@ -10,8 +10,8 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
-import { openStore } from '../store/db';
-import { syncAcrossTabs } from '../sync/tab-sync';
+import { openStore } from '../data/connection';
+import { syncAcrossTabs } from '../features/sync/tab-sync';
 import { keptImages } from './images';
 import { receiveShare } from './share-target';
 

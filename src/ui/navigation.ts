@@ -3,7 +3,7 @@
  * come back exactly as it was (scroll position, which row had focus), so it survives reloads.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { parseRoute, type Route } from './router';
+import { parseRoute, type Route } from '../core/routes';
 
 export const BASE = import.meta.env.BASE_URL;
 

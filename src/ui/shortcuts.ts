@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'preact/hooks';
 import { BASE, historyState, navigate } from './navigation';
-import type { Route } from './router';
+import type { Route } from '../core/routes';
 
 const ROW_LINKS = 'ul[aria-label] > li .row-title a';
 

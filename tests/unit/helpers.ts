@@ -3,9 +3,9 @@
  * implementations and a fresh database per test.
  */
 import { vi, type Mock } from 'vitest';
-import type { Article } from '../../src/feed/types';
-import { listArticles } from '../../src/store/articles';
-import { openStore, type DB } from '../../src/store/db';
+import type { Article } from '../../src/core/feed/types';
+import { listArticles } from '../../src/data/articles';
+import { openStore, type DB } from '../../src/data/connection';
 
 export const FEED_URL = 'https://news.example.org/feed.json';
 export const JSON_FEED_1_1 = 'https://jsonfeed.org/version/1.1';

@@ -1,9 +1,9 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { NO_FILTER, toEntry } from '../../../src/search/filter';
+import { NO_FILTER, toEntry } from '../../../src/core/list-model';
 import { navigate, useRoute } from '../../../src/ui/navigation';
-import { ListView } from '../../../src/ui/ListView';
-import type { Route } from '../../../src/ui/router';
+import { ListView } from '../../../src/features/list/ListView';
+import type { Route } from '../../../src/core/routes';
 import { moveInList, useShortcuts } from '../../../src/ui/shortcuts';
 import { article, day } from '../helpers';
 

@@ -1,0 +1,259 @@
+/**
+ * The list: search box, filters, the `N articles` status and the rows (windowed, `Rows.tsx`).
+ * The filter lives in the URL; typing replaces the history entry, any other filter change pushes
+ * one, so Back undoes a filter choice but not every keystroke.
+ *
+ * A query is answered by the search worker, a moment after the keystroke; until then the list
+ * keeps showing the previous results (marked busy), and the status always describes the results
+ * on screen, never a new filter with an old count.
+ */
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { authorCounts, facetCount, isFiltered, languageCounts, tagCounts, type Filter, type ListEntry } from '../../core/list-model';
+import type { ReadingState } from '../../core/reading';
+import type { Results } from './useList';
+import { num } from '../../i18n/format';
+import { locale, t } from '../../i18n';
+import { BASE, historyState, isPlainClick, navigate, patchState } from '../../ui/navigation';
+import { listHref, articleHref } from '../../core/routes';
+import { Rows, viewportAnchor } from './Rows';
+
+export interface ListViewProps {
+  /** Every stored article; `undefined` while the store is being read. */
+  entries: ListEntry[] | undefined;
+  /** The entries that pass the filter. */
+  visible: ListEntry[];
+  filter: Filter;
+  syncing: boolean;
+  /** A sentence about items the last sync skipped, or '' (the app says it in its alert instead). */
+  skipped?: string;
+  states?: ReadonlyMap<string, ReadingState>;
+  /** Whether each article can be read fully offline (text and images); absent while unknown. */
+  offline?: ReadonlyMap<string, boolean> | undefined;
+  /**
+   * When a query is being answered: the results on screen and the filter they are for (which
+   * may be the previous one), and whether newer ones are coming. Without it, `visible` is
+   * taken to match `filter`.
+   */
+  results?: { shown: Results | undefined; pending: boolean };
+  /** False while the rest of the archive is still being read after the first rows. */
+  complete?: boolean;
+  /** How many articles are stored, while `entries` holds only the first rows. */
+  total?: number | undefined;
+}
+
+function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function ListView({ entries, visible, filter, syncing, skipped, results, complete = true, total, states, offline }: ListViewProps) {
+  const tags = useMemo(() => (entries ? tagCounts(entries) : []), [entries]);
+  // Authors and languages are counted over the whole archive only while "More filters" is open:
+  // at 100,000 rows that is two full passes, redone whenever a sync merges rows in.
+  const [toggledOpen, setMoreOpen] = useState(false);
+  const details = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    // A plain listener: `toggle` does not bubble, and not every DOM exposes `ontoggle`.
+    const el = details.current;
+    const onToggle = () => setMoreOpen(!!el?.open);
+    el?.addEventListener('toggle', onToggle);
+    return () => el?.removeEventListener('toggle', onToggle);
+  }, []);
+  const moreOpen = toggledOpen || facetCount(filter) - (filter.tag.trim() ? 1 : 0) > 0;
+  const authors = useMemo(() => (entries && moreOpen ? authorCounts(entries) : []), [entries, moreOpen]);
+  const languages = useMemo(() => (entries && moreOpen ? languageCounts(entries) : []), [entries, moreOpen]);
+  const restore = useMemo(() => {
+    const { scrollY, focusId, anchorId, anchorDy } = historyState();
+    return scrollY === undefined && !focusId && !anchorId ? undefined : { scrollY, focusId, anchorId, anchorDy };
+  }, []);
+  const list = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    // Remember the scroll position as the reader goes, so a reload also comes back to it.
+    // Debounced: browsers throttle pages that call replaceState too often.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onScroll = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => patchState({ scrollY: Math.round(scrollY) }), 200);
+    };
+    addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      clearTimeout(timer);
+      removeEventListener('scroll', onScroll);
+    };
+  }, []);
+
+  const shown = results ? results.shown : { filter, visible, partial: false };
+  const rows = shown?.visible ?? [];
+
+  // A User Timing mark when results for a filter are on screen: the benchmark's "results painted".
+  useLayoutEffect(() => {
+    if (!shown || !entries) return;
+    try {
+      performance.mark('broadsheet:results', { detail: { q: shown.filter.q, tag: shown.filter.tag, count: shown.visible.length } });
+    } catch {
+      // No User Timing: nothing to mark.
+    }
+  }, [shown, entries]);
+
+  const setFilter = (next: Filter, replace: boolean) => navigate(listHref(BASE, next), { replace });
+  const change = (patch: Partial<Filter>) => setFilter({ ...filter, ...patch }, false);
+
+  const open = (e: MouseEvent, id: string) => {
+    if (!isPlainClick(e)) return;
+    e.preventDefault();
+    patchState({ scrollY: Math.round(scrollY), focusId: id, ...viewportAnchor(list.current?.querySelector('ul.articles') ?? null) });
+    navigate(articleHref(BASE, id), { state: { fromList: location.pathname + location.search } });
+    scrollTo(0, 0);
+  };
+
+  const onTagLink = (e: MouseEvent, tag: string) => {
+    if (!isPlainClick(e)) return;
+    e.preventDefault();
+    setFilter({ ...filter, tag }, false);
+    scrollTo(0, 0);
+  };
+
+  const count = shown ? t.articleCount(complete ? rows.length : (total ?? rows.length)) : '';
+  const filtered = isFiltered(filter);
+  const facets = facetCount(filter) - (filter.tag.trim() ? 1 : 0);
+  // The filters match case-insensitively; show the listed spelling as selected.
+  const tagValue = tags.find((x) => x.tag.toLowerCase() === filter.tag.trim().toLowerCase())?.tag ?? filter.tag;
+  const authorValue = authors.find((a) => a.name.toLowerCase() === filter.author?.trim().toLowerCase())?.name ?? filter.author ?? '';
+  // While only the newest rows are read, the count comes from the store; a filter has to wait
+  // for the whole list, or it would count matches among the first rows only.
+  const status = !entries
+    ? t.loading
+    : !shown
+      ? t.searching
+      : isFiltered(shown.filter)
+        ? complete
+          ? `${count} · ${t.filtered}`
+          : t.loading
+        : count;
+
+  return (
+    <section class="list-view" ref={list}>
+      <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <div class="field search-field">
+          <label for="q">{t.searchLabel}</label>
+          <input
+            id="q"
+            type="search"
+            name="q"
+            value={filter.q}
+            placeholder={t.searchPlaceholder}
+            autocomplete="off"
+            enterKeyHint="search"
+            aria-keyshortcuts="/"
+            onInput={(e) => setFilter({ ...filter, q: e.currentTarget.value }, true)}
+          />
+        </div>
+        <div class="field tag-field">
+          <label for="tag">{t.tagLabel}</label>
+          <select id="tag" name="tag" value={tagValue} onChange={(e) => change({ tag: e.currentTarget.value })}>
+            <option value="">{t.allTags}</option>
+            {filter.tag && !tags.some((x) => x.tag.toLowerCase() === filter.tag.toLowerCase()) && (
+              <option value={filter.tag}>{filter.tag}</option>
+            )}
+            {tags.map(({ tag, count: n }) => (
+              <option key={tag} value={tag}>
+                {tag} ({num(n)})
+              </option>
+            ))}
+          </select>
+        </div>
+        <details class="more-filters" open={moreOpen} ref={details}>
+          <summary>
+            {t.moreFilters}
+            {facets > 0 && <span class="facet-count"> · {t.activeFilters(facets)}</span>}
+          </summary>
+          <div class="facets">
+            <label class="check">
+              <input type="checkbox" checked={!!filter.unread} onChange={(e) => change({ unread: e.currentTarget.checked })} />
+              {t.unreadOnly}
+            </label>
+            <label class="check">
+              <input type="checkbox" checked={!!filter.saved} onChange={(e) => change({ saved: e.currentTarget.checked })} />
+              {t.savedOnly}
+            </label>
+            <div class="field">
+              <label for="author">{t.authorLabel}</label>
+              <select id="author" value={authorValue} onChange={(e) => change({ author: e.currentTarget.value })}>
+                <option value="">{t.anyAuthor}</option>
+                {filter.author && !authors.some((a) => a.name.toLowerCase() === filter.author?.toLowerCase()) && (
+                  <option value={filter.author}>{filter.author}</option>
+                )}
+                {authors.map(({ name, count: n }) => (
+                  <option key={name} value={name}>
+                    {name} ({num(n)})
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label for="lang">{t.languageLabel}</label>
+              <select id="lang" value={filter.lang ?? ''} onChange={(e) => change({ lang: e.currentTarget.value })}>
+                <option value="">{t.anyLanguage}</option>
+                {filter.lang && !languages.some((l) => l.lang === filter.lang) && <option value={filter.lang}>{filter.lang}</option>}
+                {languages.map(({ lang, count: n }) => (
+                  <option key={lang} value={lang}>
+                    {languageName(lang)} ({num(n)})
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label for="from">{t.fromDate}</label>
+              <input id="from" type="date" value={filter.from ?? ''} max={filter.to || undefined} onChange={(e) => change({ from: e.currentTarget.value })} />
+            </div>
+            <div class="field">
+              <label for="to">{t.toDate}</label>
+              <input id="to" type="date" value={filter.to ?? ''} min={filter.from || undefined} onChange={(e) => change({ to: e.currentTarget.value })} />
+            </div>
+          </div>
+        </details>
+      </form>
+
+      <div class="list-meta">
+        <p role="status" class="count">
+          {status}
+        </p>
+        {entries && results?.pending && shown && <span class="searching">{t.searching}</span>}
+        {filtered && (
+          <a
+            class="clear"
+            href={BASE}
+            onClick={(e) => {
+              if (!isPlainClick(e)) return;
+              e.preventDefault();
+              setFilter({ q: '', tag: '' }, false);
+            }}
+          >
+            {t.clearFilters}
+          </a>
+        )}
+      </div>
+      {skipped && <p class="note">{skipped}</p>}
+      {shown?.partial && <p class="note">{t.indexing}</p>}
+
+      {entries && entries.length === 0 && <p class="empty">{syncing ? t.firstSync : t.noArticlesYet}</p>}
+      {entries && entries.length > 0 && shown && rows.length === 0 && <p class="empty">{t.noMatch(shown.filter.q)}</p>}
+
+      <Rows
+        entries={entries ? rows : []}
+        filter={filter}
+        busy={!!results?.pending}
+        restore={restore}
+        complete={complete && !!entries && !!shown && !results?.pending}
+        onOpen={open}
+        onTag={onTagLink}
+        states={states}
+        offline={offline}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * What the storage panel shows and does: counts, the browser's estimate, persistence, the image
+ * budget, and clearing data. Clearing never removes a saved article unless the reader asks.
+ */
+import type { Article } from '../../core/feed/types';
+import type { DB } from '../../data/connection';
+import { announce } from '../../data/shared';
+import { costOf, planShrink } from '../../core/budget';
+import { browserImageStore, clearImages } from '../../data/images';
+import { isReadableOffline } from './status';
+import { needOf } from './useOfflineStatus';
+
+export interface Summary {
+  articles: number;
+  readable: number;
+  images: number;
+  imageBytes: number;
+  tags: { tag: string; count: number }[];
+}
+
+export async function summary(db: DB): Promise<Summary> {
+  const [rows, bodies, records, images] = await Promise.all([db.getAll('articles'), db.getAll('bodies'), db.getAll('offline'), db.getAll('images')]);
+  // Bodies live apart from the rows (`bodies` store); what an article needs depends on its body.
+  const bodyOf = new Map(bodies.map((b) => [b.id, b]));
+  const articles = rows.map((r): Article => {
+    const b = bodyOf.get(r.id);
+    return { ...r, ...(b?.html !== undefined ? { contentHtml: b.html } : {}), ...(b?.text !== undefined ? { contentText: b.text } : {}) };
+  });
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const urls = new Set(images.map((i) => i.url));
+  const tags = new Map<string, { tag: string; count: number }>();
+  let readable = 0;
+  for (const a of articles) {
+    if (isReadableOffline(needOf(a), byId.get(a.id), urls)) readable++;
+    for (const tag of a.tags) {
+      const key = tag.toLowerCase();
+      const t = tags.get(key) ?? { tag, count: 0 };
+      t.count++;
+      tags.set(key, t);
+    }
+  }
+  return {
+    articles: articles.length,
+    readable,
+    images: images.filter((i) => !i.pixel).length,
+    imageBytes: images.reduce((n, i) => n + costOf(i), 0),
+    tags: [...tags.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag)),
+  };
+}
+
+/** Ids of the newest `n` articles, or of one tag's, or of all: what a keep-offline run is given. */
+export async function idsFor(db: DB, scope: { tag?: string; newest?: number }): Promise<string[]> {
+  let all = (await db.getAllFromIndex('articles', 'by-date')).reverse();
+  if (scope.tag) all = all.filter((a) => a.tags.some((t) => t.toLowerCase() === scope.tag!.toLowerCase()));
+  if (scope.newest !== undefined) all = all.slice(0, Math.max(0, scope.newest));
+  return all.map((a) => a.id);
+}
+
+export type ClearScope = { kind: 'tag'; tag: string } | { kind: 'read-older'; days: number } | { kind: 'all' };
+
+/**
+ * The articles a clean-up would remove. "Read articles older than N days" means articles already
+ * read whose date is more than N days ago. Saved articles are left out unless `includeSaved`.
+ */
+export async function clearPlan(db: DB, scope: ClearScope, includeSaved: boolean, now: number): Promise<string[]> {
+  const [articles, states] = await Promise.all([db.getAll('articles'), db.getAll('state')]);
+  const state = new Map(states.map((s) => [s.id, s]));
+  const cutoff = scope.kind === 'read-older' ? now - scope.days * 86_400_000 : 0;
+  const match = (a: Article) => {
+    if (scope.kind === 'tag') return a.tags.some((t) => t.toLowerCase() === scope.tag.toLowerCase());
+    if (scope.kind === 'read-older') return !!state.get(a.id)?.read && a.sortDate < cutoff;
+    return true;
+  };
+  return articles.filter((a) => match(a) && (includeSaved || !state.get(a.id)?.saved)).map((a) => a.id);
+}
+
+/**
+ * Removes articles with their keep-offline records and queue entries, then every kept image no
+ * remaining article needs. Their reading state stays (an article still in the feed comes back at
+ * the next check, as text only, still marked read), except when everything is cleared.
+ */
+export async function clearArticles(db: DB, ids: readonly string[], scope: ClearScope): Promise<void> {
+  const tx = db.transaction(['articles', 'bodies', 'offline', 'queue', 'state', 'pages'], 'readwrite');
+  // Forget what the index pages were like: their validators would answer the next check with a
+  // 304, and articles still in the feed would never come back.
+  void tx.objectStore('pages').clear();
+  for (const id of ids) {
+    void tx.objectStore('articles').delete(id);
+    void tx.objectStore('bodies').delete(id);
+    void tx.objectStore('offline').delete(id);
+    void tx.objectStore('queue').delete(id);
+    if (scope.kind === 'all') void tx.objectStore('state').delete(id);
+  }
+  await tx.done;
+  const [records, images] = await Promise.all([db.getAll('offline'), db.getAll('images')]);
+  if (records.length === 0) await clearImages(db);
+  else {
+    const needed = new Set(records.flatMap((r) => r.images));
+    await browserImageStore(db).delete(images.filter((i) => !needed.has(i.url)).map((i) => i.url));
+  }
+  announce('synced');
+  announce('offline');
+}
+
+/** After the reader lowers the budget: the least recently used images go until the rest fit. */
+export async function enforceBudget(db: DB, budget: number): Promise<number> {
+  const evict = planShrink(await db.getAll('images'), budget);
+  await browserImageStore(db).delete(evict);
+  if (evict.length) announce('offline');
+  return evict.length;
+}
+
+export interface Estimate {
+  usage: number;
+  quota: number;
+}
+
+export async function estimate(): Promise<Estimate | undefined> {
+  try {
+    const e = await navigator.storage?.estimate?.();
+    return e && typeof e.usage === 'number' && typeof e.quota === 'number' ? { usage: e.usage, quota: e.quota } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the browser keeps our data until the reader deletes it; undefined where unsupported. */
+export async function persisted(): Promise<boolean | undefined> {
+  try {
+    return await navigator.storage?.persisted?.();
+  } catch {
+    return undefined;
+  }
+}
+
+export async function askPersist(): Promise<boolean | undefined> {
+  try {
+    return await navigator.storage?.persist?.();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The list's "readable offline" marks. The app hands every stored article to `track` when it
+ * reads the store; the cheap part (does the body need network images at all?) is decided at
+ * once, so most rows get their mark in the first paint, and the rest are checked against the
+ * kept images by a lazily loaded module. Marks are re-checked whenever a keep-offline run, an
+ * eviction, an import or a clean-up announces a change.
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { Article } from '../../core/feed/types';
+import { needsBody } from './body-source';
+import { mayNeedImages, revisionOf } from '../../core/revision';
+
+/** Per article: nothing to fetch (null), a body to fetch, or the revision whose images must be kept. */
+export type Need = { body: true } | { rev: string } | null;
+export const needOf = (a: Article): Need => (needsBody(a) ? { body: true } : mayNeedImages(a) ? { rev: revisionOf(a) } : null);
+
+const loadStatus = () => import('./status');
+
+export interface OfflineStatus {
+  /** true: readable fully offline; false: not yet; absent: not known yet. */
+  status: ReadonlyMap<string, boolean>;
+  track: (articles: readonly Article[]) => void;
+}
+
+export function useOfflineStatus(): OfflineStatus {
+  const [status, setStatus] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const needs = useRef(new Map<string, Need>());
+
+  const refresh = useCallback(async () => {
+    const current = needs.current;
+    const quick = new Map<string, boolean>();
+    let pending = false;
+    for (const [id, need] of current) {
+      if (need === null) quick.set(id, true);
+      else if ('body' in need) quick.set(id, false);
+      else pending = true;
+    }
+    if (!pending) return setStatus(quick);
+    try {
+      const m = await loadStatus();
+      const kept = await m.loadKept();
+      if (needs.current !== current) return; // a newer list arrived meanwhile
+      const full = new Map<string, boolean>();
+      for (const [id, need] of current) full.set(id, m.isReadableOffline(need, kept.records.get(id), kept.images));
+      setStatus(full);
+    } catch {
+      setStatus(quick); // no IndexedDB: nothing with network images is kept
+    }
+  }, []);
+
+  const track = useCallback(
+    (articles: readonly Article[]) => {
+      needs.current = new Map(articles.map((a) => [a.id, needOf(a)]));
+      void refresh();
+    },
+    [refresh],
+  );
+
+  useEffect(() => {
+    const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('broadsheet') : undefined;
+    if (channel) {
+      channel.onmessage = (e: MessageEvent<{ type?: string }>) => {
+        if (e.data?.type === 'offline') void refresh();
+      };
+    }
+    // A keep-offline run interrupted by a closed tab or a lost network goes on by itself.
+    const resume = () => void loadStatus().then((m) => m.resumePending()).catch(() => {});
+    const timer = setTimeout(resume, 1000);
+    addEventListener('online', resume);
+    return () => {
+      channel?.close();
+      clearTimeout(timer);
+      removeEventListener('online', resume);
+    };
+  }, [refresh]);
+
+  return { status, track };
+}

@@ -1,0 +1,133 @@
+/**
+ * The page's side of search. The index lives in a Web Worker (`worker.ts`, with MiniSearch), so
+ * building it and answering queries never block the page; the worker is started on first use,
+ * not at load, so it costs nothing before the first paint. Where workers are unavailable (or fail
+ * to start), the same host runs inline, loaded lazily: slower on a huge archive, never broken.
+ */
+import { trustedScriptUrl } from '../../platform/trusted';
+import workerUrl from './worker.ts?worker&url';
+import type { Corpus } from './corpus';
+import type { Answer } from './host';
+import type { WorkerRequest, WorkerResponse } from './protocol';
+
+export type { Answer } from './host';
+
+export interface SearchClient {
+  /** Matches for `q`, most relevant first; `undefined` when a newer query replaced this one. */
+  query(q: string): Promise<Answer | undefined>;
+  /** The store changed (a synced page, a fetched body): index what changed. */
+  refresh(): void;
+  /** Save the index now (the page is being hidden). */
+  flush(): void;
+}
+
+export type SearchSource = { db: string } | { corpus: () => Corpus };
+
+export function createSearchClient(source: SearchSource): SearchClient {
+  const client = deduplicated(baseClient(source));
+  // A page about to be hidden may never come back (phones kill background tabs): save the index
+  // now rather than rebuild it on the next cold start.
+  if (typeof document !== 'undefined') {
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') client.flush();
+    });
+  }
+  return client;
+}
+
+/**
+ * The same query asked twice in a row (once as the URL changes, once by the list's effect) is
+ * sent once. A partial answer is not reused, nor any answer once the store has changed.
+ */
+function deduplicated(inner: SearchClient): SearchClient {
+  let last: { q: string; answer: Promise<Answer | undefined> } | undefined;
+  return {
+    query(q) {
+      if (last?.q === q) return last.answer;
+      const answer = inner.query(q);
+      const entry = { q, answer };
+      last = entry;
+      void answer.then((a) => {
+        if ((!a || a.partial) && last === entry) last = undefined;
+      });
+      return answer;
+    },
+    refresh() {
+      last = undefined;
+      inner.refresh();
+    },
+    flush: () => inner.flush(),
+  };
+}
+
+function baseClient(source: SearchSource): SearchClient {
+  let client: SearchClient | undefined;
+  if ('db' in source && typeof Worker === 'function') {
+    try {
+      client = workerClient(source.db);
+    } catch {
+      // A worker that cannot even be constructed (CSP, old engine): fall through to inline.
+    }
+  }
+  return client ?? inlineClient(source);
+}
+
+function inlineClient(source: SearchSource): SearchClient {
+  let host: Promise<import('./host').SearchHost> | undefined;
+  let latest = 0;
+  const start = () =>
+    (host ??= Promise.all([import('./host'), import('./corpus')]).then(
+      ([{ SearchHost }, { idbCorpus }]) => new SearchHost('db' in source ? idbCorpus(source.db) : source.corpus()),
+    ));
+  return {
+    async query(q) {
+      const id = ++latest;
+      const answer = await (await start()).query(q);
+      return id === latest ? answer : undefined;
+    },
+    refresh: () => void host?.then((h) => h.refresh()),
+    flush: () => void host?.then((h) => h.flush()),
+  };
+}
+
+function workerClient(db: string): SearchClient {
+  // The worker's URL goes through the app's Trusted Types policy: the CSP refuses plain strings.
+  const worker = new Worker(trustedScriptUrl(workerUrl), { type: 'module', name: 'broadsheet-search' });
+  const waiting = new Map<number, (answer: Answer | undefined) => void>();
+  let next = 0;
+  let fallback: SearchClient | undefined;
+  const send = (message: WorkerRequest) => worker.postMessage(message);
+
+  worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
+    const message = event.data;
+    if (message.type !== 'answer') return;
+    const resolve = waiting.get(message.id);
+    waiting.delete(message.id);
+    if (message.stale) resolve?.(undefined);
+    else if (message.error !== undefined) resolve?.({ ids: [], partial: false });
+    else resolve?.({ ids: message.ids, partial: message.partial === true });
+  };
+  // The worker script failed to load or crashed: answer from an inline host from now on.
+  worker.onerror = (event) => {
+    event.preventDefault?.();
+    worker.terminate();
+    fallback ??= inlineClient({ db });
+    const lost = [...waiting.entries()];
+    waiting.clear();
+    for (const [, resolve] of lost) resolve(undefined);
+  };
+  send({ type: 'open', db });
+
+  return {
+    query(q) {
+      if (fallback) return fallback.query(q);
+      const id = ++next;
+      return new Promise((resolve) => {
+        waiting.set(id, resolve);
+        send({ type: 'query', id, q });
+      });
+    },
+    refresh: () => (fallback ? fallback.refresh() : send({ type: 'refresh' })),
+    flush: () => (fallback ? fallback.flush() : send({ type: 'flush' })),
+  };
+}

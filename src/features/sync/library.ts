@@ -1,0 +1,334 @@
+/**
+ * What the UI talks to: the stored articles, the sync that refreshes them, bodies on demand and
+ * search. Normally backed by IndexedDB; when the browser refuses IndexedDB (some private modes), a
+ * memory-only library keeps the app usable online, and the UI says that nothing will be kept
+ * offline.
+ */
+import { unwrap } from 'idb';
+import type { Article } from '../../core/feed/types';
+import { createSearchClient, type SearchClient } from '../search/client';
+import { emptyState, type ReadingState } from '../../core/reading';
+import { countArticles, getArticle, getSyncRecord, listArticles } from '../../data/articles';
+import { openStore, type DB } from '../../data/connection';
+import type { SyncFailure, SyncRecord } from '../../core/sync-types';
+import { DB_NAME, type ArticleRecord, type PageRecord } from '../../data/schema';
+import { allStates, putState, updateState } from '../../data/state';
+import { onAnnouncement } from '../../data/channel';
+import type { SyncOutcome, SyncProgress } from './sync';
+
+/**
+ * The parser and the fetch code are loaded when the first sync starts, not before first paint:
+ * the list renders from the store and does not need them.
+ */
+const loadSync = () => import('./tab-sync');
+const loadBody = () => import('./fetch-body');
+
+/** How often the search index catches up while a sync is storing pages. */
+const REFRESH_DURING_SYNC_MS = 3000;
+
+/** A list row: an article without its body. */
+export type Row = Omit<Article, 'contentHtml' | 'contentText'>;
+
+export interface LibrarySyncOptions {
+  /** Re-read every page, ignoring validators and the "nothing new" stop. */
+  full?: boolean;
+  onProgress?: (progress: SyncProgress) => void;
+}
+
+/** An article opened for reading, with its body fetched if needed. */
+export interface Opened {
+  article: Article | undefined;
+  /** Why an announced body could not be fetched; the article is then shown without it. */
+  failure?: SyncFailure;
+}
+
+export interface Library {
+  /** False when articles are kept in memory only. */
+  readonly persistent: boolean;
+  /** All articles with their bodies, newest first. For small stores and tests: the list reads `rows`. */
+  list(): Promise<Article[]>;
+  /** Rows newest first; with `limit`, only the newest few (the first paint needs no more). */
+  rows(limit?: number): Promise<Row[]>;
+  /** How many articles are stored (cheap: no rows are read). */
+  count(): Promise<number>;
+  get(id: string): Promise<Article | undefined>;
+  /** The article with its body, fetching the body first when it is announced but not stored yet. */
+  open(id: string): Promise<Opened>;
+  record(): Promise<SyncRecord>;
+  sync(options?: LibrarySyncOptions): Promise<SyncOutcome>;
+  /** Full-text search over what is stored; started on first use. */
+  search(): SearchClient;
+  /** Every stored reading state (read, saved, progress). */
+  states(): Promise<ReadingState[]>;
+  putState(s: ReadingState): Promise<void>;
+  /** Read-modify-write of one article's reading state; resolves to the stored result. */
+  updateState(id: string, change: (s: ReadingState, now: number) => ReadingState): Promise<ReadingState>;
+  /**
+   * True when this device had stored articles before but the store is now empty: the browser
+   * evicted IndexedDB (or part of the site's data was cleared) while the app shell survived.
+   */
+  readonly lost: boolean;
+  /** Calls `listener` when another tab's sync changed the stored articles; returns the unsubscribe. */
+  onChange(listener: (ok: boolean) => void): () => void;
+}
+
+export interface LibraryEvents {
+  /** The storage was cleared or evicted while the page was open: the page must reload. */
+  onClosed?: () => void;
+  /** How long IndexedDB may take to open before the app goes on from memory. */
+  openTimeoutMs?: number;
+  /** The database's name (tests open their own). */
+  name?: string;
+}
+
+export async function openLibrary(indexUrl: string, onVersionChange?: () => void, events: LibraryEvents | string = {}): Promise<Library> {
+  const options: LibraryEvents = typeof events === 'string' ? { name: events } : events;
+  const name = options.name ?? DB_NAME;
+  // A sync follows every start: fetch its code while the database opens, not after.
+  void loadSync().catch(() => {});
+  let db: DB;
+  let lost = false;
+  try {
+    db = await withTimeout(
+      openStore({ name, ...(onVersionChange ? { onVersionChange } : {}), ...(options.onClosed ? { onTerminated: options.onClosed } : {}) }),
+      options.openTimeoutMs ?? 10_000,
+    );
+    // Only an empty store needs the note (first visit or eviction), so it is loaded only then.
+    lost = (await countArticles(db).catch(() => 1)) === 0 && (await (await import('../../data/marker')).hadStoredArticles());
+  } catch {
+    return memoryLibrary(indexUrl);
+  }
+  let search: SearchClient | undefined;
+  return {
+    persistent: true,
+    lost,
+    onChange: (listener) => onAnnouncement((m) => listener(m.ok)),
+    states: () => allStates(db),
+    putState: (s) => putState(db, s),
+    updateState: (id, change) => updateState(db, id, change),
+    list: () => listArticles(db),
+    rows: (limit) => (limit === undefined ? allRows(db) : newestRows(db, limit)),
+    count: () => countArticles(db),
+    get: (id) => getArticle(db, id),
+    async open(id) {
+      const article = await getArticle(db, id);
+      if (!article?.bodyUrl || article.hasBody) return { article };
+      const [{ fetchBody }, { storeBody }] = await Promise.all([loadBody(), import('../../data/bodies')]);
+      const fetched = await fetchBody(article);
+      if (!fetched.ok) return { article, failure: fetched.failure };
+      const stored = await storeBody(db, fetched.body).catch(() => undefined);
+      search?.refresh();
+      return { article: stored ?? { ...article, ...bodyFields(fetched.body) } };
+    },
+    record: () => getSyncRecord(db),
+    async sync(options = {}) {
+      // While pages stream in, the search index catches up every few seconds, not after every
+      // page: its reads would otherwise queue behind, and between, the sync's writes.
+      let lastRefresh = 0;
+      // Under the tab lock: one tab syncs, the others are told (tab-sync.ts).
+      const outcome = await (await loadSync()).syncAcrossTabs(db, indexUrl, {
+        ...(options.full ? { full: true } : {}),
+        onProgress: (p) => {
+          if (p.records.length && search && Date.now() - lastRefresh > REFRESH_DURING_SYNC_MS) {
+            lastRefresh = Date.now();
+            search.refresh();
+          }
+          options.onProgress?.(p);
+        },
+      });
+      search?.refresh();
+      return outcome;
+    },
+    search: () => (search ??= createSearchClient({ db: name })),
+  };
+}
+
+/**
+ * Some browsers never answer `indexedDB.open` (an iOS bug, a wedged profile). Rather than wait
+ * on "Loading articles…" forever, give up after `ms` and work from memory; a connection that
+ * opens after all is closed again.
+ */
+function withTimeout<T extends { close(): void }>(opening: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let late = false;
+    const timer = setTimeout(() => {
+      late = true;
+      reject(new Error(`IndexedDB did not open within ${ms} ms`));
+    }, ms);
+    opening.then(
+      (db) => {
+        clearTimeout(timer);
+        if (late) db.close();
+        else resolve(db);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** The newest `limit` rows: a cold start paints without reading the archive. */
+async function newestRows(db: DB, limit: number): Promise<Row[]> {
+  // One request where the engine has getAllRecords (newest first, with a count); else a cursor,
+  // which is one round trip per row.
+  const native = unwrap(db.transaction('articles').store.index('by-date')) as IDBIndex & {
+    getAllRecords?: (options: { count: number; direction: 'prev' }) => IDBRequest<{ value: Row }[]>;
+  };
+  if (typeof native.getAllRecords === 'function') {
+    try {
+      const request = native.getAllRecords({ count: limit, direction: 'prev' });
+      return await new Promise<Row[]>((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result.map((r) => r.value));
+        request.onerror = () => reject(request.error);
+      });
+    } catch {
+      // An older shape of the API: the cursor below works everywhere.
+    }
+  }
+  const out: Row[] = [];
+  const tx = db.transaction('articles');
+  for (let cursor = await tx.store.index('by-date').openCursor(null, 'prev'); cursor && out.length < limit; cursor = await cursor.continue()) {
+    out.push(cursor.value);
+  }
+  return out;
+}
+
+/**
+ * Every row, newest first. Read in chunks by key so the page can paint and handle input between
+ * them (one getAll of 100,000 rows is one long task), then sorted as the `by-date` index would.
+ */
+async function allRows(db: DB, chunk = 5000): Promise<Row[]> {
+  const rows: ArticleRecord[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const part = await db.getAll('articles', after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), chunk);
+    rows.push(...part);
+    if (part.length < chunk) break;
+    after = part[part.length - 1]!.id;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return rows.sort(newestFirst);
+}
+
+/** The list's order: newest first; equal dates by id, descending, as the reversed `by-date` index has them. */
+export function newestFirst(a: Pick<Row, 'sortDate' | 'id'>, b: Pick<Row, 'sortDate' | 'id'>): number {
+  return b.sortDate - a.sortDate || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
+function bodyFields(body: { html?: string; text?: string }): Pick<Article, 'contentHtml' | 'contentText' | 'hasBody'> {
+  return { ...(body.html !== undefined ? { contentHtml: body.html } : {}), ...(body.text !== undefined ? { contentText: body.text } : {}), hasBody: true };
+}
+
+export function memoryLibrary(indexUrl: string): Library {
+  let articles: Article[] = [];
+  let record: SyncRecord = {};
+  let version = 0;
+  const pages = new Map<string, PageRecord>();
+  let resume: string | undefined;
+  let search: SearchClient | undefined;
+  const states = new Map<string, ReadingState>();
+
+  const merge = (incoming: readonly Article[]) => {
+    // Same merge rule as the store: keep articles that left the feed, never roll one back.
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    const write = { added: 0, updated: 0, unchanged: 0, written: incoming.length };
+    const rev = (x: Article) => x.modified ?? x.published ?? Number.NEGATIVE_INFINITY;
+    const changed: Article[] = [];
+    for (const a of incoming) {
+      const old = byId.get(a.id);
+      if (!old) write.added++;
+      else if (rev(old) > rev(a) || JSON.stringify(old) === JSON.stringify(a)) {
+        write.unchanged++;
+        continue;
+      } else write.updated++;
+      byId.set(a.id, a);
+      changed.push(a);
+    }
+    articles = [...byId.values()].sort(newestFirst);
+    if (changed.length) version++;
+    return { write, changed };
+  };
+
+  return {
+    persistent: false,
+    states: async () => [...states.values()],
+    putState: async (s) => void states.set(s.id, s),
+    updateState: async (id, change) => {
+      const after = change(states.get(id) ?? emptyState(id), Date.now());
+      states.set(id, after);
+      return after;
+    },
+    lost: false,
+    // Another tab's memory is its own: nothing to hear about.
+    onChange: () => () => {},
+    list: async () => articles,
+    rows: async (limit) => (limit === undefined ? articles : articles.slice(0, limit)),
+    count: async () => articles.length,
+    get: async (id) => articles.find((a) => a.id === id),
+    async open(id) {
+      const article = articles.find((a) => a.id === id);
+      if (!article?.bodyUrl || article.hasBody) return { article };
+      const { fetchBody } = await loadBody();
+      const fetched = await fetchBody(article);
+      if (!fetched.ok) return { article, failure: fetched.failure };
+      const full: Article = { ...article, ...bodyFields(fetched.body) };
+      articles = articles.map((a) => (a.id === id ? full : a));
+      version++;
+      search?.refresh();
+      return { article: full };
+    },
+    record: async () => record,
+    async sync(options = {}) {
+      const at = Date.now();
+      const { walkFeed } = await import('./walk');
+      const walked = await walkFeed(
+        {
+          page: async (url) => pages.get(url),
+          async write(incoming, page, cursor) {
+            const { write, changed } = merge(incoming);
+            pages.set(page.url, page);
+            resume = cursor(write.added + write.updated > 0);
+            options.onProgress?.({ pages: pages.size, articles: articles.length, records: changed.map((a) => ({ ...a, seq: version })), more: !!page.nextUrl });
+            return write;
+          },
+          setResume: async (url) => {
+            resume = url;
+          },
+        },
+        indexUrl,
+        { ...(options.full ? { full: true } : {}), ...(resume ? { resume } : {}) },
+      );
+      search?.refresh();
+      if (!walked.ok) {
+        record = { ...record, lastAttempt: at, lastFailure: walked.failure };
+        return { ok: false, failure: walked.failure, record };
+      }
+      resume = undefined;
+      const { totals } = walked;
+      record = {
+        lastAttempt: at,
+        lastSuccess: at,
+        feedTitle: walked.feed?.title ?? record.feedTitle ?? '',
+        indexUrl: walked.url,
+        lastReport: totals.report,
+      };
+      return { ok: true, write: totals.write, report: totals.report, record, pages: totals.pages, notModified: totals.notModified, stop: walked.stop };
+    },
+    search: () =>
+      (search ??= createSearchClient({
+        corpus: () => {
+          // Loaded lazily with the search host: the memory library is rare.
+          let corpus: import('../search/corpus').Corpus | undefined;
+          const get = async () => (corpus ??= (await import('../search/corpus')).memoryCorpus(() => articles, () => version));
+          return {
+            loadSnapshot: async () => (await get()).loadSnapshot(),
+            saveSnapshot: async (s) => (await get()).saveSnapshot(s),
+            changes: async (since, limit) => (await get()).changes(since, limit),
+            count: async () => (await get()).count(),
+          };
+        },
+      })),
+  };
+}

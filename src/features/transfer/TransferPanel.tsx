@@ -1,0 +1,181 @@
+/**
+ * Backup and hand-off: one `Export` button with a choice of what to export (a backup of saved
+ * articles, reading state and settings; or articles for another phone: the saved ones, those kept
+ * offline, or a tag's), and one `Import` button that reads either kind of file. Files shared to
+ * the app (share target) or opened with it (file handler) arrive here too, with the same checks.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ImportOutcome } from './apply';
+import type { ImportPlan, RejectReason } from '../../core/transfer/format';
+import type { Selection } from './export';
+import { indexUrl } from '../../platform/config';
+import { t } from '../../i18n';
+import { to } from '../../i18n/en/lazy';
+import type { Settings } from '../settings/settings';
+
+declare const __APP_VERSION__: string;
+
+interface LaunchParams {
+  files: { getFile(): Promise<File> }[];
+}
+declare global {
+  interface Window {
+    launchQueue?: { setConsumer(consumer: (params: LaunchParams) => void): void };
+  }
+}
+
+type Result =
+  | { kind: 'exported'; articles: number; name: string }
+  | { kind: 'nothing' }
+  | { kind: 'inbox-empty' }
+  | { kind: 'imported'; outcome: ImportOutcome; plan: ImportPlan; name: string }
+  | { kind: 'rejected'; reason: RejectReason | { code: 'unreadable' }; name: string }
+  | { kind: 'busy' }
+  | { kind: 'error' };
+
+export interface TransferPanelProps {
+  settings: Settings;
+  onSettings: (s: Settings) => Promise<void> | void;
+  tags: string[];
+}
+
+const modules = () => Promise.all([import('../../core/transfer/format'), import('./apply'), import('../../data/shared').then((m) => m.offlineDb())]);
+
+export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps) {
+  const [what, setWhat] = useState('backup');
+  const [result, setResult] = useState<Result>();
+  const input = useRef<HTMLInputElement>(null);
+  const settingsRef = useRef(settings);
+  settingsRef.current = settings;
+
+  const importText = async (text: string, name: string) => {
+    const [format, apply, db] = await modules();
+    const read = format.readFile(text, indexUrl(), Date.now());
+    if (!read.ok) return setResult({ kind: 'rejected', reason: read.reason, name });
+    const outcome = await apply.applyImport(db, read.plan, Date.now());
+    if (read.plan.offline) (await import('../offline/prefs')).savePrefs(read.plan.offline);
+    setResult({ kind: 'imported', outcome, plan: read.plan, name });
+    if (read.plan.settings) await onSettings({ ...read.plan.settings });
+  };
+
+  const importFile = async (file: File) => {
+    setResult({ kind: 'busy' });
+    const { MAX_IMPORT_BYTES } = await import('../../core/transfer/limits');
+    if (file.size > MAX_IMPORT_BYTES) return setResult({ kind: 'rejected', reason: { code: 'too-large', bytes: file.size }, name: file.name });
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      return setResult({ kind: 'rejected', reason: { code: 'unreadable' }, name: file.name });
+    }
+    try {
+      await importText(text, file.name);
+    } catch (error) {
+      // No IndexedDB, or the disk is full: say so instead of spinning.
+      console.error(error);
+      setResult({ kind: 'error' });
+    }
+  };
+
+  // Files shared to the app wait in the service worker's inbox; files opened with the installed
+  // app arrive through the launch queue.
+  useEffect(() => {
+    const params = new URLSearchParams(location.search);
+    if (params.get('import') === 'inbox') {
+      void (async () => {
+        const { INBOX_CACHE } = await import('../../core/transfer/limits');
+        const cache = await caches.open(INBOX_CACHE);
+        const keys = await cache.keys();
+        if (!keys.length) setResult({ kind: 'inbox-empty' });
+        for (const key of keys) {
+          const res = await cache.match(key);
+          await cache.delete(key);
+          if (res) await importFile(new File([await res.blob()], decodeURIComponent(res.headers.get('x-file-name') ?? 'shared.json')));
+        }
+        history.replaceState(history.state, '', location.pathname);
+      })();
+    }
+    window.launchQueue?.setConsumer((launch) => {
+      void (async () => {
+        for (const handle of launch.files) await importFile(await handle.getFile());
+      })();
+    });
+  }, []);
+
+  const doExport = () =>
+    exportNow().catch((error: unknown) => {
+      console.error(error);
+      setResult({ kind: 'error' });
+    });
+
+  const exportNow = async () => {
+    setResult({ kind: 'busy' });
+    const [{ exportFile, download }, { offlineDb }] = await Promise.all([import('./export'), import('../../data/shared')]);
+    const sel: Selection = what === 'backup' || what === 'saved' || what === 'kept' ? { kind: what } : { kind: 'tag', tag: what.slice(4) };
+    const file = await exportFile(await offlineDb(), sel, {
+      settings: settingsRef.current,
+      now: Date.now(),
+      title: document.title.split(' · ').pop() || t.appName,
+      ...(typeof __APP_VERSION__ === 'string' ? { appVersion: __APP_VERSION__ } : {}),
+    });
+    if (file.articles === 0 && sel.kind !== 'backup') return setResult({ kind: 'nothing' });
+    download(file.name, file.text);
+    setResult({ kind: 'exported', articles: file.articles, name: file.name });
+  };
+
+  return (
+    <section class="transfer">
+      <h2>{to().transferSection}</h2>
+      <p class="note">{to().transferHelp}</p>
+      <div class="field">
+        <label for="export-what">{to().exportWhat}</label>
+        <select id="export-what" value={what} onChange={(e) => setWhat(e.currentTarget.value)}>
+          <option value="backup">{to().exportBackup}</option>
+          <option value="saved">{to().exportSaved}</option>
+          <option value="kept">{to().exportKept}</option>
+          {tags.map((tag) => (
+            <option key={tag} value={`tag:${tag}`}>
+              {to().exportTag(tag)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="button-row">
+        <button type="button" class="primary" disabled={result?.kind === 'busy'} onClick={() => void doExport()}>
+          {to().exportButton}
+        </button>
+        <button type="button" class="secondary" disabled={result?.kind === 'busy'} onClick={() => input.current?.click()}>
+          {to().importButton}
+        </button>
+        <input
+          ref={input}
+          type="file"
+          accept=".json,application/json,application/feed+json"
+          hidden
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+      </div>
+      <p class="transfer-result" aria-live="polite" role={result?.kind === 'rejected' ? 'alert' : undefined}>
+        {!result
+          ? ''
+          : result.kind === 'busy'
+            ? to().working
+            : result.kind === 'error'
+              ? to().storageUnavailable
+            : result.kind === 'nothing'
+              ? to().exportNothing
+              : result.kind === 'inbox-empty'
+                ? to().importNothing
+              : result.kind === 'exported'
+                ? to().exported(result.articles, result.name)
+                : result.kind === 'imported'
+                  ? to().imported(result.outcome, result.plan)
+                  : to().importRejected(result.name, result.reason)}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * Merging a checked file into the store. Articles go through the same all-or-nothing batched
+ * upsert as a sync (merged by id, so never duplicated; an older copy never replaces a newer one);
+ * the ones the file added or changed are marked as imported; reading state merges record by
+ * record, newest `updatedAt` winning. Settings are returned for the caller to apply.
+ */
+import type { Article } from '../../core/feed/types';
+import { announce } from '../../data/shared';
+import { imagesOf as sanitizerImages, type WantedImage } from '../offline/images';
+import { revisionOf } from '../../core/revision';
+import { getArticle } from '../../data/articles';
+import { putArticles } from '../../data/write';
+import type { DB } from '../../data/connection';
+import { putState } from '../../data/state';
+import { mergeStates, type ImportPlan } from '../../core/transfer/format';
+
+export interface ImportOutcome {
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Reading-state records written. */
+  states: number;
+}
+
+const rev = (a: Article) => a.modified ?? a.published ?? Number.NEGATIVE_INFINITY;
+
+/** An article as comparable text: keys sorted at every level, the store's "body fetched" flag left out. */
+function canonical(a: Article): string {
+  const { hasBody: _fetched, ...rest } = a;
+  const sorted = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sorted)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])]))
+        : v;
+  return JSON.stringify(sorted(rest));
+}
+
+export async function applyImport(db: DB, plan: ImportPlan, now: number, imagesOf: (a: Article) => WantedImage[] = sanitizerImages): Promise<ImportOutcome> {
+  const stored = await Promise.all(plan.articles.map((a) => getArticle(db, a.id)));
+  // The same rule as putArticles: a newer stored copy stays; an identical one is not rewritten.
+  const changed = plan.articles.filter((a, i) => {
+    const old = stored[i];
+    return !old || (rev(old) <= rev(a) && canonical(old) !== canonical(a));
+  });
+  const write = await putArticles(db, plan.articles);
+
+  if (changed.length) {
+    const tx = db.transaction('offline', 'readwrite');
+    for (const a of changed) {
+      const previous = await tx.store.get(a.id);
+      void tx.store.put({ ...previous, id: a.id, images: imagesOf(a).map((w) => w.url), rev: revisionOf(a), importedAt: now });
+    }
+    await tx.done;
+  }
+
+  let states = 0;
+  if (plan.states.length) {
+    const existing = new Map((await db.getAll('state')).map((s) => [s.id, s]));
+    for (const s of mergeStates(existing, plan.states)) {
+      await putState(db, s);
+      states++;
+    }
+  }
+  announce('synced');
+  announce('offline');
+  return { added: write.added, updated: write.updated, unchanged: write.unchanged, states };
+}

@@ -1,0 +1,121 @@
+/**
+ * The strings of the offline, storage, backup and hand-off views, which only lazily loaded views
+ * show: kept out of the first-load catalogue (`strings.ts`) to keep first load small. Typed the
+ * same way: each language's `offline` export (src/ui/locales/*.ts) is an `OfflineStrings`, so a
+ * missing string fails the type check. Read them through `to()`, in the UI's current language.
+ */
+import type { ImportOutcome } from '../../features/transfer/apply';
+import type { ImportPlan, RejectReason } from '../../core/transfer/format';
+import { num, pick } from '../format';
+import { offlineStrings } from '..';
+import { feedSentence } from './main';
+
+const plural = (n: number, one: string, other: string) => `${num(n)} ${pick(n, { one, other })}`;
+
+export const enOffline = {
+  keepOffline: 'Keep offline',
+  articleOffline: 'Readable offline',
+  articleImagesMissing: 'Images not stored yet',
+  articleBodyMissing: 'Text not stored yet',
+  importedOn: (date: string) => `Imported from a file on ${date}.`,
+  keepProgressLabel: 'Download for offline reading',
+  keepProgress: (done: number, total: number) => `Keeping articles offline: ${num(done)} of ${num(total)} done.`,
+  keepWaiting: (left: number) => `Waiting for the network: ${plural(left, 'article', 'articles')} left to keep.`,
+  keepPaused: (left: number) => `Download cancelled: ${plural(left, 'article', 'articles')} left. Resume to finish it.`,
+  keepStorageFull: 'The device’s storage is full: older images were removed and the download stopped.',
+  keepDone: (kept: number, failed: number) =>
+    `${plural(kept, 'article', 'articles')} kept offline.${failed ? ` ${plural(failed, 'article', 'articles')} could not be fully kept (an image failed).` : ''}`,
+  keepNothing: 'No article matches, so there is nothing to keep.',
+  cancel: 'Cancel',
+  resume: 'Resume',
+  discard: 'Discard',
+  share: 'Share',
+  linkCopied: 'Link copied.',
+  copyThisLink: 'Copy this link',
+
+  // Storage panel
+  storage: 'Storage',
+  storageMeasuring: 'Measuring the space used…',
+  storageUsed: (used: string, available: string) => `${used} used of ${available} available`,
+  storageUnknown: 'This browser does not say how much space is used.',
+  storageUnavailable: 'This browser does not let Broadsheet store data, so nothing can be kept offline.',
+  articlesStored: (n: number, readable: number) => `${plural(n, 'article', 'articles')} stored, ${num(readable)} readable fully offline.`,
+  imagesKept: (n: number, size: string, budget: string) => `${plural(n, 'image', 'images')} kept for offline reading: ${size} of ${budget}.`,
+  imageBudget: 'Space for images',
+  imageBudgetHelp:
+    'When it is full, the images used least recently are removed first. Images from sites that do not allow sharing them count about 7 MB each, as that is what the browser charges.',
+  persistAsk: 'Ask to keep data permanently',
+  persistAsking: 'Asking the browser…',
+  persistGranted: 'Permanent storage granted: the browser will not clear Broadsheet’s data without asking you.',
+  persistDenied:
+    'Permanent storage not granted: the browser may clear stored articles when the device runs low on space. Installing the app makes it more likely to be granted.',
+  persistNotYet: 'The browser may clear stored articles when the device runs low on space, unless you ask to keep them.',
+  persistUnsupported: 'This browser cannot be asked to keep data permanently.',
+  keepSection: 'Keep articles offline',
+  keepHelp: 'Downloads the images of the chosen articles, so that they can be read with no network at all.',
+  keepTag: 'Keep this tag offline',
+  keepNewestLabel: 'How many of the newest articles',
+  keepNewest: 'Keep the newest offline',
+  keepAll: 'Keep everything offline',
+  clearSection: 'Clear data',
+  clearWhat: 'What to clear',
+  clearTag: 'Articles with a tag',
+  clearReadOlder: 'Read articles older than a number of days',
+  clearDays: 'Days',
+  clearAll: 'Everything',
+  clearIncludeSaved: 'Also remove saved articles',
+  clearButton: 'Clear…',
+  clearConfirm: (n: number, saved: boolean) =>
+    `Remove ${plural(n, 'article', 'articles')} from this device${saved ? ', saved ones included' : ''}? Articles still in the feed come back, as text only, at the next check.`,
+  clearConfirmYes: 'Remove',
+  clearNothing: 'No article matches, so there is nothing to clear.',
+  cleared: (n: number) => `${plural(n, 'article', 'articles')} removed.`,
+
+  // Backup and hand-off
+  transferSection: 'Backup and hand-off',
+  transferHelp:
+    'A backup holds your saved articles, reading state and settings. A hand-off file carries articles with their images to another phone: send it by Bluetooth, cable or a messenger and import it there, with no network needed.',
+  exportWhat: 'What to export',
+  exportBackup: 'Backup: saved articles, reading state and settings',
+  exportSaved: 'Saved articles, for another phone',
+  exportKept: 'Articles kept offline, for another phone',
+  exportTag: (tag: string) => `Articles tagged “${tag}”, for another phone`,
+  exportButton: 'Export',
+  importButton: 'Import',
+  working: 'Working…',
+  exported: (n: number, name: string) => `${plural(n, 'article', 'articles')} written to ${name}.`,
+  exportNothing: 'There is no article to export in this choice.',
+  importNothing: 'Nothing was shared to import.',
+  imported: (o: ImportOutcome, p: ImportPlan) => importedSentence(o, p),
+  importRejected: (name: string, r: RejectReason | { code: 'unreadable' }) => `“${name}” was not imported: ${rejectSentence(r)} Nothing stored changed.`,
+};
+
+export type OfflineStrings = typeof enOffline;
+
+/** The offline strings in the UI's language (loaded with it, before the first render). */
+export const to = (): OfflineStrings => offlineStrings ?? enOffline;
+
+function importedSentence(o: ImportOutcome, p: ImportPlan): string {
+  const parts = [`${plural(o.added, 'new article', 'new articles')}, ${num(o.updated)} updated, ${num(o.unchanged)} already here`];
+  if (p.kind === 'backup') parts.push(`${plural(o.states, 'reading state', 'reading states')} merged`);
+  if (p.settings) parts.push('settings applied');
+  let s = `Imported: ${parts.join('; ')}.`;
+  const skipped = p.report.noId + p.report.notObject + p.tooMany + p.badStates;
+  if (skipped) s += ` ${plural(skipped, 'entry was', 'entries were')} skipped as invalid.`;
+  if (p.report.truncatedFields) s += ` ${plural(p.report.truncatedFields, 'field was', 'fields were')} too long and cut.`;
+  return s;
+}
+
+function rejectSentence(r: RejectReason | { code: 'unreadable' }): string {
+  switch (r.code) {
+    case 'too-large':
+      return `it is larger than ${num(Math.round(r.bytes / 1048576))} MB.`;
+    case 'unreadable':
+      return 'the file could not be read.';
+    case 'empty':
+      return 'it holds no article, reading state or settings.';
+    case 'feed':
+      return feedSentence(r.error).replace('The article index', 'The file').replace('the article index', 'the file');
+  }
+}
+

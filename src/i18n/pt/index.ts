@@ -1,0 +1,291 @@
+import type { FeedError, ParseReport } from '../../core/feed/types';
+import type { SyncFailure } from '../../core/sync-types';
+import { num, pick } from '../format';
+import type { Strings } from '../en/main';
+import type { OfflineStrings } from '../en/lazy';
+
+const plural = (n: number, one: string, other: string) => `${num(n)} ${pick(n, { one, other })}`;
+const storedKept = 'Os artigos guardados neste dispositivo não foram alterados.';
+
+function skipped(r: ParseReport): string {
+  const parts: string[] = [];
+  if (r.noId) parts.push(`${plural(r.noId, 'item', 'itens')} sem id`);
+  if (r.notObject) parts.push(`${plural(r.notObject, 'entrada que não é', 'entradas que não são')} um artigo`);
+  if (r.duplicates) parts.push(plural(r.duplicates, 'cópia duplicada', 'cópias duplicadas'));
+  const n = r.noId + r.notObject + r.duplicates;
+  return n ? `${plural(n, 'item foi ignorado', 'itens foram ignorados')}: ${parts.join(', ')}.` : '';
+}
+
+function repaired(r: ParseReport): string {
+  const parts: string[] = [];
+  if (r.badDates) parts.push(`${plural(r.badDates, 'data não pôde ser lida', 'datas não puderam ser lidas')}`);
+  if (r.truncatedFields) parts.push(`${plural(r.truncatedFields, 'campo longo demais foi encurtado', 'campos longos demais foram encurtados')}`);
+  if (!parts.length) return '';
+  return `${parts.join('; ')}.`;
+}
+
+function bodyReason(f: SyncFailure): string {
+  switch (f.kind) {
+    case 'offline':
+      return 'você está sem conexão';
+    case 'timeout':
+      return `o servidor não respondeu em ${num(f.seconds)} segundos`;
+    case 'http':
+      return `o servidor respondeu ${f.status}${f.statusText ? ` ${f.statusText}` : ''}`;
+    case 'too-large':
+      return `tem mais de ${num(Math.round(f.bytes / 1048576))} MB`;
+    default:
+      return 'não foi possível contatar o servidor';
+  }
+}
+
+function feed(e: FeedError): string {
+  switch (e.code) {
+    case 'empty':
+      return 'O índice de artigos é um arquivo vazio.';
+    case 'html':
+      return 'O servidor enviou uma página web em vez do índice de artigos (talvez uma página de erro ou de login).';
+    case 'truncated':
+      return 'O índice de artigos está incompleto: o download foi interrompido antes do fim.';
+    case 'not-json':
+      return `O índice de artigos não é um JSON válido${e.detail ? ` (${e.detail})` : ''}.`;
+    case 'not-object':
+      return 'O índice de artigos não é um JSON Feed: não é um objeto JSON.';
+    case 'no-version':
+      return 'O índice de artigos não é um JSON Feed: não tem "version".';
+    case 'bad-version':
+      return `O índice de artigos não é um JSON Feed que este aplicativo consiga ler (versão “${e.detail ?? ''}”).`;
+    case 'no-items':
+      return 'O índice de artigos não é um JSON Feed: não tem a lista "items".';
+  }
+}
+
+function failure(f: SyncFailure): string {
+  switch (f.kind) {
+    case 'offline':
+      return 'Você está sem conexão. Mostrando os artigos guardados neste dispositivo.';
+    case 'network':
+      return 'Não foi possível contatar o servidor. Mostrando os artigos guardados neste dispositivo.';
+    case 'timeout':
+      return `O servidor não respondeu em ${num(f.seconds)} segundos. Mostrando os artigos guardados neste dispositivo.`;
+    case 'http':
+      return `Não foi possível carregar o índice de artigos: o servidor respondeu ${f.status}${f.statusText ? ` ${f.statusText}` : ''}. ${storedKept}`;
+    case 'too-large':
+      return `O índice de artigos tem mais de ${num(Math.round(f.bytes / 1048576))} MB, por isso não foi carregado. ${storedKept}`;
+    case 'feed':
+      return `${feed(f.error)} ${storedKept}`;
+    case 'no-articles': {
+      const s = skipped(f.report);
+      return `O índice não contém nenhum artigo legível${f.report.total ? ` (${plural(f.report.total, 'item', 'itens')})` : ''}. ${s ? `${s} ` : ''}${storedKept}`;
+    }
+    case 'storage':
+      return `O armazenamento do dispositivo está cheio: ${num(f.written)} de ${num(f.total)} artigos foram guardados. Libere espaço e procure novos artigos outra vez.`;
+  }
+}
+
+const pt: Strings = {
+  appName: 'Broadsheet',
+  searchLabel: 'Pesquisar artigos',
+  searchPlaceholder: 'Palavras do título, texto, etiquetas, autores',
+  tagLabel: 'Etiqueta',
+  allTags: 'Todas as etiquetas',
+  clearFilters: 'Limpar filtros',
+  articleCount: (n) => plural(n, 'artigo', 'artigos'),
+  filtered: 'filtrados',
+  listLabel: 'Artigos',
+  loading: 'Carregando artigos…',
+  firstSync: 'Baixando artigos para ler sem conexão…',
+  noArticlesYet: 'Ainda não há artigos guardados neste dispositivo. Conecte-se à internet uma vez para baixá-los.',
+  noMatch: (q) => (q ? `Nenhum artigo guardado corresponde a “${q}”.` : 'Nenhum artigo guardado corresponde a este filtro.'),
+  untitled: 'Sem título',
+  backToList: 'Todos os artigos',
+  openOriginal: 'Ler no site do editor',
+  linkedArticle: 'Artigo citado',
+  by: 'Por',
+  tags: 'Etiquetas',
+  updatedOn: 'atualizado',
+  articleMissing: 'Este artigo não está guardado neste dispositivo.',
+  articleMissingHint: 'Talvez ainda não tenha sido baixado. Conecte-se à internet e abra a lista para obtê-lo.',
+  articleLoading: 'Abrindo o artigo…',
+  noBody: 'Este artigo não tem texto além do resumo.',
+  checkNow: 'Procurar novos artigos',
+  checking: 'Procurando novos artigos…',
+  updatedAgo: (when) => `Atualizado ${when}`,
+  neverUpdated: 'Ainda não atualizado',
+  offlineBadge: 'Sem conexão',
+  wentOffline: 'Você está sem conexão. Tudo o que está guardado neste dispositivo continua disponível.',
+  backOnline: 'Conexão restabelecida.',
+  skipped,
+  storedKept,
+  updateReady: 'Uma nova versão do Broadsheet está pronta.',
+  reload: 'Recarregar',
+  offlineReady: 'O Broadsheet já funciona sem conexão.',
+  dbUnavailable:
+    'Este navegador não permite que o Broadsheet guarde dados (a navegação privada pode causar isso), então os artigos só podem ser lidos on-line e não ficarão disponíveis sem conexão.',
+  dbUpgrade: 'O Broadsheet foi atualizado em outra aba. Recarregue esta aba para continuar.',
+  failure,
+
+  save: 'Guardar',
+  savedBadge: 'Guardado',
+  unreadBadge: 'Não lido',
+  markUnread: 'Marcar como não lido',
+  markRead: 'Marcar como lido',
+  markedUnread: 'Marcado como não lido.',
+  resumed: (p) => `Retomado em ${num(p)}%.`,
+  readingProgress: 'Progresso da leitura',
+
+  moreFilters: 'Mais filtros',
+  unreadOnly: 'Só não lidos',
+  savedOnly: 'Só guardados',
+  authorLabel: 'Autor',
+  anyAuthor: 'Qualquer autor',
+  languageLabel: 'Idioma',
+  anyLanguage: 'Qualquer idioma',
+  fromDate: 'De',
+  toDate: 'Até',
+  activeFilters: (n) => plural(n, 'filtro ativo', 'filtros ativos'),
+
+  settings: 'Configurações',
+  appearance: 'Aparência',
+  theme: 'Tema',
+  themeSystem: 'Igual ao dispositivo',
+  themeLight: 'Claro',
+  themeDark: 'Escuro',
+  themeSepia: 'Sépia',
+  textSize: 'Tamanho do texto',
+  lineWidth: 'Largura da linha',
+  widthNarrow: 'Estreita',
+  widthMedium: 'Média',
+  widthWide: 'Larga',
+  motion: 'Movimento',
+  motionSystem: 'Igual ao dispositivo',
+  motionReduce: 'Reduzir o movimento',
+  uiLanguage: 'Idioma do aplicativo',
+  languageAuto: 'Igual ao navegador',
+  sample: 'Texto de exemplo: os trabalhadores do porto votaram pela greve na segunda-feira.',
+  installApp: 'Instalar o aplicativo',
+  installHelp: 'Instale o Broadsheet para abri-lo pela tela inicial, como qualquer outro aplicativo, mesmo sem conexão.',
+  iosInstall: 'Para instalar no iPhone ou iPad: toque no botão Compartilhar e depois em “Adicionar à Tela de Início”.',
+  installed: 'O Broadsheet está instalado neste dispositivo.',
+  shortcuts: 'Atalhos de teclado',
+  shortcutSearch: 'Pesquisar',
+  shortcutNext: 'Artigo seguinte / anterior',
+  shortcutOpen: 'Abrir o artigo',
+  shortcutBack: 'Voltar à lista',
+  sync: 'Artigos',
+  lastUpdate: 'Última atualização',
+  backgroundRefresh: 'Com o aplicativo instalado, novos artigos também são baixados em segundo plano.',
+  version: (v) => `Versão ${v}`,
+  // List rows
+  rowOffline: 'Pode ser lido sem conexão',
+  rowNotOffline: 'Ainda não está completo sem conexão',
+
+  // Reliability
+  repaired: (r) => repaired(r),
+  parseNotes: (r) => [skipped(r), repaired(r)].filter(Boolean).join(' '),
+  evicted:
+    'O navegador apagou os artigos guardados neste dispositivo, provavelmente para liberar espaço. Eles serão baixados de novo assim que o servidor puder ser contatado.',
+  evictedRestored: 'O navegador tinha apagado os artigos guardados neste dispositivo, provavelmente para liberar espaço. Eles já foram baixados de novo.',
+  dbClosed: 'O navegador fechou o armazenamento do Broadsheet neste dispositivo (os dados foram apagados ou o espaço acabou). Recarregue esta aba para continuar.',
+
+  // Archive sync and search
+  searching: 'Pesquisando…',
+  indexing: 'O índice de pesquisa ainda está sendo criado neste dispositivo: podem aparecer mais resultados.',
+  fullResync: 'Sincronizar tudo de novo',
+  syncProgressLabel: 'Progresso do download',
+  syncProgress: (pages, articles) => `Baixadas ${plural(pages, 'página', 'páginas')} · ${plural(articles, 'artigo', 'artigos')}`,
+  partialSaved: (pages, articles) => `${plural(articles, 'artigo', 'artigos')} de ${plural(pages, 'página', 'páginas')} foram guardados; o resto será baixado da próxima vez.`,
+  stoppedAtLoop: 'O índice de artigos aponta de volta para uma página já lida, então o download parou ali.',
+  stoppedAtLimit: (pages) => `O download parou após ${num(pages)} páginas, o máximo de uma atualização.`,
+  bodyLoading: 'Baixando o texto completo…',
+  bodyUnavailable: 'O texto completo deste artigo ainda não foi baixado. Conecte-se à internet para lê-lo; o resumo está abaixo.',
+  bodyFailed: (f) => `Não foi possível baixar o texto completo: ${bodyReason(f)}. O resumo é mostrado no lugar.`,
+};
+
+export default pt;
+
+/** The offline, storage, backup and hand-off views' strings (see strings-offline.ts). */
+export const offline: OfflineStrings = {
+  keepOffline: 'Guardar sem conexão',
+  articleOffline: 'Pode ser lido sem conexão',
+  articleImagesMissing: 'Imagens ainda não guardadas',
+  articleBodyMissing: 'Texto ainda não guardado',
+  importedOn: (date) => `Importado de um arquivo em ${date}.`,
+  keepProgressLabel: 'Download para ler sem conexão',
+  keepProgress: (done, total) => `Guardando artigos sem conexão: ${num(done)} de ${num(total)}.`,
+  keepWaiting: (left) => `Aguardando a rede: ${plural(left, 'artigo pendente', 'artigos pendentes')}.`,
+  keepPaused: (left) => `Download cancelado: ${plural(left, 'artigo pendente', 'artigos pendentes')}. Retome para terminar.`,
+  keepStorageFull: 'O armazenamento do dispositivo está cheio: as imagens mais antigas foram removidas e o download parou.',
+  keepDone: (kept, failed) =>
+    `${plural(kept, 'artigo guardado', 'artigos guardados')} sem conexão.${failed ? ` ${plural(failed, 'artigo não pôde', 'artigos não puderam')} ser guardados por completo (uma imagem falhou).` : ''}`,
+  keepNothing: 'Nenhum artigo corresponde: não há nada para guardar.',
+  cancel: 'Cancelar',
+  resume: 'Retomar',
+  discard: 'Descartar',
+  share: 'Compartilhar',
+  linkCopied: 'Link copiado.',
+  copyThisLink: 'Copie este link',
+
+  // Storage panel
+  storage: 'Armazenamento',
+  storageMeasuring: 'Medindo o espaço usado…',
+  storageUsed: (used, available) => `${used} usados de ${available} disponíveis`,
+  storageUnknown: 'Este navegador não informa quanto espaço é usado.',
+  storageUnavailable: 'Este navegador não permite que o Broadsheet guarde dados, então nada pode ser guardado sem conexão.',
+  articlesStored: (n, readable) => `${plural(n, 'artigo guardado', 'artigos guardados')}, ${num(readable)} legíveis por completo sem conexão.`,
+  imagesKept: (n, size, budget) => `${plural(n, 'imagem guardada', 'imagens guardadas')} para ler sem conexão: ${size} de ${budget}.`,
+  imageBudget: 'Espaço para imagens',
+  imageBudgetHelp:
+    'Quando fica cheio, as imagens usadas há mais tempo saem primeiro. Imagens de sites que não permitem compartilhá-las contam cerca de 7 MB cada, que é o que o navegador cobra.',
+  persistAsk: 'Pedir para manter os dados',
+  persistAsking: 'Perguntando ao navegador…',
+  persistGranted: 'Armazenamento permanente concedido: o navegador não apagará os dados do Broadsheet sem perguntar.',
+  persistDenied:
+    'Armazenamento permanente não concedido: o navegador pode apagar os artigos se faltar espaço no dispositivo. Instalar o app torna a concessão mais provável.',
+  persistNotYet: 'O navegador pode apagar os artigos se faltar espaço no dispositivo, a menos que você peça para mantê-los.',
+  persistUnsupported: 'Não é possível pedir a este navegador que mantenha os dados.',
+  keepSection: 'Guardar artigos sem conexão',
+  keepHelp: 'Baixa as imagens dos artigos escolhidos para que possam ser lidos sem nenhuma rede.',
+  keepTag: 'Guardar esta etiqueta sem conexão',
+  keepNewestLabel: 'Quantos dos artigos mais recentes',
+  keepNewest: 'Guardar os mais recentes',
+  keepAll: 'Guardar tudo sem conexão',
+  clearSection: 'Apagar dados',
+  clearWhat: 'O que apagar',
+  clearTag: 'Artigos com uma etiqueta',
+  clearReadOlder: 'Artigos lidos há mais de alguns dias',
+  clearDays: 'Dias',
+  clearAll: 'Tudo',
+  clearIncludeSaved: 'Remover também os artigos salvos',
+  clearButton: 'Apagar…',
+  clearConfirm: (n, saved) =>
+    `Remover ${plural(n, 'artigo', 'artigos')} deste dispositivo${saved ? ', incluindo os salvos' : ''}? Os que ainda estiverem no índice voltam, só com texto, na próxima verificação.`,
+  clearConfirmYes: 'Remover',
+  clearNothing: 'Nenhum artigo corresponde: não há nada para apagar.',
+  cleared: (n) => `${plural(n, 'artigo removido', 'artigos removidos')}.`,
+
+  // Backup and hand-off
+  transferSection: 'Backup e envio',
+  transferHelp:
+    'Um backup contém seus artigos salvos, o estado de leitura e as configurações. Um arquivo de envio leva artigos com as imagens para outro telefone: mande por Bluetooth, cabo ou mensageiro e importe lá, sem precisar de rede.',
+  exportWhat: 'O que exportar',
+  exportBackup: 'Backup: salvos, estado de leitura e configurações',
+  exportSaved: 'Artigos salvos, para outro telefone',
+  exportKept: 'Artigos guardados sem conexão, para outro telefone',
+  exportTag: (tag) => `Artigos com a etiqueta “${tag}”, para outro telefone`,
+  exportButton: 'Exportar',
+  importButton: 'Importar',
+  working: 'Trabalhando…',
+  exported: (n, name) => `${plural(n, 'artigo gravado', 'artigos gravados')} em ${name}.`,
+  exportNothing: 'Não há nenhum artigo para exportar nesta opção.',
+  importNothing: 'Nada foi compartilhado para importar.',
+  imported: (o, p) => {
+    const parts = [`${plural(o.added, 'artigo novo', 'artigos novos')}, ${num(o.updated)} atualizados, ${num(o.unchanged)} já estavam aqui`];
+    if (p.kind === 'backup') parts.push(`${plural(o.states, 'estado de leitura combinado', 'estados de leitura combinados')}`);
+    if (p.settings) parts.push('configurações aplicadas');
+    const bad = p.report.noId + p.report.notObject + p.tooMany + p.badStates;
+    return `Importado: ${parts.join('; ')}.${bad ? ` ${plural(bad, 'entrada inválida foi ignorada', 'entradas inválidas foram ignoradas')}.` : ''}${p.report.truncatedFields ? ` ${plural(p.report.truncatedFields, 'campo longo demais foi cortado', 'campos longos demais foram cortados')}.` : ''}`;
+  },
+  importRejected: (name, r) =>
+    `“${name}” não foi importado: ${r.code === 'too-large' ? `tem mais de ${num(Math.round(r.bytes / 1048576))} MB.` : r.code === 'unreadable' ? 'não foi possível ler o arquivo.' : r.code === 'empty' ? 'não contém artigos, estados de leitura nem configurações.' : feed(r.error)} Nada do que está guardado mudou.`,
+};

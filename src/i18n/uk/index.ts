@@ -1,0 +1,293 @@
+import type { FeedError, ParseReport } from '../../core/feed/types';
+import type { SyncFailure } from '../../core/sync-types';
+import { num, pick } from '../format';
+import type { Strings } from '../en/main';
+import type { OfflineStrings } from '../en/lazy';
+
+/** Ukrainian has three plural forms for whole numbers: 1 стаття, 2 статті, 5 статей. */
+const plural = (n: number, one: string, few: string, many: string) => `${num(n)} ${pick(n, { one, few, many, other: few })}`;
+const storedKept = 'Статті, збережені на цьому пристрої, не змінилися.';
+
+function skipped(r: ParseReport): string {
+  const parts: string[] = [];
+  if (r.noId) parts.push(`${plural(r.noId, 'елемент', 'елементи', 'елементів')} без id`);
+  if (r.notObject) parts.push(`${plural(r.notObject, 'запис', 'записи', 'записів')}, що не є статтями`);
+  if (r.duplicates) parts.push(plural(r.duplicates, 'дублікат', 'дублікати', 'дублікатів'));
+  const n = r.noId + r.notObject + r.duplicates;
+  return n ? `Пропущено ${plural(n, 'елемент', 'елементи', 'елементів')}: ${parts.join(', ')}.` : '';
+}
+
+function repaired(r: ParseReport): string {
+  const parts: string[] = [];
+  if (r.badDates) parts.push(`не вдалося прочитати ${plural(r.badDates, 'дату', 'дати', 'дат')}`);
+  if (r.truncatedFields) parts.push(`скорочено ${plural(r.truncatedFields, 'задовге поле', 'задовгі поля', 'задовгих полів')}`);
+  if (!parts.length) return '';
+  const s = parts.join('; ');
+  return `${s[0]!.toUpperCase()}${s.slice(1)}.`;
+}
+
+function bodyReason(f: SyncFailure): string {
+  switch (f.kind) {
+    case 'offline':
+      return 'немає з’єднання';
+    case 'timeout':
+      return `сервер не відповів за ${num(f.seconds)} с`;
+    case 'http':
+      return `сервер відповів ${f.status}${f.statusText ? ` ${f.statusText}` : ''}`;
+    case 'too-large':
+      return `він більший за ${num(Math.round(f.bytes / 1048576))} МБ`;
+    default:
+      return 'не вдалося зв’язатися із сервером';
+  }
+}
+
+function feed(e: FeedError): string {
+  switch (e.code) {
+    case 'empty':
+      return 'Індекс статей — порожній файл.';
+    case 'html':
+      return 'Сервер надіслав вебсторінку замість індексу статей (можливо, сторінку помилки чи входу).';
+    case 'truncated':
+      return 'Індекс статей неповний: завантаження обірвалося до кінця.';
+    case 'not-json':
+      return `Індекс статей не є коректним JSON${e.detail ? ` (${e.detail})` : ''}.`;
+    case 'not-object':
+      return 'Індекс статей не є JSON Feed: це не JSON-об’єкт.';
+    case 'no-version':
+      return 'Індекс статей не є JSON Feed: у ньому немає "version".';
+    case 'bad-version':
+      return `Індекс статей не є JSON Feed, який може прочитати цей застосунок (версія «${e.detail ?? ''}»).`;
+    case 'no-items':
+      return 'Індекс статей не є JSON Feed: у ньому немає списку "items".';
+  }
+}
+
+function failure(f: SyncFailure): string {
+  switch (f.kind) {
+    case 'offline':
+      return 'Немає з’єднання. Показано статті, збережені на цьому пристрої.';
+    case 'network':
+      return 'Не вдалося зв’язатися із сервером. Показано статті, збережені на цьому пристрої.';
+    case 'timeout':
+      return `Сервер не відповів за ${num(f.seconds)} с. Показано статті, збережені на цьому пристрої.`;
+    case 'http':
+      return `Не вдалося завантажити індекс статей: сервер відповів ${f.status}${f.statusText ? ` ${f.statusText}` : ''}. ${storedKept}`;
+    case 'too-large':
+      return `Індекс статей більший за ${num(Math.round(f.bytes / 1048576))} МБ, тому його не завантажено. ${storedKept}`;
+    case 'feed':
+      return `${feed(f.error)} ${storedKept}`;
+    case 'no-articles': {
+      const s = skipped(f.report);
+      return `В індексі немає жодної придатної статті${f.report.total ? ` (${plural(f.report.total, 'елемент', 'елементи', 'елементів')})` : ''}. ${s ? `${s} ` : ''}${storedKept}`;
+    }
+    case 'storage':
+      return `Пам’ять пристрою заповнена: збережено ${num(f.written)} з ${num(f.total)} статей. Звільніть місце й знову перевірте нові статті.`;
+  }
+}
+
+const uk: Strings = {
+  appName: 'Broadsheet',
+  searchLabel: 'Пошук статей',
+  searchPlaceholder: 'Слова із заголовків, тексту, тегів, імен авторів',
+  tagLabel: 'Тег',
+  allTags: 'Усі теги',
+  clearFilters: 'Скинути фільтри',
+  articleCount: (n) => plural(n, 'стаття', 'статті', 'статей'),
+  filtered: 'з фільтром',
+  listLabel: 'Статті',
+  loading: 'Завантаження статей…',
+  firstSync: 'Завантажуємо статті для читання без мережі…',
+  noArticlesYet: 'На цьому пристрої ще немає статей. Під’єднайтеся до інтернету один раз, щоб їх завантажити.',
+  noMatch: (q) => (q ? `Жодна збережена стаття не відповідає «${q}».` : 'Жодна збережена стаття не відповідає цьому фільтру.'),
+  untitled: 'Без назви',
+  backToList: 'Усі статті',
+  openOriginal: 'Читати на сайті видавця',
+  linkedArticle: 'Стаття за посиланням',
+  by: 'Автор:',
+  tags: 'Теги',
+  updatedOn: 'оновлено',
+  articleMissing: 'Цієї статті немає на цьому пристрої.',
+  articleMissingHint: 'Можливо, її ще не завантажено. Під’єднайтеся до інтернету й відкрийте список, щоб отримати її.',
+  articleLoading: 'Відкриваємо статтю…',
+  noBody: 'У цієї статті немає тексту, крім анотації.',
+  checkNow: 'Перевірити нові статті',
+  checking: 'Перевіряємо нові статті…',
+  updatedAgo: (when) => `Оновлено ${when}`,
+  neverUpdated: 'Ще не оновлено',
+  offlineBadge: 'Офлайн',
+  wentOffline: 'Немає з’єднання. Усе, що збережено на цьому пристрої, можна читати далі.',
+  backOnline: 'З’єднання відновлено.',
+  skipped,
+  storedKept,
+  updateReady: 'Готова нова версія Broadsheet.',
+  reload: 'Перезавантажити',
+  offlineReady: 'Broadsheet готовий працювати без мережі.',
+  dbUnavailable:
+    'Цей браузер не дозволяє Broadsheet зберігати дані (так буває в приватному режимі), тому статті доступні лише онлайн і не збережуться для читання без мережі.',
+  dbUpgrade: 'Broadsheet оновлено в іншій вкладці. Перезавантажте цю вкладку, щоб продовжити.',
+  failure,
+
+  save: 'Зберегти',
+  savedBadge: 'Збережено',
+  unreadBadge: 'Непрочитане',
+  markUnread: 'Позначити непрочитаним',
+  markRead: 'Позначити прочитаним',
+  markedUnread: 'Позначено непрочитаним.',
+  resumed: (p) => `Продовжуємо з ${num(p)}%.`,
+  readingProgress: 'Прогрес читання',
+
+  moreFilters: 'Більше фільтрів',
+  unreadOnly: 'Лише непрочитані',
+  savedOnly: 'Лише збережені',
+  authorLabel: 'Автор',
+  anyAuthor: 'Будь-який автор',
+  languageLabel: 'Мова',
+  anyLanguage: 'Будь-яка мова',
+  fromDate: 'Від',
+  toDate: 'До',
+  activeFilters: (n) => `Фільтрів: ${num(n)}`,
+
+  settings: 'Налаштування',
+  appearance: 'Вигляд',
+  theme: 'Тема',
+  themeSystem: 'Як на пристрої',
+  themeLight: 'Світла',
+  themeDark: 'Темна',
+  themeSepia: 'Сепія',
+  textSize: 'Розмір тексту',
+  lineWidth: 'Ширина рядка',
+  widthNarrow: 'Вузька',
+  widthMedium: 'Середня',
+  widthWide: 'Широка',
+  motion: 'Анімація',
+  motionSystem: 'Як на пристрої',
+  motionReduce: 'Зменшити анімацію',
+  uiLanguage: 'Мова застосунку',
+  languageAuto: 'Як у браузері',
+  sample: 'Приклад тексту: портові робітники проголосували за страйк у понеділок.',
+  installApp: 'Встановити застосунок',
+  installHelp: 'Встановіть Broadsheet, щоб відкривати його з головного екрана, як будь-який інший застосунок, навіть без мережі.',
+  iosInstall: 'Щоб установити на iPhone чи iPad: натисніть «Поділитися», а потім «На початковий екран».',
+  installed: 'Broadsheet встановлено на цьому пристрої.',
+  shortcuts: 'Клавіатурні скорочення',
+  shortcutSearch: 'Пошук',
+  shortcutNext: 'Наступна / попередня стаття',
+  shortcutOpen: 'Відкрити статтю',
+  shortcutBack: 'Назад до списку',
+  sync: 'Статті',
+  lastUpdate: 'Останнє оновлення',
+  backgroundRefresh: 'Коли застосунок встановлено, нові статті завантажуються й у фоновому режимі.',
+  version: (v) => `Версія ${v}`,
+  // List rows
+  rowOffline: 'Можна читати без мережі',
+  rowNotOffline: 'Ще не повністю доступна без мережі',
+
+  // Reliability
+  repaired: (r) => repaired(r),
+  parseNotes: (r) => [skipped(r), repaired(r)].filter(Boolean).join(' '),
+  evicted:
+    'Браузер видалив статті, збережені на цьому пристрої, імовірно, щоб звільнити місце. Їх буде завантажено знову, щойно сервер стане доступним.',
+  evictedRestored: 'Браузер видаляв статті, збережені на цьому пристрої, імовірно, щоб звільнити місце. Їх уже завантажено знову.',
+  dbClosed: 'Браузер закрив сховище Broadsheet на цьому пристрої (дані було очищено або скінчилося місце). Перезавантажте цю вкладку, щоб продовжити.',
+
+  // Archive sync and search
+  searching: 'Шукаємо…',
+  indexing: 'Пошуковий індекс на цьому пристрої ще будується: можуть з’явитися інші збіги.',
+  fullResync: 'Повна синхронізація',
+  syncProgressLabel: 'Поступ завантаження',
+  syncProgress: (pages, articles) => `Завантажено ${plural(pages, 'сторінку', 'сторінки', 'сторінок')} · ${plural(articles, 'статтю', 'статті', 'статей')}`,
+  partialSaved: (pages, articles) => `Збережено ${plural(articles, 'статтю', 'статті', 'статей')} з ${plural(pages, 'сторінки', 'сторінок', 'сторінок')}; решту буде завантажено наступного разу.`,
+  stoppedAtLoop: 'Індекс статей посилається на вже прочитану сторінку, тому завантаження зупинилося там.',
+  stoppedAtLimit: (pages) => `Завантаження зупинилося після ${num(pages)} сторінок — це найбільше за одне оновлення.`,
+  bodyLoading: 'Завантажуємо повний текст…',
+  bodyUnavailable: 'Повний текст цієї статті ще не завантажено. Під’єднайтеся до інтернету, щоб його прочитати; нижче — анотація.',
+  bodyFailed: (f) => `Не вдалося завантажити повний текст: ${bodyReason(f)}. Показано анотацію.`,
+};
+
+export default uk;
+
+/** The offline, storage, backup and hand-off views' strings (see strings-offline.ts). */
+export const offline: OfflineStrings = {
+  keepOffline: 'Зберегти офлайн',
+  articleOffline: 'Можна читати без мережі',
+  articleImagesMissing: 'Зображення ще не збережено',
+  articleBodyMissing: 'Текст ще не збережено',
+  importedOn: (date) => `Імпортовано з файлу ${date}.`,
+  keepProgressLabel: 'Завантаження для читання без мережі',
+  keepProgress: (done, total) => `Зберігаємо статті офлайн: ${num(done)} з ${num(total)}.`,
+  keepWaiting: (left) => `Чекаємо на мережу: залишилося ${plural(left, 'стаття', 'статті', 'статей')}.`,
+  keepPaused: (left) => `Завантаження скасовано: залишилося ${plural(left, 'стаття', 'статті', 'статей')}. Продовжте, щоб завершити.`,
+  keepStorageFull: 'Пам’ять пристрою заповнена: найстаріші зображення видалено, завантаження зупинено.',
+  keepDone: (kept, failed) =>
+    `Збережено офлайн: ${plural(kept, 'стаття', 'статті', 'статей')}.${failed ? ` Не вдалося повністю зберегти: ${plural(failed, 'стаття', 'статті', 'статей')} (помилка зображення).` : ''}`,
+  keepNothing: 'Жодна стаття не підходить: нічого зберігати.',
+  cancel: 'Скасувати',
+  resume: 'Продовжити',
+  discard: 'Відкинути',
+  share: 'Поділитися',
+  linkCopied: 'Посилання скопійовано.',
+  copyThisLink: 'Скопіюйте це посилання',
+
+  // Storage panel
+  storage: 'Сховище',
+  storageMeasuring: 'Вимірюємо використане місце…',
+  storageUsed: (used, available) => `Використано ${used} з ${available} доступних`,
+  storageUnknown: 'Цей браузер не повідомляє, скільки місця використано.',
+  storageUnavailable: 'Цей браузер не дозволяє Broadsheet зберігати дані, тож нічого не можна зберегти офлайн.',
+  articlesStored: (n, readable) => `Збережено ${plural(n, 'стаття', 'статті', 'статей')}, повністю доступні без мережі: ${num(readable)}.`,
+  imagesKept: (n, size, budget) => `Для читання без мережі збережено ${plural(n, 'зображення', 'зображення', 'зображень')}: ${size} з ${budget}.`,
+  imageBudget: 'Місце для зображень',
+  imageBudgetHelp:
+    'Коли місце закінчується, першими видаляються зображення, якими найдовше не користувалися. Зображення із сайтів, що не дозволяють ними ділитися, займають приблизно 7 MB кожне: саме стільки рахує браузер.',
+  persistAsk: 'Попросити зберігати дані постійно',
+  persistAsking: 'Запитуємо браузер…',
+  persistGranted: 'Постійне сховище надано: браузер не видалятиме дані Broadsheet, не запитавши вас.',
+  persistDenied:
+    'Постійне сховище не надано: браузер може видалити статті, коли на пристрої закінчиться місце. Якщо встановити застосунок, дозвіл надають частіше.',
+  persistNotYet: 'Браузер може видалити статті, коли на пристрої закінчиться місце, якщо ви не попросите їх зберігати.',
+  persistUnsupported: 'Цей браузер не можна попросити зберігати дані постійно.',
+  keepSection: 'Зберегти статті офлайн',
+  keepHelp: 'Завантажує зображення вибраних статей, щоб їх можна було читати зовсім без мережі.',
+  keepTag: 'Зберегти цей тег офлайн',
+  keepNewestLabel: 'Скільки найновіших статей',
+  keepNewest: 'Зберегти найновіші',
+  keepAll: 'Зберегти все офлайн',
+  clearSection: 'Очистити дані',
+  clearWhat: 'Що очистити',
+  clearTag: 'Статті з тегом',
+  clearReadOlder: 'Прочитані статті, старші за кількість днів',
+  clearDays: 'Днів',
+  clearAll: 'Усе',
+  clearIncludeSaved: 'Видалити також збережені статті',
+  clearButton: 'Очистити…',
+  clearConfirm: (n, saved) =>
+    `Видалити з цього пристрою ${plural(n, 'статтю', 'статті', 'статей')}${saved ? ', разом зі збереженими' : ''}? Статті, які ще є в індексі, повернуться (лише текст) під час наступної перевірки.`,
+  clearConfirmYes: 'Видалити',
+  clearNothing: 'Жодна стаття не підходить: нічого очищати.',
+  cleared: (n) => `Видалено: ${plural(n, 'стаття', 'статті', 'статей')}.`,
+
+  // Backup and hand-off
+  transferSection: 'Резервна копія та передавання',
+  transferHelp:
+    'Резервна копія містить збережені статті, стан читання й налаштування. Файл передавання переносить статті з зображеннями на інший телефон: надішліть його через Bluetooth, кабель чи месенджер та імпортуйте там, мережа не потрібна.',
+  exportWhat: 'Що експортувати',
+  exportBackup: 'Резервна копія: збережені, стан читання, налаштування',
+  exportSaved: 'Збережені статті, для іншого телефона',
+  exportKept: 'Статті, збережені офлайн, для іншого телефона',
+  exportTag: (tag) => `Статті з тегом «${tag}», для іншого телефона`,
+  exportButton: 'Експортувати',
+  importButton: 'Імпортувати',
+  working: 'Виконується…',
+  exported: (n, name) => `До ${name} записано ${plural(n, 'статтю', 'статті', 'статей')}.`,
+  exportNothing: 'У цьому виборі немає статей для експорту.',
+  importNothing: 'Нічого не надіслано для імпорту.',
+  imported: (o, p) => {
+    const parts = [`нових: ${num(o.added)}, оновлених: ${num(o.updated)}, уже були: ${num(o.unchanged)}`];
+    if (p.kind === 'backup') parts.push(`об’єднано станів читання: ${num(o.states)}`);
+    if (p.settings) parts.push('налаштування застосовано');
+    const bad = p.report.noId + p.report.notObject + p.tooMany + p.badStates;
+    return `Імпортовано: ${parts.join('; ')}.${bad ? ` Пропущено недійсних записів: ${num(bad)}.` : ''}${p.report.truncatedFields ? ` Обрізано задовгих полів: ${num(p.report.truncatedFields)}.` : ''}`;
+  },
+  importRejected: (name, r) =>
+    `«${name}» не імпортовано: ${r.code === 'too-large' ? `файл більший за ${num(Math.round(r.bytes / 1048576))} MB.` : r.code === 'unreadable' ? 'файл не вдалося прочитати.' : r.code === 'empty' ? 'у ньому немає статей, станів читання чи налаштувань.' : feed(r.error)} Збережене не змінилося.`,
+};

@@ -1,0 +1,233 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import type { ParseReport } from '../../../src/core/feed/types';
+import type { SyncFailure } from '../../../src/core/sync-types';
+import * as i18n from '../../../src/i18n';
+import { applyLocale, isLocale, LOCALE_NAMES, LOCALES, pickLocale, type Locale } from '../../../src/i18n';
+import es from '../../../src/i18n/es';
+import pt from '../../../src/i18n/pt';
+import uk from '../../../src/i18n/uk';
+import { en, type Strings } from '../../../src/i18n/en/main';
+
+afterEach(async () => {
+  await applyLocale('en');
+});
+
+// The same fixtures as strings.test.ts.
+const report = (r: Partial<ParseReport>): ParseReport => ({
+  total: 0,
+  kept: 0,
+  notObject: 0,
+  noId: 0,
+  duplicates: 0,
+  truncatedFields: 0,
+  badDates: 0,
+  ...r,
+});
+
+const FAILURES: SyncFailure[] = [
+  { kind: 'offline' },
+  { kind: 'network' },
+  { kind: 'timeout', seconds: 10 },
+  { kind: 'http', status: 404, statusText: 'Not Found' },
+  { kind: 'http', status: 500, statusText: '' },
+  { kind: 'too-large', bytes: 64 * 1048576 },
+  { kind: 'feed', error: { code: 'empty' } },
+  { kind: 'feed', error: { code: 'html' } },
+  { kind: 'feed', error: { code: 'truncated' } },
+  { kind: 'feed', error: { code: 'not-json', detail: 'Unexpected token' } },
+  { kind: 'feed', error: { code: 'not-json' } },
+  { kind: 'feed', error: { code: 'not-object' } },
+  { kind: 'feed', error: { code: 'no-version' } },
+  { kind: 'feed', error: { code: 'bad-version', detail: 'https://jsonfeed.org/version/2' } },
+  { kind: 'feed', error: { code: 'no-items' } },
+  { kind: 'no-articles', report: report({}) },
+  { kind: 'no-articles', report: report({ total: 3, noId: 2, notObject: 1 }) },
+  { kind: 'storage', name: 'QuotaExceededError', written: 250, total: 300 },
+];
+
+const REPORTS: ParseReport[] = [
+  report({ noId: 1 }),
+  report({ notObject: 2, duplicates: 1 }),
+  report({ duplicates: 2 }),
+  report({ total: 30, noId: 5, notObject: 21, duplicates: 11 }),
+];
+
+/** Representative arguments for every function in a catalogue. A new function must be added here. */
+const ARGS: Record<string, unknown[][]> = {
+  articleCount: [[0], [1], [2], [5], [21], [2500]],
+  noMatch: [[''], ['budget']],
+  updatedAgo: [['5 minutes ago'], ['now']],
+  skipped: REPORTS.map((r) => [r]),
+  failure: FAILURES.map((f) => [f]),
+  resumed: [[3], [42], [96]],
+  activeFilters: [[1], [2], [5], [7]],
+  version: [['0.1.0'], ['dev']],
+  repaired: [[report({ badDates: 1 })], [report({ truncatedFields: 3 })], [report({ badDates: 2, truncatedFields: 5 })]],
+  parseNotes: [...REPORTS.map((r) => [r]), [report({ noId: 1, badDates: 21 })]],
+  syncProgress: [[1, 1], [2, 250], [5, 21], [120, 100_000]],
+  partialSaved: [[1, 1], [3, 250], [22, 5]],
+  stoppedAtLimit: [[1], [10_000]],
+  bodyFailed: FAILURES.map((f) => [f]),
+};
+
+const CATALOGUES: [Locale, Strings][] = [
+  ['en', en],
+  ['es', es],
+  ['pt', pt],
+  ['uk', uk],
+];
+const TRANSLATIONS = CATALOGUES.filter(([l]) => l !== 'en');
+
+const call = (fn: unknown, args: unknown[]): unknown => (fn as (...a: unknown[]) => unknown)(...args);
+
+describe('pickLocale', () => {
+  test.each<[string[], Locale]>([
+    [['uk-UA'], 'uk'],
+    [['pt-BR', 'en'], 'pt'],
+    [['fr', 'es-419'], 'es'],
+    [['fr'], 'en'],
+    [[], 'en'],
+    [['EN-gb', 'uk'], 'en'],
+    [['ES'], 'es'],
+    [['de-DE', 'fr-CH', 'pt-PT'], 'pt'],
+    [['ukr', 'u'], 'en'],
+  ])('%j → %s', (preferred, expected) => {
+    expect(pickLocale(preferred)).toBe(expected);
+  });
+});
+
+describe('LOCALES', () => {
+  test('are en, es, pt, uk, each named in itself', () => {
+    expect([...LOCALES]).toEqual(['en', 'es', 'pt', 'uk']);
+    expect(LOCALE_NAMES).toEqual({ en: 'English', es: 'Español', pt: 'Português', uk: 'Українська' });
+  });
+
+  test('isLocale', () => {
+    expect(LOCALES.every((l) => isLocale(l))).toBe(true);
+    expect(isLocale('fr')).toBe(false);
+    expect(isLocale('EN')).toBe(false);
+    expect(isLocale('es-MX')).toBe(false);
+    expect(isLocale(undefined)).toBe(false);
+  });
+
+  test('every function in the English catalogue has representative arguments here', () => {
+    const fnKeys = Object.keys(en).filter((k) => typeof en[k as keyof Strings] === 'function');
+    expect(fnKeys.sort()).toEqual(Object.keys(ARGS).sort());
+  });
+});
+
+describe.each(CATALOGUES)('the %s catalogue', (locale, strings) => {
+  test('has exactly the keys of en, each of the same kind', () => {
+    expect(Object.keys(strings).sort()).toEqual(Object.keys(en).sort());
+    for (const key of Object.keys(en) as (keyof Strings)[]) expect([key, typeof strings[key]]).toEqual([key, typeof en[key]]);
+  });
+
+  test('every string is non-empty', () => {
+    for (const [key, value] of Object.entries(strings)) {
+      if (typeof value === 'string') expect([key, value.trim().length > 0]).toEqual([key, true]);
+    }
+  });
+
+  test('every function returns a non-empty, fully interpolated string', async () => {
+    await applyLocale(locale);
+    for (const [key, value] of Object.entries(strings)) {
+      if (typeof value !== 'function') continue;
+      for (const args of ARGS[key] ?? []) {
+        const out = call(value, args);
+        const label = `${locale}.${key}(${JSON.stringify(args)})`;
+        expect([label, typeof out]).toEqual([label, 'string']);
+        expect([label, (out as string).trim().length > 0]).toEqual([label, true]);
+        expect([label, /undefined|NaN|\[object |null/.test(out as string)]).toEqual([label, false]);
+      }
+    }
+  });
+
+  test('the numbers in a failure sentence survive', async () => {
+    await applyLocale(locale);
+    expect(strings.failure({ kind: 'http', status: 404, statusText: 'Not Found' })).toContain('404 Not Found');
+    expect(strings.failure({ kind: 'timeout', seconds: 10 })).toContain('10');
+    expect(strings.failure({ kind: 'too-large', bytes: 64 * 1048576 })).toContain('64');
+    expect(strings.failure({ kind: 'storage', name: 'QuotaExceededError', written: 250, total: 300 })).toMatch(/250.*300/);
+    expect(strings.failure({ kind: 'feed', error: { code: 'bad-version', detail: 'https://jsonfeed.org/version/2' } })).toContain(
+      'https://jsonfeed.org/version/2',
+    );
+    expect(strings.noMatch('budget')).toContain('budget');
+    expect(strings.version('1.2.3')).toContain('1.2.3');
+  });
+
+  test('skipped is empty when nothing was skipped', async () => {
+    await applyLocale(locale);
+    expect(strings.skipped(report({ total: 5, kept: 5, truncatedFields: 2, badDates: 1 }))).toBe('');
+  });
+});
+
+describe.each(TRANSLATIONS)('the %s translation', (locale, strings) => {
+  test('is not English: no failure or skipped sentence is left untranslated', async () => {
+    await applyLocale(locale);
+    for (const f of FAILURES) expect(strings.failure(f)).not.toBe(en.failure(f));
+    for (const r of REPORTS) expect(strings.skipped(r)).not.toBe(en.skipped(r));
+    expect(strings.articleCount(2)).not.toBe(en.articleCount(2));
+  });
+});
+
+describe('applyLocale', () => {
+  test('starts in English', () => {
+    expect(i18n.locale).toBe('en');
+    expect(i18n.t).toBe(en);
+    expect(i18n.t.articleCount(2)).toBe('2 articles');
+  });
+
+  test('uk: t is live, uses one/few/many plural forms, and sets <html lang>', async () => {
+    await applyLocale('uk');
+    expect(i18n.locale).toBe('uk');
+    expect(i18n.t).toBe(uk);
+    expect(document.documentElement.lang).toBe('uk');
+    expect(i18n.t.articleCount(1)).toBe('1 стаття');
+    expect(i18n.t.articleCount(2)).toBe('2 статті');
+    expect(i18n.t.articleCount(3)).toBe('3 статті');
+    expect(i18n.t.articleCount(4)).toBe('4 статті');
+    expect(i18n.t.articleCount(5)).toBe('5 статей');
+    expect(i18n.t.articleCount(11)).toBe('11 статей');
+    expect(i18n.t.articleCount(12)).toBe('12 статей');
+    expect(i18n.t.articleCount(21)).toBe('21 стаття');
+    expect(i18n.t.articleCount(22)).toBe('22 статті');
+    expect(i18n.t.articleCount(0)).toBe('0 статей');
+  });
+
+  test('es: 1 artículo / 2 artículos, <html lang="es">', async () => {
+    await applyLocale('es');
+    expect(i18n.locale).toBe('es');
+    expect(document.documentElement.lang).toBe('es');
+    expect(i18n.t.articleCount(1)).toBe('1 artículo');
+    expect(i18n.t.articleCount(2)).toBe('2 artículos');
+    expect(i18n.t.articleCount(0)).toBe('0 artículos');
+  });
+
+  test('pt: 1 artigo / 2 artigos', async () => {
+    await applyLocale('pt');
+    expect(document.documentElement.lang).toBe('pt');
+    expect(i18n.t.articleCount(1)).toBe('1 artigo');
+    expect(i18n.t.articleCount(2)).toBe('2 artigos');
+  });
+
+  test('back to en restores English', async () => {
+    await applyLocale('uk');
+    await applyLocale('en');
+    expect(i18n.t).toBe(en);
+    expect(document.documentElement.lang).toBe('en');
+    expect(i18n.t.articleCount(1)).toBe('1 article');
+    expect(i18n.t.articleCount(5)).toBe('5 articles');
+  });
+
+  // Regression: without a "latest call wins" guard, a language whose catalogue was still loading
+  // finished after a later call for another language and overwrote it (choosing Español, then
+  // quickly English, in Settings left the UI in Spanish while the settings said English).
+  test('the last call wins when an earlier one is still loading its catalogue', async () => {
+    const slow = applyLocale('es');
+    const fast = applyLocale('en');
+    await Promise.all([slow, fast]);
+    expect(i18n.locale).toBe('en');
+    expect(i18n.t).toBe(en);
+    expect(document.documentElement.lang).toBe('en');
+  });
+});
