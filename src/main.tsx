@@ -1,9 +1,11 @@
 import { render } from 'preact';
 import { App } from './app/App';
-import { applyLocale, pickLocale } from './i18n';
+import { applyLocale } from './i18n';
 import { captureInstallPrompt } from './platform/install';
 import './platform/interaction';
-import { applySettings, loadSettings, saveSettings, type Settings } from './features/settings/settings';
+import { pickLocale } from './core/locales';
+import type { Settings } from './core/settings';
+import { applySettings, loadSettings, saveSettings } from './features/settings/settings';
 import './app/styles.css';
 
 // Which build is running, for support and for the update test: a page never mixes two.

@@ -6,11 +6,12 @@
 import type { ComponentType } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { indexUrl } from '../platform/config';
+import { listen } from '../data/channel';
 import type { ParseReport } from '../core/feed/types';
 import { NO_FILTER } from '../core/list-model';
-import { emptyState, type ReadingState } from '../core/reading';
+import { emptyState, type ReadingState, type StateUpdate } from '../core/reading';
 import type { SyncFailure, SyncRecord } from '../core/sync-types';
-import { setBodySource } from '../features/offline/body-source';
+import { setBodyFetcher } from '../features/offline/body-source';
 import { useOfflineStatus } from '../features/offline/useOfflineStatus';
 import { openLibrary, type Library } from '../features/sync/library';
 import type { SyncOutcome } from '../features/sync/sync';
@@ -21,7 +22,7 @@ import { t } from '../i18n';
 import { ListView } from '../features/list/ListView';
 import { BASE, historyState, isPlainClick, navigate, useRoute } from '../ui/navigation';
 import { settingsHref } from '../core/routes';
-import { DEFAULT_SETTINGS, type Settings } from '../features/settings/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import type { SettingsViewProps } from '../features/settings/SettingsView';
 import { useShortcuts } from '../ui/shortcuts';
 import { SyncProgress, type Progress } from '../features/sync/SyncProgress';
@@ -73,7 +74,6 @@ const OFFLINE_MARKS_MAX = 5000;
 /** Refresh the index when the app comes back to the foreground after this long. */
 const FOREGROUND_REFRESH_MS = 10 * 60_000;
 
-export type StateUpdate = (id: string, change: (s: ReadingState, now: number) => ReadingState) => void;
 
 /** Loads a lazily imported view once it is first needed. */
 function useLazy<P>(needed: boolean, load: () => Promise<ComponentType<P>>): ComponentType<P> | undefined {
@@ -83,8 +83,11 @@ function useLazy<P>(needed: boolean, load: () => Promise<ComponentType<P>>): Com
   }, [needed, View, load]);
   return View;
 }
-const loadReader = () => import('../features/reader/ArticleView').then((m) => m.ArticleView);
-const loadSettings = () => import('../features/settings/SettingsView').then((m) => m.SettingsView);
+/** A lazy view's code together with its strings in the UI's language, so it renders in one language. */
+const withLazyStrings = <T,>(view: Promise<T>): Promise<T> =>
+  Promise.all([view, import('../i18n/lazy').then((m) => m.loadLazyStrings())]).then(([v]) => v);
+const loadReader = () => withLazyStrings(import('../features/reader/ArticleView').then((m) => m.ArticleView));
+const loadSettings = () => withLazyStrings(import('../features/settings/SettingsView').then((m) => m.SettingsView));
 
 export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Partial<AppProps>) {
   const route = useRoute();
@@ -179,13 +182,10 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
       else if (lib.lost) setNotice('evicted');
       setLibrary(lib);
       // Keep offline fetches announced bodies (bodies on demand) the way the reader does.
-      setBodySource({
-        needsBody: (a) => !!a.bodyUrl && !a.hasBody,
-        fetchBody: async (a) => {
-          const opened = await lib.open(a.id);
-          if (opened.failure || !opened.article) throw new Error(`The body of ${a.id} could not be downloaded`);
-          return opened.article;
-        },
+      setBodyFetcher(async (a) => {
+        const opened = await lib.open(a.id);
+        if (opened.failure || !opened.article) throw new Error(`The body of ${a.id} could not be downloaded`);
+        return opened.article;
       });
       await reload(lib);
       await runSync(lib);
@@ -228,12 +228,10 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
 
   // An import or a clean-up (in this tab or another) changed the stored articles: re-read them.
   useEffect(() => {
-    if (!library || typeof BroadcastChannel !== 'function') return;
-    const channel = new BroadcastChannel('broadsheet');
-    channel.onmessage = (e: MessageEvent<{ type?: string }>) => {
-      if (e.data?.type === 'synced') void reload(library);
-    };
-    return () => channel.close();
+    if (!library) return;
+    return listen((m) => {
+      if (m.type === 'synced' && m.ok === undefined) void reload(library);
+    });
   }, [library, reload]);
 
   // Another tab (or the service worker's background sync) synced: show what it stored, and drop

@@ -3,6 +3,7 @@
  * of a query are matched by the search index (`engine.ts`, in a worker); what is left here is
  * cheap enough for the main thread at 100,000 rows: the tag, the order, merging synced rows in.
  */
+import { newestFirst } from './article';
 import type { Article } from './feed/types';
 
 /** What a list row needs: the article minus its body. */
@@ -82,10 +83,6 @@ export function indexById(entries: readonly ListEntry[]): Map<string, ListEntry>
   return new Map(entries.map((e) => [e.id, e]));
 }
 
-/** Newest first; equal dates by id, descending (the reversed `by-date` index's order). */
-export function byDate(a: ListEntry, b: ListEntry): number {
-  return b.sortDate - a.sortDate || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-}
 
 /**
  * `entries` (in list order) with `incoming` added or replacing the entries of the same id, in
@@ -95,15 +92,15 @@ export function mergeEntries(entries: readonly ListEntry[], incoming: readonly L
   if (incoming.length === 0) return entries.slice();
   const fresh = new Map(incoming.map((e) => [e.id, e]));
   const kept = entries.length && entries.some((e) => fresh.has(e.id)) ? entries.filter((e) => !fresh.has(e.id)) : entries.slice();
-  const add = [...fresh.values()].sort(byDate);
+  const add = [...fresh.values()].sort(newestFirst);
   const last = kept[kept.length - 1];
-  if (!last || byDate(last, add[0]!) <= 0) return kept.concat(add);
+  if (!last || newestFirst(last, add[0]!) <= 0) return kept.concat(add);
   // Interleave: both lists are sorted, so one pass merges them.
   const out: ListEntry[] = new Array(kept.length + add.length);
   let i = 0;
   let j = 0;
   let k = 0;
-  while (i < kept.length && j < add.length) out[k++] = byDate(kept[i]!, add[j]!) <= 0 ? kept[i++]! : add[j++]!;
+  while (i < kept.length && j < add.length) out[k++] = newestFirst(kept[i]!, add[j]!) <= 0 ? kept[i++]! : add[j++]!;
   while (i < kept.length) out[k++] = kept[i++]!;
   while (j < add.length) out[k++] = add[j++]!;
   return out;

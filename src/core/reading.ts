@@ -22,6 +22,12 @@ export const FINISHED = 0.97;
 /** Below this, there is nothing worth resuming. */
 export const STARTED = 0.03;
 
+/** A change to one article's reading state, applied by the store as a read-modify-write. */
+export type StateChange = (s: ReadingState, now: number) => ReadingState;
+
+/** Asks for `change` to be applied to article `id`'s reading state (shown at once, then stored). */
+export type StateUpdate = (id: string, change: StateChange) => void;
+
 export function emptyState(id: string): ReadingState {
   return { id, read: false, saved: false, progress: 0, updatedAt: 0 };
 }

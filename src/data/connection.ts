@@ -1,10 +1,13 @@
 /**
  * Opening the database. Kept apart from the queries so that tests can open a fresh database by
- * name, and so the connection lifecycle (blocked upgrades, closed connections) lives in one place.
+ * name, and so the connection lifecycle (blocked upgrades, closed connections) lives in one place:
+ * `openStore` for a connection its caller owns, `connection()` for the one shared lazily by the
+ * page's offline features and by the service worker.
  */
 import { openDB, type IDBPDatabase } from 'idb';
+import { DB_NAME } from '../core/names';
 import { MIGRATIONS, type Migration } from './migrations';
-import { DB_NAME, type BroadsheetDB } from './schema';
+import type { BroadsheetDB } from './schema';
 
 export type DB = IDBPDatabase<BroadsheetDB>;
 
@@ -42,4 +45,19 @@ export async function openStore(options: OpenOptions = {}): Promise<DB> {
     },
   });
   return db;
+}
+
+let shared: Promise<DB> | undefined;
+
+/**
+ * The shared connection, opened on first use. It sits beside the library's own connection, which
+ * IndexedDB handles fine; when another tab upgrades the schema it is closed, and the next call
+ * opens a new one. A failed open is not remembered, so a later call tries again.
+ */
+export function connection(): Promise<DB> {
+  shared ??= openStore({ onVersionChange: () => (shared = undefined) }).catch((error: unknown) => {
+    shared = undefined;
+    throw error;
+  });
+  return shared;
 }

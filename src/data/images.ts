@@ -3,7 +3,8 @@
  * IndexedDB. Behind a small interface so the keep-offline run is tested with an in-memory one.
  */
 import type { DB } from './connection';
-import { IMAGE_CACHE, type ImageRecord } from './offline-records';
+import { IMAGE_CACHE } from '../core/names';
+import type { ImageRecord } from '../core/offline-records';
 
 export interface ImageStore {
   all(): Promise<ImageRecord[]>;

@@ -9,8 +9,9 @@
  * app shell the service worker keeps): either one surviving is enough.
  */
 
+import { MARKER_CACHE } from '../core/names';
+
 const KEY = 'broadsheet:stored-articles';
-const CACHE = 'broadsheet-marker';
 const markerUrl = () => new URL('__broadsheet/stored-articles', new URL(import.meta.env.BASE_URL, location.origin)).href;
 
 /** True when a note says articles were stored on this device before. Never throws. */
@@ -22,7 +23,7 @@ export async function hadStoredArticles(): Promise<boolean> {
   }
   try {
     if (typeof caches === 'undefined') return false;
-    return (await caches.match(markerUrl(), { cacheName: CACHE })) !== undefined;
+    return (await caches.match(markerUrl(), { cacheName: MARKER_CACHE })) !== undefined;
   } catch {
     return false;
   }
@@ -37,7 +38,7 @@ export async function markStoredArticles(at = Date.now()): Promise<void> {
   }
   try {
     if (typeof caches === 'undefined') return;
-    const cache = await caches.open(CACHE);
+    const cache = await caches.open(MARKER_CACHE);
     await cache.put(markerUrl(), new Response(String(at), { headers: { 'content-type': 'text/plain' } }));
   } catch {
     // full or refused

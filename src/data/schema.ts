@@ -4,11 +4,9 @@
  */
 import type { DBSchema } from 'idb';
 import type { Article } from '../core/feed/types';
-import type { ImageRecord, JobRecord, OfflineRecord, QueueEntry } from './offline-records';
+import type { ImageRecord, JobRecord, OfflineRecord, QueueEntry } from '../core/offline-records';
 import type { ReadingState } from '../core/reading';
 import type { SyncRecord } from '../core/sync-types';
-
-export const DB_NAME = 'broadsheet';
 
 /**
  * What the `articles` store holds: an article without its body, so that listing 100,000 of them

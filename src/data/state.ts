@@ -1,5 +1,5 @@
 /** Reading-state records (read, saved, progress), one per article id, in the `state` store. */
-import { emptyState, isBlank, type ReadingState } from '../core/reading';
+import { emptyState, isBlank, type ReadingState, type StateChange } from '../core/reading';
 import type { DB } from './connection';
 
 export function allStates(db: DB): Promise<ReadingState[]> {
@@ -13,7 +13,7 @@ export function allStates(db: DB): Promise<ReadingState[]> {
 export async function updateState(
   db: DB,
   id: string,
-  change: (s: ReadingState, now: number) => ReadingState,
+  change: StateChange,
   now = Date.now(),
 ): Promise<ReadingState> {
   const tx = db.transaction('state', 'readwrite');
@@ -29,6 +29,6 @@ export async function updateState(
 
 /** Stores a record, or deletes it when it says nothing, so the store only holds real state. */
 export async function putState(db: DB, s: ReadingState): Promise<void> {
-  if (!s.read && !s.saved && s.progress === 0) await db.delete('state', s.id);
+  if (isBlank(s)) await db.delete('state', s.id);
   else await db.put('state', s);
 }

@@ -5,6 +5,7 @@
  * from the reads (`articles.ts`) so the first load does not carry it.
  */
 import type { IDBPTransaction } from 'idb';
+import { incomingWins, versionDate } from '../core/article';
 import type { Article } from '../core/feed/types';
 import type { DB } from './connection';
 import { hashBody } from '../core/hash';
@@ -60,8 +61,8 @@ type WriteStores = ('articles' | 'bodies' | 'pages' | 'meta')[];
 type WriteTx = IDBPTransaction<BroadsheetDB, WriteStores, 'readwrite'>;
 
 /**
- * Upserts articles. An incoming copy older than the stored one is ignored (a stale cache or a
- * mirror must not roll an edited article back); an identical one is not rewritten.
+ * Upserts articles: which copy wins is `incomingWins` (an older copy never replaces a newer one,
+ * an identical one is not rewritten).
  */
 export async function putArticles(db: DB, articles: readonly Article[], options: number | PutOptions = {}): Promise<WriteResult> {
   const { batchSize = BATCH_SIZE, onRecords, bookkeeping, known } = typeof options === 'number' ? { batchSize: options } : options;
@@ -131,13 +132,14 @@ async function upsert(tx: WriteTx, batch: readonly Article[], counts: Omit<Write
   batch.forEach((incoming, j) => {
     const stored = existing[j];
     const { record, body } = split(incoming);
-    if (!stored) counts.added++;
-    else if (isNewer(stored, record) || sameRecord(stored, record)) {
+    if (!incomingWins(stored, record)) {
       counts.unchanged++;
       return;
-    } else counts.updated++;
+    }
+    if (stored) counts.updated++;
+    else counts.added++;
     // A body fetched on demand stays valid while the article's revision and body URL do.
-    if (record.bodyUrl && stored?.hasBody && stored.bodyUrl === record.bodyUrl && revision(stored) === revision(record)) {
+    if (record.bodyUrl && stored?.hasBody && stored.bodyUrl === record.bodyUrl && versionDate(stored) === versionDate(record)) {
       record.hasBody = true;
     }
     record.seq = ++seq;
@@ -173,22 +175,6 @@ function split(article: Article): { record: ArticleRecord; body?: BodyRecord } {
   if (contentHtml !== undefined) body.html = contentHtml;
   if (contentText !== undefined) body.text = contentText;
   return { record, body };
-}
-
-function revision(a: Pick<Article, 'modified' | 'published'>): number {
-  return a.modified ?? a.published ?? Number.NEGATIVE_INFINITY;
-}
-
-function isNewer(stored: ArticleRecord, incoming: ArticleRecord): boolean {
-  return revision(stored) > revision(incoming);
-}
-
-/** Same content, whatever the store's own bookkeeping (change number, body fetched or not). */
-function sameRecord(a: ArticleRecord, b: ArticleRecord): boolean {
-  if (revision(a) !== revision(b)) return false;
-  const { seq: _a, hasBody: _ah, ...x } = a;
-  const { seq: _b, hasBody: _bh, ...y } = b;
-  return JSON.stringify(x) === JSON.stringify(y);
 }
 
 /** Merges `patch` into the sync record in one transaction, so concurrent writers cannot lose fields. */

@@ -4,43 +4,30 @@
  * render when the reader's language needs one. `t` is a live binding: after `applyLocale` the next
  * render reads the new catalogue everywhere.
  */
+import { type Locale } from '../core/locales';
 import { setFormatLocale } from './format';
 import { en, type Strings } from './en/main';
-import type { OfflineStrings } from './en/lazy';
 
-export const LOCALES = ['en', 'es', 'pt', 'uk'] as const;
-export type Locale = (typeof LOCALES)[number];
-
-/** Each language named in itself, as a language menu should. */
-export const LOCALE_NAMES: Record<Locale, string> = {
-  en: 'English',
-  es: 'Español',
-  pt: 'Português',
-  uk: 'Українська',
-};
-
-const loaders: Record<Exclude<Locale, 'en'>, () => Promise<{ default: Strings; offline: OfflineStrings }>> = {
-  es: () => import('./es'),
-  pt: () => import('./pt'),
-  uk: () => import('./uk'),
+/** Each language's first-screen strings; the lazily loaded views' strings are in `lazy.ts`. */
+const loaders: Record<Exclude<Locale, 'en'>, () => Promise<{ default: Strings }>> = {
+  es: () => import('./es/main'),
+  pt: () => import('./pt/main'),
+  uk: () => import('./uk/main'),
 };
 
 export let t: Strings = en;
-/** The lazily shown views' strings for the current language; undefined means English (see strings-offline.ts). */
-export let offlineStrings: OfflineStrings | undefined;
 export let locale: Locale = 'en';
 
-export function isLocale(v: unknown): v is Locale {
-  return typeof v === 'string' && (LOCALES as readonly string[]).includes(v);
-}
+/** Loads another catalogue's part of a language and returns how to switch to it. */
+type Preload = (next: Locale) => Promise<() => void>;
+const preloads = new Set<Preload>();
 
-/** The first of the browser's languages that we have, else English. */
-export function pickLocale(preferred: readonly string[]): Locale {
-  for (const l of preferred) {
-    const base = l.toLowerCase().split('-')[0];
-    if (isLocale(base)) return base;
-  }
-  return 'en';
+/**
+ * Lets a lazily loaded catalogue (`lazy.ts`) load its part of every language the UI switches
+ * to before the switch happens, so that the next render reads one language throughout.
+ */
+export function beforeLocaleChange(preload: Preload): void {
+  preloads.add(preload);
 }
 
 let requested = 0;
@@ -48,10 +35,10 @@ let requested = 0;
 /** Switches the UI language. When calls overlap, the last one asked for wins. */
 export async function applyLocale(next: Locale): Promise<void> {
   const mine = ++requested;
-  const m = next === 'en' ? undefined : await loaders[next]();
+  const [m, switches] = await Promise.all([next === 'en' ? undefined : loaders[next](), Promise.all([...preloads].map((p) => p(next)))]);
   if (mine !== requested) return;
   t = m ? m.default : en;
-  offlineStrings = m?.offline;
+  for (const apply of switches) apply();
   locale = next;
   setFormatLocale(next);
   if (typeof document !== 'undefined') document.documentElement.lang = next;

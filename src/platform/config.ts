@@ -1,3 +1,5 @@
+import { DEFAULT_INDEX_PATH } from '../core/names';
+
 /**
  * Where the article index lives. Resolved against the app's base URL, never against the current
  * page: a deep link such as `/article/abc` must still fetch `/feed.json`, not `/article/feed.json`.
@@ -8,5 +10,5 @@ export function indexUrl(
   origin: string = location.origin,
 ): string {
   const appBase = new URL(base, origin);
-  return new URL(configured?.trim() || 'feed.json', appBase).href;
+  return new URL(configured?.trim() || DEFAULT_INDEX_PATH, appBase).href;
 }

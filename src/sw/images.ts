@@ -6,12 +6,8 @@
  * srcset candidate that was not the one kept is answered with the one that was.
  */
 import type { RouteHandlerCallbackOptions } from 'workbox-core';
-import { openStore } from '../data/connection';
-import type { DB } from '../data/connection';
-import { IMAGE_CACHE } from '../data/offline-records';
-
-let dbPromise: Promise<DB> | undefined;
-const db = () => (dbPromise ??= openStore({ onVersionChange: () => (dbPromise = undefined) }));
+import { IMAGE_CACHE } from '../core/names';
+import { connection as db } from '../data/connection';
 
 /** Last-use times are written at most once an hour per image: the LRU order needs no more. */
 const TOUCH_EVERY = 3_600_000;

@@ -6,7 +6,8 @@
  * picker. Works offline: nothing here touches the network.
  */
 import type { RouteHandlerCallbackOptions } from 'workbox-core';
-import { INBOX_CACHE, MAX_IMPORT_BYTES } from '../core/transfer/limits';
+import { INBOX_CACHE } from '../core/names';
+import { MAX_IMPORT_BYTES } from '../core/transfer/limits';
 
 export function receiveShare(scope: URL) {
   return async ({ request }: RouteHandlerCallbackOptions): Promise<Response> => {

@@ -10,7 +10,9 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
+import { PERIODIC_SYNC_TAG, SHELL_IMAGE_CACHE } from '../core/names';
 import { openStore } from '../data/connection';
+import { indexUrl } from '../platform/config';
 import { syncAcrossTabs } from '../features/sync/tab-sync';
 import { keptImages } from './images';
 import { receiveShare } from './share-target';
@@ -29,7 +31,8 @@ clientsClaim();
 
 const scope = new URL(self.registration.scope);
 const shareTargetPath = new URL('share-target', scope).pathname;
-const indexPath = new URL(import.meta.env.VITE_INDEX_URL || 'feed.json', scope).pathname;
+const index = indexUrl(undefined, scope.href);
+const indexPath = new URL(index).pathname;
 
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('index.html'), {
@@ -43,7 +46,7 @@ registerRoute(
 // app) are cached on first view, bounded by count; cross-origin ones are left to the network
 // unless kept, since an opaque response costs about 7 MB of quota.
 const sameOriginImages = new CacheFirst({
-  cacheName: 'images',
+  cacheName: SHELL_IMAGE_CACHE,
   plugins: [new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 60 * 24 * 3600, purgeOnQuotaError: true })],
 });
 registerRoute(
@@ -61,13 +64,13 @@ interface PeriodicSyncEvent extends ExtendableEvent {
 }
 self.addEventListener('periodicsync', (event) => {
   const e = event as PeriodicSyncEvent;
-  if (e.tag !== 'broadsheet-refresh') return;
+  if (e.tag !== PERIODIC_SYNC_TAG) return;
   e.waitUntil(
     (async () => {
       const db = await openStore();
       try {
         // Under the same lock as the tabs, and announced to them on the same channel.
-        await syncAcrossTabs(db, new URL(import.meta.env.VITE_INDEX_URL || 'feed.json', scope).href);
+        await syncAcrossTabs(db, index);
       } finally {
         db.close();
       }

@@ -5,13 +5,13 @@
  * applied silently (reload before they start reading); otherwise the update prompt asks first.
  * Either way the page reloads only once the new worker controls it, so no page mixes versions.
  */
+import { PERIODIC_SYNC_TAG } from '../../core/names';
 import { Workbox } from 'workbox-window';
 import { trustedScriptUrl } from '../../platform/trusted';
 import { BASE } from '../../ui/navigation';
 import { hasInteracted } from '../../platform/interaction';
 import { emitSw } from './sw-events';
 
-const PERIODIC_TAG = 'broadsheet-refresh';
 
 
 export function registerServiceWorker(): void {
@@ -65,7 +65,7 @@ async function registerPeriodicSync(registration: ServiceWorkerRegistration): Pr
   if (!periodic) return;
   try {
     const status = await navigator.permissions.query({ name: 'periodic-background-sync' as PermissionName });
-    if (status.state === 'granted') await periodic.register(PERIODIC_TAG, { minInterval: 6 * 60 * 60 * 1000 });
+    if (status.state === 'granted') await periodic.register(PERIODIC_SYNC_TAG, { minInterval: 6 * 60 * 60 * 1000 });
   } catch {
     // Not supported here: foreground refresh covers it.
   }

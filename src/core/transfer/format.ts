@@ -13,10 +13,9 @@
  */
 import { parseFeed, parseFeedText } from '../feed/parse';
 import type { Article, FeedError, ParseReport } from '../feed/types';
-import type { OfflinePrefs } from '../../features/offline/prefs';
-import { parsePrefs } from '../../features/offline/prefs';
+import { parsePrefs, type OfflinePrefs } from '../prefs';
 import type { ReadingState } from '../reading';
-import { parseSettings, type Settings } from '../../features/settings/settings';
+import { parseSettings, type Settings } from '../settings';
 import { EXTENSION, MAX_IMPORT_BYTES, MAX_IMPORT_ITEMS, MAX_IMPORT_STATES } from './limits';
 
 export const FORMAT = 1;
@@ -170,4 +169,13 @@ export function mergeStates(existing: ReadonlyMap<string, ReadingState>, incomin
     if (!current || s.updatedAt > current.updatedAt) winners.set(s.id, s);
   }
   return [...winners.values()];
+}
+
+/** What an import wrote: the sentence the reader is shown after it. */
+export interface ImportOutcome {
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Reading-state records written. */
+  states: number;
 }

@@ -18,6 +18,3 @@ export const INLINE_FILE_MAX = 24 * 1024 * 1024;
 
 /** The JSON Feed extension key this app writes and reads (JSON Feed: keys starting with `_`). */
 export const EXTENSION = '_broadsheet';
-
-/** Where the service worker keeps files shared to the app until the page imports them. */
-export const INBOX_CACHE = 'broadsheet-inbox';

@@ -5,7 +5,7 @@
  */
 import type { Keeper, Progress } from './keeper';
 import { num } from '../../i18n/format';
-import { to } from '../../i18n/en/lazy';
+import { tl } from '../../i18n/lazy';
 
 export function DownloadProgress({ keeper, progress }: { keeper: Keeper | undefined; progress: Progress | undefined }) {
   if (!keeper || !progress || progress.total === 0) return null;
@@ -16,13 +16,13 @@ export function DownloadProgress({ keeper, progress }: { keeper: Keeper | undefi
   const value = Math.min(total, done + (state === 'running' ? partial : 0));
   const left = total - done;
   let message: string;
-  if (state === 'idle') message = to().keepDone(done - failed, failed);
-  else if (state === 'paused') message = stopped === 'storage-full' ? to().keepStorageFull : to().keepPaused(left);
-  else if (!active || stopped === 'network') message = to().keepWaiting(left);
-  else message = to().keepProgress(done, total);
+  if (state === 'idle') message = tl().keepDone(done - failed, failed);
+  else if (state === 'paused') message = stopped === 'storage-full' ? tl().keepStorageFull : tl().keepPaused(left);
+  else if (!active || stopped === 'network') message = tl().keepWaiting(left);
+  else message = tl().keepProgress(done, total);
   return (
     <div class="download">
-      <progress class="download-bar" max={total} value={value} aria-label={to().keepProgressLabel}>
+      <progress class="download-bar" max={total} value={value} aria-label={tl().keepProgressLabel}>
         {num(Math.round((value / total) * 100))}%
       </progress>
       <p class="download-text" aria-live="polite">
@@ -30,16 +30,16 @@ export function DownloadProgress({ keeper, progress }: { keeper: Keeper | undefi
       </p>
       {state === 'running' && (
         <button type="button" class="secondary" onClick={() => void keeper.cancel()}>
-          {to().cancel}
+          {tl().cancel}
         </button>
       )}
       {state === 'paused' && (
         <div class="button-row">
           <button type="button" class="primary" onClick={() => void keeper.resume()}>
-            {to().resume}
+            {tl().resume}
           </button>
           <button type="button" class="secondary" onClick={() => void keeper.discard()}>
-            {to().discard}
+            {tl().discard}
           </button>
         </div>
       )}

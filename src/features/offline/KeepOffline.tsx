@@ -6,22 +6,21 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Article } from '../../core/feed/types';
-import { needsBody } from './body-source';
+import { offlineNeed, offlineState, type OfflineState } from '../../core/article';
 import { DownloadProgress } from './DownloadProgress';
 import { formatLongDate } from '../../i18n/format';
-import { to } from '../../i18n/en/lazy';
+import { tl } from '../../i18n/lazy';
 import { useKeeper } from './useKeeper';
 
-type Status = 'ready' | 'images' | 'body' | 'unknown';
+type Status = OfflineState | 'unknown';
 
-async function check(article: Article): Promise<{ status: Status }> {
-  if (needsBody(article)) return { status: 'body' };
-  const [{ imagesOf }, { offlineDb }] = await Promise.all([import('./images'), import('../../data/shared')]);
-  const wanted = imagesOf(article);
-  if (!wanted.length) return { status: 'ready' };
-  const db = await offlineDb();
-  const kept = await Promise.all(wanted.map((w) => db.getKey('images', w.url)));
-  return { status: kept.every(Boolean) ? 'ready' : 'images' };
+/** The reader's label, by the same rule as the list's mark (`offlineState`). */
+async function check(article: Article): Promise<Status> {
+  const need = offlineNeed(article);
+  if (need === null || 'body' in need) return offlineState(need, undefined, new Set());
+  const { keptFor } = await import('./status');
+  const { record, images } = await keptFor(article.id);
+  return offlineState(need, record, images);
 }
 
 /** `children` (the Share button) sit beside Keep offline. */
@@ -35,7 +34,7 @@ export function KeepOffline({ article, children }: { article: Article; children?
     check(article)
       .then((r) => {
         if (!live) return;
-        setStatus(r.status);
+        setStatus(r);
       })
       .catch(() => live && setStatus('unknown'));
     return () => {
@@ -47,16 +46,16 @@ export function KeepOffline({ article, children }: { article: Article; children?
   // Every label is laid out, one visible: the row keeps its size when the status arrives, so the
   // page does not move under a reader resuming mid-article.
   const labels: [Status, string][] = [
-    ['ready', to().articleOffline],
-    ['images', to().articleImagesMissing],
-    ['body', to().articleBodyMissing],
+    ['ready', tl().articleOffline],
+    ['images', tl().articleImagesMissing],
+    ['body', tl().articleBodyMissing],
   ];
   return (
     <div class="keep-offline">
       <div class="button-row">
         <button type="button" class="action" disabled={!keeper} onClick={() => void keeper?.keep([article.id])}>
           <span aria-hidden="true">{status === 'ready' ? '✓ ' : '⤓ '}</span>
-          {to().keepOffline}
+          {tl().keepOffline}
         </button>
         {children}
         <span class="stack offline-status">
@@ -77,8 +76,8 @@ export function ImportedNote({ id }: { id: string }) {
   const [at, setAt] = useState<number>();
   useEffect(() => {
     let live = true;
-    void import('../../data/shared')
-      .then((m) => m.offlineDb())
+    void import('../../data/connection')
+      .then((m) => m.connection())
       .then((db) => db.get('offline', id))
       .then((r) => live && setAt(r?.importedAt))
       .catch(() => {});
@@ -90,7 +89,7 @@ export function ImportedNote({ id }: { id: string }) {
   return (
     <p class="note imported">
       <span aria-hidden="true">⇣ </span>
-      {to().importedOn(formatLongDate(at))}
+      {tl().importedOn(formatLongDate(at))}
     </p>
   );
 }

@@ -4,20 +4,21 @@
  * N, everything) and clearing data (a tag, read articles older than N days, everything), saved
  * articles kept unless the reader ticks the box, and always after a confirmation.
  */
+import { listen } from '../../data/channel';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { BUDGETS_MB, MB } from '../../core/budget';
 import { loadPrefs, savePrefs } from './prefs';
 import type { ClearScope, Estimate, Summary } from './storage';
 import { formatSize, formatUsed } from '../../i18n/bytes';
 import { DownloadProgress } from './DownloadProgress';
-import type { Settings } from '../settings/settings';
+import type { Settings } from '../../core/settings';
 import { TransferPanel } from '../transfer/TransferPanel';
 import { num } from '../../i18n/format';
 import { t } from '../../i18n';
-import { to } from '../../i18n/en/lazy';
+import { tl } from '../../i18n/lazy';
 import { useKeeper } from './useKeeper';
 
-const load = () => Promise.all([import('./storage'), import('../../data/shared').then((m) => m.offlineDb())]);
+const load = () => Promise.all([import('./storage'), import('../../data/connection').then((m) => m.connection())]);
 
 type ClearKind = ClearScope['kind'];
 
@@ -69,9 +70,7 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
 
   useEffect(() => {
     void measure();
-    const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('broadsheet') : undefined;
-    if (channel) channel.onmessage = () => void refresh();
-    return () => channel?.close();
+    return listen(() => void refresh());
   }, [measure, refresh]);
   // Counts and space follow a run as it goes.
   useEffect(() => void refresh(), [progress?.done, progress?.state, refresh]);
@@ -83,7 +82,7 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
     if (!keeper) return;
     const [storage, db] = await load();
     const ids = await storage.idsFor(db, scope);
-    if (!ids.length) return setMessage(to().keepNothing);
+    if (!ids.length) return setMessage(tl().keepNothing);
     setMessage('');
     // Asking when the reader first keeps something: the moment the request makes sense to them.
     if (persist === false && !asked) void askPersist();
@@ -110,7 +109,7 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
     const [storage, db] = await load();
     const ids = await storage.clearPlan(db, scope, includeSaved, Date.now());
     setMessage('');
-    if (!ids.length) return setMessage(to().clearNothing);
+    if (!ids.length) return setMessage(tl().clearNothing);
     setConfirm({ ids, scope });
   };
 
@@ -119,7 +118,7 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
     const [storage, db] = await load();
     if (confirm.scope.kind === 'all') await keeper?.discard();
     await storage.clearArticles(db, confirm.ids, confirm.scope);
-    setMessage(to().cleared(confirm.ids.length));
+    setMessage(tl().cleared(confirm.ids.length));
     setConfirm(undefined);
     void refresh();
   };
@@ -128,8 +127,8 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
     return (
       <>
         <section>
-          <h2>{to().storage}</h2>
-          <p>{to().storageUnavailable}</p>
+          <h2>{tl().storage}</h2>
+          <p>{tl().storageUnavailable}</p>
         </section>
         <TransferPanel settings={settings} onSettings={onSettings} tags={[]} />
       </>
@@ -140,23 +139,23 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
   return (
     <>
       <section class="storage">
-        <h2>{to().storage}</h2>
+        <h2>{tl().storage}</h2>
         <p class="storage-used">
           {estimate === undefined
-            ? to().storageMeasuring
+            ? tl().storageMeasuring
             : estimate === null
-              ? to().storageUnknown
-              : to().storageUsed(formatUsed(estimate.usage), formatSize(Math.max(0, estimate.quota - estimate.usage)))}
+              ? tl().storageUnknown
+              : tl().storageUsed(formatUsed(estimate.usage), formatSize(Math.max(0, estimate.quota - estimate.usage)))}
         </p>
         {estimate && (
-          <meter class="storage-meter" min={0} max={estimate.quota} value={estimate.usage} aria-label={to().storage}>
+          <meter class="storage-meter" min={0} max={estimate.quota} value={estimate.usage} aria-label={tl().storage}>
             {formatUsed(estimate.usage)}
           </meter>
         )}
-        {summary && <p>{to().articlesStored(summary.articles, summary.readable)}</p>}
-        {summary && <p>{to().imagesKept(summary.images, formatUsed(summary.imageBytes), formatSize(budget * MB))}</p>}
+        {summary && <p>{tl().articlesStored(summary.articles, summary.readable)}</p>}
+        {summary && <p>{tl().imagesKept(summary.images, formatUsed(summary.imageBytes), formatSize(budget * MB))}</p>}
         <div class="field">
-          <label for="image-budget">{to().imageBudget}</label>
+          <label for="image-budget">{tl().imageBudget}</label>
           <select id="image-budget" value={String(budget)} onChange={(e) => void changeBudget(Number(e.currentTarget.value))}>
             {BUDGETS_MB.map((mb) => (
               <option key={mb} value={String(mb)}>
@@ -165,52 +164,52 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
             ))}
           </select>
         </div>
-        <p class="note">{to().imageBudgetHelp}</p>
+        <p class="note">{tl().imageBudgetHelp}</p>
         <p aria-live="polite">
-          {persist === true ? to().persistGranted : persist === false ? (asked ? to().persistDenied : to().persistNotYet) : persist === 'asking' ? to().persistAsking : to().persistUnsupported}
+          {persist === true ? tl().persistGranted : persist === false ? (asked ? tl().persistDenied : tl().persistNotYet) : persist === 'asking' ? tl().persistAsking : tl().persistUnsupported}
         </p>
         {persist !== true && persist !== undefined && (
           <button type="button" class="secondary" disabled={persist === 'asking'} onClick={() => void askPersist()}>
-            {to().persistAsk}
+            {tl().persistAsk}
           </button>
         )}
       </section>
 
       <section class="keep">
-        <h2>{to().keepSection}</h2>
-        <p class="note">{to().keepHelp}</p>
+        <h2>{tl().keepSection}</h2>
+        <p class="note">{tl().keepHelp}</p>
         <div class="inline-form">
           <div class="field">
             <label for="keep-tag">{t.tagLabel}</label>
             <TagSelect id="keep-tag" tags={tags} value={tagOr(keepTag)} onChange={setKeepTag} />
           </div>
           <button type="button" class="secondary" disabled={!keeper || !tags.length} onClick={() => void keep({ tag: tagOr(keepTag) })}>
-            {to().keepTag}
+            {tl().keepTag}
           </button>
         </div>
         <div class="inline-form">
           <div class="field">
-            <label for="keep-newest">{to().keepNewestLabel}</label>
+            <label for="keep-newest">{tl().keepNewestLabel}</label>
             <input id="keep-newest" type="number" min={1} max={10000} inputMode="numeric" value={newest} onInput={(e) => setNewest(Math.max(1, Math.floor(Number(e.currentTarget.value) || 1)))} />
           </div>
           <button type="button" class="secondary" disabled={!keeper} onClick={() => void keep({ newest })}>
-            {to().keepNewest}
+            {tl().keepNewest}
           </button>
         </div>
         <button type="button" class="primary" disabled={!keeper || running} onClick={() => void keep({})}>
-          {to().keepAll}
+          {tl().keepAll}
         </button>
         <DownloadProgress keeper={keeper} progress={progress} />
       </section>
 
       <section class="clear-data">
-        <h2>{to().clearSection}</h2>
+        <h2>{tl().clearSection}</h2>
         <fieldset class="choices">
-          <legend>{to().clearWhat}</legend>
+          <legend>{tl().clearWhat}</legend>
           {(['tag', 'read-older', 'all'] as const).map((k) => (
             <label key={k} class="choice">
               <input type="radio" name="clear" value={k} checked={clearKind === k} onChange={() => setClearKind(k)} />
-              {k === 'tag' ? to().clearTag : k === 'read-older' ? to().clearReadOlder : to().clearAll}
+              {k === 'tag' ? tl().clearTag : k === 'read-older' ? tl().clearReadOlder : tl().clearAll}
             </label>
           ))}
         </fieldset>
@@ -222,29 +221,29 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
         )}
         {clearKind === 'read-older' && (
           <div class="field">
-            <label for="clear-days">{to().clearDays}</label>
+            <label for="clear-days">{tl().clearDays}</label>
             <input id="clear-days" type="number" min={0} max={36500} inputMode="numeric" value={days} onInput={(e) => setDays(Math.max(0, Math.floor(Number(e.currentTarget.value) || 0)))} />
           </div>
         )}
         <label class="check">
           <input type="checkbox" checked={includeSaved} onChange={(e) => setIncludeSaved(e.currentTarget.checked)} />
-          {to().clearIncludeSaved}
+          {tl().clearIncludeSaved}
         </label>
         {confirm ? (
-          <div class="confirm" role="group" aria-label={to().clearSection}>
-            <p>{to().clearConfirm(confirm.ids.length, includeSaved)}</p>
+          <div class="confirm" role="group" aria-label={tl().clearSection}>
+            <p>{tl().clearConfirm(confirm.ids.length, includeSaved)}</p>
             <div class="button-row">
               <button type="button" class="danger" onClick={() => void doClear()}>
-                {to().clearConfirmYes}
+                {tl().clearConfirmYes}
               </button>
               <button type="button" class="secondary" onClick={() => setConfirm(undefined)}>
-                {to().cancel}
+                {tl().cancel}
               </button>
             </div>
           </div>
         ) : (
           <button type="button" class="secondary" onClick={() => void planClear()}>
-            {to().clearButton}
+            {tl().clearButton}
           </button>
         )}
         <p aria-live="polite">{message}</p>

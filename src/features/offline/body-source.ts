@@ -1,28 +1,23 @@
 /**
- * The seam between "keep offline" and bodies on demand (the archive-scale issue). Today every
- * stored article carries its body, so nothing needs fetching; when an index may leave bodies out,
- * the lead wires that issue's body fetcher here with `setBodySource`, and both the list's
- * "readable offline" marks and the keep-offline runs treat a missing body as "not stored yet".
+ * How a keep-offline run gets a body that the index announced but left out (bodies on demand).
+ * The app plugs in the library's `open`, which downloads the body and stores it; whether an
+ * article needs one is the domain rule `needsBody` (core/article.ts), the same for every view.
  */
+import { needsBody } from '../../core/article';
 import type { Article } from '../../core/feed/types';
 
-export interface BodySource {
-  /** True when the article's body is not stored yet and must be fetched to read it offline. */
-  needsBody(article: Article): boolean;
-  /** Fetches the body, stores it, and returns the article with it. */
-  fetchBody(article: Article, signal: AbortSignal): Promise<Article>;
+/** Downloads and stores the article's body; resolves to the article with it. */
+export type BodyFetcher = (article: Article, signal: AbortSignal) => Promise<Article>;
+
+let fetcher: BodyFetcher | undefined;
+
+export function setBodyFetcher(next: BodyFetcher): void {
+  fetcher = next;
 }
 
-const storedBodies: BodySource = {
-  needsBody: () => false,
-  fetchBody: async (article) => article,
-};
-
-let source: BodySource = storedBodies;
-
-export function setBodySource(next: BodySource): void {
-  source = next;
+/** The article with its body: as it is when its body is stored, else fetched (and stored) first. */
+export async function withBody(article: Article, signal: AbortSignal): Promise<Article> {
+  if (!needsBody(article)) return article;
+  if (!fetcher) throw new Error(`Nothing in this page can download the body of ${article.id}`);
+  return fetcher(article, signal);
 }
-
-export const needsBody = (article: Article): boolean => source.needsBody(article);
-export const fetchBody = (article: Article, signal: AbortSignal): Promise<Article> => source.fetchBody(article, signal);

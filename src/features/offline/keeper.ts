@@ -8,13 +8,13 @@
 import type { Article } from '../../core/feed/types';
 import { getArticle } from '../../data/articles';
 import type { DB } from '../../data/connection';
-import { fetchBody, needsBody } from './body-source';
+import { withBody } from './body-source';
 import { costOf, planEviction, planQuotaPurge } from '../../core/budget';
 import { fetchImage as realFetchImage, NetworkDown, type Fetched } from './fetch-image';
 import { browserImageStore, isQuotaError, type ImageStore } from '../../data/images';
 import { imagesOf as realImagesOf, type WantedImage } from './images';
-import { revisionOf } from '../../core/revision';
-import type { ImageRecord, JobRecord } from '../../data/offline-records';
+import { revisionOf } from '../../core/article';
+import type { ImageRecord, JobRecord } from '../../core/offline-records';
 
 export interface KeeperDeps {
   db: DB;
@@ -154,17 +154,15 @@ export class Keeper {
       let complete = true;
       let wanted: WantedImage[] = [];
       if (article) {
-        // An announced body not stored yet (bodies on demand): the body source fetches and stores it.
-        if (needsBody(article)) {
-          try {
-            article = await fetchBody(article, signal);
-          } catch {
-            if (signal.aborted) return;
-            // The body could not be downloaded: nothing is counted as kept; the run resumes when
-            // the network comes back, as for an image.
-            await this.save({ ...this.job, state: 'running', stopped: 'network' });
-            return;
-          }
+        // An announced body not stored yet (bodies on demand) is fetched and stored first.
+        try {
+          article = await withBody(article, signal);
+        } catch {
+          if (signal.aborted) return;
+          // The body could not be downloaded: nothing is counted as kept; the run resumes when
+          // the network comes back, as for an image.
+          await this.save({ ...this.job, state: 'running', stopped: 'network' });
+          return;
         }
         wanted = this.deps.imagesOf(article);
         try {
@@ -280,8 +278,8 @@ let shared: Promise<Keeper> | undefined;
 /** The page's one keeper, over the real network, Cache Storage and the app's database. */
 export function keeper(): Promise<Keeper> {
   shared ??= (async () => {
-    const [{ offlineDb, announce }, { imageBudget }] = await Promise.all([import('../../data/shared'), import('./prefs')]);
-    const db = await offlineDb();
+    const [{ connection }, { announce }, { imageBudget }] = await Promise.all([import('../../data/connection'), import('../../data/channel'), import('./prefs')]);
+    const db = await connection();
     let timer: ReturnType<typeof setTimeout> | undefined;
     return new Keeper({
       db,
@@ -293,7 +291,7 @@ export function keeper(): Promise<Keeper> {
       changed: () => {
         timer ??= setTimeout(() => {
           timer = undefined;
-          announce('offline');
+          announce({ type: 'offline' }, { thisTab: true });
         }, 300);
       },
     });

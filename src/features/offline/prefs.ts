@@ -2,21 +2,10 @@
  * The reader's offline preferences (the image budget), in localStorage beside the other settings
  * and validated on read like them. Included in backups.
  */
-import { BUDGETS_MB, DEFAULT_BUDGET_MB, MB } from '../../core/budget';
+import { MB } from '../../core/budget';
+import { DEFAULT_PREFS, parsePrefs, type OfflinePrefs } from '../../core/prefs';
 
 const KEY = 'broadsheet:offline';
-
-export interface OfflinePrefs {
-  /** The image budget, in MB: one of `BUDGETS_MB`. */
-  imageBudgetMB: number;
-}
-
-export const DEFAULT_PREFS: OfflinePrefs = { imageBudgetMB: DEFAULT_BUDGET_MB };
-
-export function parsePrefs(v: unknown): OfflinePrefs {
-  const budget = v && typeof v === 'object' ? Number((v as Record<string, unknown>).imageBudgetMB) : NaN;
-  return { imageBudgetMB: (BUDGETS_MB as readonly number[]).includes(budget) ? budget : DEFAULT_BUDGET_MB };
-}
 
 export function loadPrefs(): OfflinePrefs {
   try {

@@ -4,11 +4,10 @@
  */
 import type { Article } from '../../core/feed/types';
 import type { DB } from '../../data/connection';
-import { announce } from '../../data/shared';
+import { announce } from '../../data/channel';
 import { costOf, planShrink } from '../../core/budget';
 import { browserImageStore, clearImages } from '../../data/images';
-import { isReadableOffline } from './status';
-import { needOf } from './useOfflineStatus';
+import { isReadableOffline, offlineNeed } from '../../core/article';
 
 export interface Summary {
   articles: number;
@@ -31,7 +30,7 @@ export async function summary(db: DB): Promise<Summary> {
   const tags = new Map<string, { tag: string; count: number }>();
   let readable = 0;
   for (const a of articles) {
-    if (isReadableOffline(needOf(a), byId.get(a.id), urls)) readable++;
+    if (isReadableOffline(offlineNeed(a), byId.get(a.id), urls)) readable++;
     for (const tag of a.tags) {
       const key = tag.toLowerCase();
       const t = tags.get(key) ?? { tag, count: 0 };
@@ -98,15 +97,15 @@ export async function clearArticles(db: DB, ids: readonly string[], scope: Clear
     const needed = new Set(records.flatMap((r) => r.images));
     await browserImageStore(db).delete(images.filter((i) => !needed.has(i.url)).map((i) => i.url));
   }
-  announce('synced');
-  announce('offline');
+  announce({ type: 'synced' }, { thisTab: true });
+  announce({ type: 'offline' }, { thisTab: true });
 }
 
 /** After the reader lowers the budget: the least recently used images go until the rest fit. */
 export async function enforceBudget(db: DB, budget: number): Promise<number> {
   const evict = planShrink(await db.getAll('images'), budget);
   await browserImageStore(db).delete(evict);
-  if (evict.length) announce('offline');
+  if (evict.length) announce({ type: 'offline' }, { thisTab: true });
   return evict.length;
 }
 

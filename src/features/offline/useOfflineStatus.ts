@@ -7,12 +7,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '../../core/feed/types';
-import { needsBody } from './body-source';
-import { mayNeedImages, revisionOf } from '../../core/revision';
-
-/** Per article: nothing to fetch (null), a body to fetch, or the revision whose images must be kept. */
-export type Need = { body: true } | { rev: string } | null;
-export const needOf = (a: Article): Need => (needsBody(a) ? { body: true } : mayNeedImages(a) ? { rev: revisionOf(a) } : null);
+import { isReadableOffline, offlineNeed, type OfflineNeed } from '../../core/article';
+import { listen } from '../../data/channel';
 
 const loadStatus = () => import('./status');
 
@@ -24,7 +20,7 @@ export interface OfflineStatus {
 
 export function useOfflineStatus(): OfflineStatus {
   const [status, setStatus] = useState<ReadonlyMap<string, boolean>>(new Map());
-  const needs = useRef(new Map<string, Need>());
+  const needs = useRef(new Map<string, OfflineNeed>());
 
   const refresh = useCallback(async () => {
     const current = needs.current;
@@ -41,7 +37,7 @@ export function useOfflineStatus(): OfflineStatus {
       const kept = await m.loadKept();
       if (needs.current !== current) return; // a newer list arrived meanwhile
       const full = new Map<string, boolean>();
-      for (const [id, need] of current) full.set(id, m.isReadableOffline(need, kept.records.get(id), kept.images));
+      for (const [id, need] of current) full.set(id, isReadableOffline(need, kept.records.get(id), kept.images));
       setStatus(full);
     } catch {
       setStatus(quick); // no IndexedDB: nothing with network images is kept
@@ -50,25 +46,22 @@ export function useOfflineStatus(): OfflineStatus {
 
   const track = useCallback(
     (articles: readonly Article[]) => {
-      needs.current = new Map(articles.map((a) => [a.id, needOf(a)]));
+      needs.current = new Map(articles.map((a) => [a.id, offlineNeed(a)]));
       void refresh();
     },
     [refresh],
   );
 
   useEffect(() => {
-    const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('broadsheet') : undefined;
-    if (channel) {
-      channel.onmessage = (e: MessageEvent<{ type?: string }>) => {
-        if (e.data?.type === 'offline') void refresh();
-      };
-    }
+    const stop = listen((m) => {
+      if (m.type === 'offline') void refresh();
+    });
     // A keep-offline run interrupted by a closed tab or a lost network goes on by itself.
     const resume = () => void loadStatus().then((m) => m.resumePending()).catch(() => {});
     const timer = setTimeout(resume, 1000);
     addEventListener('online', resume);
     return () => {
-      channel?.close();
+      stop();
       clearTimeout(timer);
       removeEventListener('online', resume);
     };

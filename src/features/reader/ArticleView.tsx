@@ -5,11 +5,11 @@
  * reopening resumes where the reader stopped.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { needsBody } from '../../core/article';
 import type { Article } from '../../core/feed/types';
-import { opened, resumeAt, withProgress, withRead, withSaved, type ReadingState } from '../../core/reading';
+import { opened, resumeAt, withProgress, withRead, withSaved, type ReadingState, type StateUpdate } from '../../core/reading';
 import type { SyncFailure } from '../../core/sync-types';
 import type { Library } from '../sync/library';
-import type { StateUpdate } from '../../app/App';
 import { formatLongDate, isoDate, num } from '../../i18n/format';
 import { t } from '../../i18n';
 import { BASE, isPlainClick, navigate } from '../../ui/navigation';
@@ -57,7 +57,7 @@ export function ArticleView({ library, id, syncing, back, state, onState }: Arti
     void library.get(id).then((a) => {
       if (!live) return;
       show(a);
-      if (!a?.bodyUrl || a.hasBody) return setRemote(undefined);
+      if (!a || !needsBody(a)) return setRemote(undefined);
       // First opening of an article whose body is fetched on demand: fetch it, then keep it.
       setRemote({ loading: true });
       void library.open(id).then(({ article: full, failure }) => {

@@ -4,7 +4,7 @@
  * shown, selected, to copy by hand.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { to } from '../../i18n/en/lazy';
+import { tl } from '../../i18n/lazy';
 
 export function ShareButton({ title, url }: { title: string; url: string }) {
   const [result, setResult] = useState<'' | 'copied' | 'manual'>('');
@@ -38,14 +38,14 @@ export function ShareButton({ title, url }: { title: string; url: string }) {
     <>
       <button type="button" class="action" onClick={() => void share()}>
         <span aria-hidden="true">↗ </span>
-        {to().share}
+        {tl().share}
       </button>
       <span class="share-result" aria-live="polite">
-        {result === 'copied' && to().linkCopied}
+        {result === 'copied' && tl().linkCopied}
       </span>
       {result === 'manual' && (
         <label class="field share-manual">
-          {to().copyThisLink}
+          {tl().copyThisLink}
           <input ref={field} type="url" readOnly value={url} />
         </label>
       )}

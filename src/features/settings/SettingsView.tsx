@@ -4,10 +4,11 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { formatRelative } from '../../i18n/format';
-import { LOCALE_NAMES, LOCALES, t } from '../../i18n';
+import { LOCALE_NAMES, LOCALES } from '../../core/locales';
+import { t } from '../../i18n';
 import { installState, onInstallChange, promptInstall } from '../../platform/install';
 import { BASE, isPlainClick } from '../../ui/navigation';
-import { FONT_SCALES, MOTIONS, THEMES, WIDTHS, type Settings } from './settings';
+import { FONT_SCALES, MOTIONS, THEMES, WIDTHS, type Settings } from '../../core/settings';
 import { goBack } from '../../ui/shortcuts';
 import { StoragePanel } from '../offline/StoragePanel';
 

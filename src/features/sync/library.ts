@@ -5,15 +5,17 @@
  * offline.
  */
 import { unwrap } from 'idb';
+import { incomingWins, needsBody, newestFirst } from '../../core/article';
 import type { Article } from '../../core/feed/types';
 import { createSearchClient, type SearchClient } from '../search/client';
 import { emptyState, type ReadingState } from '../../core/reading';
 import { countArticles, getArticle, getSyncRecord, listArticles } from '../../data/articles';
 import { openStore, type DB } from '../../data/connection';
 import type { SyncFailure, SyncRecord } from '../../core/sync-types';
-import { DB_NAME, type ArticleRecord, type PageRecord } from '../../data/schema';
+import { DB_NAME } from '../../core/names';
+import type { ArticleRecord, PageRecord } from '../../data/schema';
 import { allStates, putState, updateState } from '../../data/state';
-import { onAnnouncement } from '../../data/channel';
+import { listen } from '../../data/channel';
 import type { SyncOutcome, SyncProgress } from './sync';
 
 /**
@@ -102,7 +104,8 @@ export async function openLibrary(indexUrl: string, onVersionChange?: () => void
   return {
     persistent: true,
     lost,
-    onChange: (listener) => onAnnouncement((m) => listener(m.ok)),
+    // Syncs say whether they succeeded; imports and clean-ups (no `ok`) are the app's to hear.
+    onChange: (listener) => listen((m) => m.type === 'synced' && m.ok !== undefined && listener(m.ok)),
     states: () => allStates(db),
     putState: (s) => putState(db, s),
     updateState: (id, change) => updateState(db, id, change),
@@ -112,7 +115,7 @@ export async function openLibrary(indexUrl: string, onVersionChange?: () => void
     get: (id) => getArticle(db, id),
     async open(id) {
       const article = await getArticle(db, id);
-      if (!article?.bodyUrl || article.hasBody) return { article };
+      if (!article || !needsBody(article)) return { article };
       const [{ fetchBody }, { storeBody }] = await Promise.all([loadBody(), import('../../data/bodies')]);
       const fetched = await fetchBody(article);
       if (!fetched.ok) return { article, failure: fetched.failure };
@@ -212,11 +215,6 @@ async function allRows(db: DB, chunk = 5000): Promise<Row[]> {
   return rows.sort(newestFirst);
 }
 
-/** The list's order: newest first; equal dates by id, descending, as the reversed `by-date` index has them. */
-export function newestFirst(a: Pick<Row, 'sortDate' | 'id'>, b: Pick<Row, 'sortDate' | 'id'>): number {
-  return b.sortDate - a.sortDate || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-}
-
 function bodyFields(body: { html?: string; text?: string }): Pick<Article, 'contentHtml' | 'contentText' | 'hasBody'> {
   return { ...(body.html !== undefined ? { contentHtml: body.html } : {}), ...(body.text !== undefined ? { contentText: body.text } : {}), hasBody: true };
 }
@@ -234,15 +232,15 @@ export function memoryLibrary(indexUrl: string): Library {
     // Same merge rule as the store: keep articles that left the feed, never roll one back.
     const byId = new Map(articles.map((a) => [a.id, a]));
     const write = { added: 0, updated: 0, unchanged: 0, written: incoming.length };
-    const rev = (x: Article) => x.modified ?? x.published ?? Number.NEGATIVE_INFINITY;
     const changed: Article[] = [];
     for (const a of incoming) {
       const old = byId.get(a.id);
-      if (!old) write.added++;
-      else if (rev(old) > rev(a) || JSON.stringify(old) === JSON.stringify(a)) {
+      if (!incomingWins(old, a)) {
         write.unchanged++;
         continue;
-      } else write.updated++;
+      }
+      if (old) write.updated++;
+      else write.added++;
       byId.set(a.id, a);
       changed.push(a);
     }
@@ -269,7 +267,7 @@ export function memoryLibrary(indexUrl: string): Library {
     get: async (id) => articles.find((a) => a.id === id),
     async open(id) {
       const article = articles.find((a) => a.id === id);
-      if (!article?.bodyUrl || article.hasBody) return { article };
+      if (!article || !needsBody(article)) return { article };
       const { fetchBody } = await loadBody();
       const fetched = await fetchBody(article);
       if (!fetched.ok) return { article, failure: fetched.failure };

@@ -9,10 +9,9 @@
  * compare-and-set. The holder renews it while it works; a tab that dies mid-sync stops renewing
  * and the lease runs out.
  */
+import { SYNC_LOCK } from '../../core/names';
 import type { DB } from '../../data/connection';
 import type { SyncRecord } from '../../core/sync-types';
-
-export const LOCK_NAME = 'broadsheet-sync';
 
 export interface LockOptions {
   /** `navigator.locks`, or undefined to use the lease. */
@@ -35,12 +34,12 @@ const DEFAULTS = { leaseMs: 20_000, pollMs: 250 };
 export async function exclusive<T>(db: DB, work: () => Promise<T>, options: LockOptions = {}): Promise<Exclusive<T>> {
   const locks = 'locks' in options ? options.locks : typeof navigator !== 'undefined' ? navigator.locks : undefined;
   if (locks && typeof locks.request === 'function') {
-    const mine = await locks.request(LOCK_NAME, { ifAvailable: true }, async (lock) =>
+    const mine = await locks.request(SYNC_LOCK, { ifAvailable: true }, async (lock) =>
       lock ? ({ ran: true, value: await work() } as const) : undefined,
     );
     if (mine) return mine;
     // Queue behind the holder; by the time we get the lock its sync has finished.
-    await locks.request(LOCK_NAME, async () => {});
+    await locks.request(SYNC_LOCK, async () => {});
     return { ran: false };
   }
   return withLease(db, work, options);

@@ -9,12 +9,12 @@ import { getSyncRecord } from '../../data/articles';
 import type { DB } from '../../data/connection';
 import { markStoredArticles } from '../../data/marker';
 import type { SyncRecord } from '../../core/sync-types';
-import { announce, type SyncAnnouncement } from '../../data/channel';
+import { announce, type ChannelMessage } from '../../data/channel';
 import { exclusive, type LockOptions } from './lock';
 import { syncIndex, type SyncOptions, type SyncOutcome } from './sync';
 
 export interface TabSyncOptions extends SyncOptions, LockOptions {
-  announce?: (message: SyncAnnouncement) => void;
+  announce?: (message: ChannelMessage) => void;
   markStored?: () => Promise<void>;
 }
 

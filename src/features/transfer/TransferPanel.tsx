@@ -5,13 +5,13 @@
  * the app (share target) or opened with it (file handler) arrive here too, with the same checks.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ImportOutcome } from './apply';
-import type { ImportPlan, RejectReason } from '../../core/transfer/format';
+import type { ImportOutcome, ImportPlan, RejectReason } from '../../core/transfer/format';
 import type { Selection } from './export';
 import { indexUrl } from '../../platform/config';
 import { t } from '../../i18n';
-import { to } from '../../i18n/en/lazy';
-import type { Settings } from '../settings/settings';
+import { tl } from '../../i18n/lazy';
+import { INBOX_CACHE } from '../../core/names';
+import type { Settings } from '../../core/settings';
 
 declare const __APP_VERSION__: string;
 
@@ -39,7 +39,7 @@ export interface TransferPanelProps {
   tags: string[];
 }
 
-const modules = () => Promise.all([import('../../core/transfer/format'), import('./apply'), import('../../data/shared').then((m) => m.offlineDb())]);
+const modules = () => Promise.all([import('../../core/transfer/format'), import('./apply'), import('../../data/connection').then((m) => m.connection())]);
 
 export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps) {
   const [what, setWhat] = useState('backup');
@@ -83,7 +83,6 @@ export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps
     const params = new URLSearchParams(location.search);
     if (params.get('import') === 'inbox') {
       void (async () => {
-        const { INBOX_CACHE } = await import('../../core/transfer/limits');
         const cache = await caches.open(INBOX_CACHE);
         const keys = await cache.keys();
         if (!keys.length) setResult({ kind: 'inbox-empty' });
@@ -110,9 +109,9 @@ export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps
 
   const exportNow = async () => {
     setResult({ kind: 'busy' });
-    const [{ exportFile, download }, { offlineDb }] = await Promise.all([import('./export'), import('../../data/shared')]);
+    const [{ exportFile, download }, { connection }] = await Promise.all([import('./export'), import('../../data/connection')]);
     const sel: Selection = what === 'backup' || what === 'saved' || what === 'kept' ? { kind: what } : { kind: 'tag', tag: what.slice(4) };
-    const file = await exportFile(await offlineDb(), sel, {
+    const file = await exportFile(await connection(), sel, {
       settings: settingsRef.current,
       now: Date.now(),
       title: document.title.split(' · ').pop() || t.appName,
@@ -125,27 +124,27 @@ export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps
 
   return (
     <section class="transfer">
-      <h2>{to().transferSection}</h2>
-      <p class="note">{to().transferHelp}</p>
+      <h2>{tl().transferSection}</h2>
+      <p class="note">{tl().transferHelp}</p>
       <div class="field">
-        <label for="export-what">{to().exportWhat}</label>
+        <label for="export-what">{tl().exportWhat}</label>
         <select id="export-what" value={what} onChange={(e) => setWhat(e.currentTarget.value)}>
-          <option value="backup">{to().exportBackup}</option>
-          <option value="saved">{to().exportSaved}</option>
-          <option value="kept">{to().exportKept}</option>
+          <option value="backup">{tl().exportBackup}</option>
+          <option value="saved">{tl().exportSaved}</option>
+          <option value="kept">{tl().exportKept}</option>
           {tags.map((tag) => (
             <option key={tag} value={`tag:${tag}`}>
-              {to().exportTag(tag)}
+              {tl().exportTag(tag)}
             </option>
           ))}
         </select>
       </div>
       <div class="button-row">
         <button type="button" class="primary" disabled={result?.kind === 'busy'} onClick={() => void doExport()}>
-          {to().exportButton}
+          {tl().exportButton}
         </button>
         <button type="button" class="secondary" disabled={result?.kind === 'busy'} onClick={() => input.current?.click()}>
-          {to().importButton}
+          {tl().importButton}
         </button>
         <input
           ref={input}
@@ -163,18 +162,18 @@ export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps
         {!result
           ? ''
           : result.kind === 'busy'
-            ? to().working
+            ? tl().working
             : result.kind === 'error'
-              ? to().storageUnavailable
+              ? tl().storageUnavailable
             : result.kind === 'nothing'
-              ? to().exportNothing
+              ? tl().exportNothing
               : result.kind === 'inbox-empty'
-                ? to().importNothing
+                ? tl().importNothing
               : result.kind === 'exported'
-                ? to().exported(result.articles, result.name)
+                ? tl().exported(result.articles, result.name)
                 : result.kind === 'imported'
-                  ? to().imported(result.outcome, result.plan)
-                  : to().importRejected(result.name, result.reason)}
+                  ? tl().imported(result.outcome, result.plan)
+                  : tl().importRejected(result.name, result.reason)}
       </p>
     </section>
   );

@@ -5,44 +5,20 @@
  * record, newest `updatedAt` winning. Settings are returned for the caller to apply.
  */
 import type { Article } from '../../core/feed/types';
-import { announce } from '../../data/shared';
+import { announce } from '../../data/channel';
 import { imagesOf as sanitizerImages, type WantedImage } from '../offline/images';
-import { revisionOf } from '../../core/revision';
+import { incomingWins, revisionOf } from '../../core/article';
 import { getArticle } from '../../data/articles';
 import { putArticles } from '../../data/write';
 import type { DB } from '../../data/connection';
 import { putState } from '../../data/state';
-import { mergeStates, type ImportPlan } from '../../core/transfer/format';
+import { mergeStates, type ImportOutcome, type ImportPlan } from '../../core/transfer/format';
 
-export interface ImportOutcome {
-  added: number;
-  updated: number;
-  unchanged: number;
-  /** Reading-state records written. */
-  states: number;
-}
-
-const rev = (a: Article) => a.modified ?? a.published ?? Number.NEGATIVE_INFINITY;
-
-/** An article as comparable text: keys sorted at every level, the store's "body fetched" flag left out. */
-function canonical(a: Article): string {
-  const { hasBody: _fetched, ...rest } = a;
-  const sorted = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(sorted)
-      : v && typeof v === 'object'
-        ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])]))
-        : v;
-  return JSON.stringify(sorted(rest));
-}
 
 export async function applyImport(db: DB, plan: ImportPlan, now: number, imagesOf: (a: Article) => WantedImage[] = sanitizerImages): Promise<ImportOutcome> {
   const stored = await Promise.all(plan.articles.map((a) => getArticle(db, a.id)));
   // The same rule as putArticles: a newer stored copy stays; an identical one is not rewritten.
-  const changed = plan.articles.filter((a, i) => {
-    const old = stored[i];
-    return !old || (rev(old) <= rev(a) && canonical(old) !== canonical(a));
-  });
+  const changed = plan.articles.filter((a, i) => incomingWins(stored[i], a));
   const write = await putArticles(db, plan.articles);
 
   if (changed.length) {
@@ -62,7 +38,7 @@ export async function applyImport(db: DB, plan: ImportPlan, now: number, imagesO
       states++;
     }
   }
-  announce('synced');
-  announce('offline');
+  announce({ type: 'synced' }, { thisTab: true });
+  announce({ type: 'offline' }, { thisTab: true });
   return { added: write.added, updated: write.updated, unchanged: write.unchanged, states };
 }

@@ -8,11 +8,11 @@
  */
 import type { Article } from '../../core/feed/types';
 import { loadPrefs } from '../offline/prefs';
-import { IMAGE_CACHE } from '../../data/offline-records';
+import { IMAGE_CACHE } from '../../core/names';
 import { listArticles } from '../../data/articles';
 import type { DB } from '../../data/connection';
 import { sanitizeArticle } from '../../platform/sanitize';
-import type { Settings } from '../settings/settings';
+import type { Settings } from '../../core/settings';
 import { buildFile, toItem } from '../../core/transfer/format';
 import { INLINE_ARTICLE_MAX_CHARS, INLINE_FILE_MAX, INLINE_IMAGE_MAX } from '../../core/transfer/limits';
 

@@ -1,18 +1,16 @@
 /**
- * The strings of the offline, storage, backup and hand-off views, which only lazily loaded views
- * show: kept out of the first-load catalogue (`strings.ts`) to keep first load small. Typed the
- * same way: each language's `offline` export (src/ui/locales/*.ts) is an `OfflineStrings`, so a
- * missing string fails the type check. Read them through `to()`, in the UI's current language.
+ * English strings of the lazily loaded views (reader tools, storage, backup and hand-off), kept
+ * out of the first-load catalogue (`main.ts`). Every other language's `lazy.ts` is typed as a
+ * `LazyStrings`, so a missing string fails the type check. Views read them through `tl()` from
+ * `i18n/lazy.ts`, in the UI's current language.
  */
-import type { ImportOutcome } from '../../features/transfer/apply';
-import type { ImportPlan, RejectReason } from '../../core/transfer/format';
+import type { ImportOutcome, ImportPlan, RejectReason } from '../../core/transfer/format';
 import { num, pick } from '../format';
-import { offlineStrings } from '..';
 import { feedSentence } from './main';
 
 const plural = (n: number, one: string, other: string) => `${num(n)} ${pick(n, { one, other })}`;
 
-export const enOffline = {
+export const enLazy = {
   keepOffline: 'Keep offline',
   articleOffline: 'Readable offline',
   articleImagesMissing: 'Images not stored yet',
@@ -90,10 +88,8 @@ export const enOffline = {
   importRejected: (name: string, r: RejectReason | { code: 'unreadable' }) => `“${name}” was not imported: ${rejectSentence(r)} Nothing stored changed.`,
 };
 
-export type OfflineStrings = typeof enOffline;
+export type LazyStrings = typeof enLazy;
 
-/** The offline strings in the UI's language (loaded with it, before the first render). */
-export const to = (): OfflineStrings => offlineStrings ?? enOffline;
 
 function importedSentence(o: ImportOutcome, p: ImportPlan): string {
   const parts = [`${plural(o.added, 'new article', 'new articles')}, ${num(o.updated)} updated, ${num(o.unchanged)} already here`];

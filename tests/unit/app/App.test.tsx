@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { openStore } from '../../../src/data/connection';
 import { syncIndex } from '../../../src/features/sync/sync';
 import { App } from '../../../src/app/App';
+import { CHANNEL } from '../../../src/core/names';
 import { feedText, item, mockFetch, networkError } from '../helpers';
 
 const FEED = feedText(
@@ -196,7 +197,7 @@ describe('App', () => {
       fetchImpl: mockFetch(feedText([item('three', { title: 'Story three', date_published: '2024-05-03T08:00:00Z' })])),
     });
     other.close();
-    const channel = new BroadcastChannel('broadsheet-sync');
+    const channel = new BroadcastChannel(CHANNEL);
     channel.postMessage({ type: 'synced', ok: true });
     channel.close();
 

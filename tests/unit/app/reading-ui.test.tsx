@@ -14,8 +14,9 @@ import { openStore, type DB } from '../../../src/data/connection';
 import { allStates, putState } from '../../../src/data/state';
 import type { Library } from '../../../src/features/sync/library';
 import { syncIndex } from '../../../src/features/sync/sync';
-import type { StateUpdate } from '../../../src/app/App';
+import type { StateUpdate } from '../../../src/core/reading';
 import { App } from '../../../src/app/App';
+import { CHANNEL } from '../../../src/core/names';
 import { ArticleView } from '../../../src/features/reader/ArticleView';
 import { ListView } from '../../../src/features/list/ListView';
 import { article, day, feedText, item, mockFetch } from '../helpers';
@@ -24,7 +25,7 @@ import { article, day, feedText, item, mockFetch } from '../helpers';
 // keeps both labels in the DOM and hides one with `visibility: hidden`).
 const stylesheet = document.createElement('style');
 beforeAll(() => {
-  stylesheet.textContent = readFileSync(resolve(process.cwd(), 'src/ui/styles.css'), 'utf8');
+  stylesheet.textContent = readFileSync(resolve(process.cwd(), 'src/app/styles.css'), 'utf8');
   document.head.append(stylesheet);
 });
 afterAll(() => stylesheet.remove());
@@ -482,7 +483,7 @@ describe('App: reading state survives a restart', () => {
 
     // A reload starts (as when the service worker says it synced) while the state store is busy.
     const release = holdStateStore(db);
-    const channel = new BroadcastChannel('broadsheet');
+    const channel = new BroadcastChannel(CHANNEL);
     channel.postMessage({ type: 'synced' });
     channel.close();
     await new Promise((r) => setTimeout(r, 50));

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { applyFilter, byDate, indexById, isFiltered, mergeEntries, NO_FILTER, tagCounts, toEntry, type Filter, type ListEntry } from '../../../src/core/list-model';
+import { newestFirst } from '../../../src/core/article';
+import { applyFilter, indexById, isFiltered, mergeEntries, NO_FILTER, tagCounts, toEntry, type Filter, type ListEntry } from '../../../src/core/list-model';
 import { article, day } from '../helpers';
 
 const budget = toEntry(
@@ -120,7 +121,7 @@ describe('mergeEntries', () => {
 
   test('equal dates keep the store’s order: id descending', () => {
     expect(ids(mergeEntries([e('b', 3)], [e('a', 3), e('c', 3)]))).toEqual(['c', 'b', 'a']);
-    expect([e('a', 3), e('c', 3), e('b', 3)].sort(byDate).map((x) => x.id)).toEqual(['c', 'b', 'a']);
+    expect([e('a', 3), e('c', 3), e('b', 3)].sort(newestFirst).map((x) => x.id)).toEqual(['c', 'b', 'a']);
   });
 
   test('nothing incoming: a copy of the same rows', () => {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { BroadsheetDB } from '../../../src/data/schema';
 import { DB_VERSION, MIGRATIONS } from '../../../src/data/migrations';
 import { openStore, type DB } from '../../../src/data/connection';
-import { DB_NAME } from '../../../src/data/schema';
+import { DB_NAME } from '../../../src/core/names';
 import { getArticle } from '../../../src/data/articles';
 import { article, freshStore } from '../helpers';
 

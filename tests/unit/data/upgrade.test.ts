@@ -14,7 +14,7 @@ import { listArticles } from '../../../src/data/articles';
 import { openStore, type DB } from '../../../src/data/connection';
 import type { SyncRecord } from '../../../src/core/sync-types';
 import { DB_VERSION, MIGRATIONS, type Migration } from '../../../src/data/migrations';
-import type { ImageRecord, JobRecord, OfflineRecord, QueueEntry } from '../../../src/data/offline-records';
+import type { ImageRecord, JobRecord, OfflineRecord, QueueEntry } from '../../../src/core/offline-records';
 import type { PageRecord, SearchSnapshot } from '../../../src/data/schema';
 import type { ReadingState } from '../../../src/core/reading';
 import { article, day } from '../helpers';

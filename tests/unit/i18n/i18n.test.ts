@@ -2,10 +2,11 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { ParseReport } from '../../../src/core/feed/types';
 import type { SyncFailure } from '../../../src/core/sync-types';
 import * as i18n from '../../../src/i18n';
-import { applyLocale, isLocale, LOCALE_NAMES, LOCALES, pickLocale, type Locale } from '../../../src/i18n';
-import es from '../../../src/i18n/es';
-import pt from '../../../src/i18n/pt';
-import uk from '../../../src/i18n/uk';
+import { applyLocale } from '../../../src/i18n';
+import { isLocale, LOCALE_NAMES, LOCALES, pickLocale, type Locale } from '../../../src/core/locales';
+import es from '../../../src/i18n/es/main';
+import pt from '../../../src/i18n/pt/main';
+import uk from '../../../src/i18n/uk/main';
 import { en, type Strings } from '../../../src/i18n/en/main';
 
 afterEach(async () => {

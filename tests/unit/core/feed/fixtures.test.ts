@@ -7,10 +7,10 @@ import { describe, expect, test } from 'vitest';
 import { parseFeedText } from '../../../../src/core/feed/parse';
 import { byId, expectError, expectOk, type OkResult } from './helpers';
 
-const raw = import.meta.glob<string>('../../fixtures/feeds/*.json', { query: '?raw', import: 'default', eager: true });
+const raw = import.meta.glob<string>('../../../fixtures/feeds/*.json', { query: '?raw', import: 'default', eager: true });
 
 function fixture(name: string): string {
-  const text = raw[`../../fixtures/feeds/${name}`];
+  const text = raw[`../../../fixtures/feeds/${name}`];
   if (text === undefined) throw new Error(`missing fixture ${name}; have ${Object.keys(raw).join(', ')}`);
   return text;
 }

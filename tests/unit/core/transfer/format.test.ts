@@ -9,7 +9,7 @@ import { buildFile, mergeStates, readFile, readState, toItem, type ImportPlan } 
 import { EXTENSION, INLINE_IMAGE_MAX, MAX_IMPORT_BYTES, MAX_IMPORT_ITEMS } from '../../../../src/core/transfer/limits';
 import type { ReadingState } from '../../../../src/core/reading';
 import { sanitizeArticle } from '../../../../src/platform/sanitize';
-import { DEFAULT_SETTINGS } from '../../../../src/features/settings/settings';
+import { DEFAULT_SETTINGS } from '../../../../src/core/settings';
 import type { DB } from '../../../../src/data/connection';
 import { article, day, FEED_URL, freshStore, JSON_FEED_1_1 } from '../../helpers';
 

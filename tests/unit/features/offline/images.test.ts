@@ -2,9 +2,7 @@
 import '../../platform/dompurify-happy-dom';
 import { describe, expect, test } from 'vitest';
 import { imagesOf } from '../../../../src/features/offline/images';
-import { mayNeedImages, revisionOf } from '../../../../src/core/revision';
-import { isReadableOffline } from '../../../../src/features/offline/status';
-import { needOf } from '../../../../src/features/offline/useOfflineStatus';
+import { isReadableOffline, mayNeedImages, offlineNeed, revisionOf } from '../../../../src/core/article';
 import { sanitizeArticle } from '../../../../src/platform/sanitize';
 import { article } from '../../helpers';
 
@@ -48,11 +46,11 @@ describe('readable offline marks', () => {
   test('text-only bodies and inline images are readable offline as soon as they are stored', () => {
     expect(mayNeedImages(text)).toBe(false);
     expect(mayNeedImages(inline)).toBe(false);
-    expect(isReadableOffline(needOf(text), undefined, new Set())).toBe(true);
+    expect(isReadableOffline(offlineNeed(text), undefined, new Set())).toBe(true);
   });
 
   test('network images: readable once a record for this revision lists images all still kept', () => {
-    const need = needOf(remote);
+    const need = offlineNeed(remote);
     expect(need).toEqual({ rev: revisionOf(remote) });
     const record = { id: remote.id, images: ['https://cdn.example/a.png'], rev: revisionOf(remote) };
     expect(isReadableOffline(need, undefined, new Set())).toBe(false);

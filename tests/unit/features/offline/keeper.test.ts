@@ -5,7 +5,7 @@ import { NetworkDown, type Fetched } from '../../../../src/features/offline/fetc
 import type { ImageStore } from '../../../../src/data/images';
 import type { WantedImage } from '../../../../src/features/offline/images';
 import { Keeper, type KeeperDeps } from '../../../../src/features/offline/keeper';
-import type { ImageRecord } from '../../../../src/data/offline-records';
+import type { ImageRecord } from '../../../../src/core/offline-records';
 import { putArticles } from '../../../../src/data/write';
 import type { DB } from '../../../../src/data/connection';
 import { article, freshStore } from '../../helpers';

@@ -5,7 +5,7 @@ import { formatSize, formatUsed } from '../../../../src/i18n/bytes';
 import { ListView } from '../../../../src/features/list/ListView';
 import { applyLocale } from '../../../../src/i18n';
 import { ShareButton } from '../../../../src/features/reader/ShareButton';
-import { to } from '../../../../src/i18n/en/lazy';
+import { tl } from '../../../../src/i18n/lazy';
 import { article } from '../../helpers';
 
 afterEach(() => {
@@ -68,13 +68,13 @@ describe('storage sizes', () => {
 
 describe('the offline views speak the UI language', () => {
   test('their strings load with the language, and English needs no download', async () => {
-    expect(to().keepOffline).toBe('Keep offline');
+    expect(tl().keepOffline).toBe('Keep offline');
     await applyLocale('es');
-    expect(to().keepOffline).toBe('Guardar sin conexión');
+    expect(tl().keepOffline).toBe('Guardar sin conexión');
     await applyLocale('uk');
-    expect(to().articlesStored(5, 2)).toBe('Збережено 5 статей, повністю доступні без мережі: 2.');
+    expect(tl().articlesStored(5, 2)).toBe('Збережено 5 статей, повністю доступні без мережі: 2.');
     await applyLocale('en');
-    expect(to().exportButton).toBe('Export');
-    expect(to().importButton).toBe('Import');
+    expect(tl().exportButton).toBe('Export');
+    expect(tl().importButton).toBe('Import');
   });
 });

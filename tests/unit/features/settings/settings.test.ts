@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { applySettings, DEFAULT_SETTINGS, FONT_SCALES, loadSettings, parseSettings, saveSettings, type Settings } from '../../../../src/features/settings/settings';
+import { DEFAULT_SETTINGS, FONT_SCALES, parseSettings, type Settings } from '../../../../src/core/settings';
+import { applySettings, loadSettings, saveSettings } from '../../../../src/features/settings/settings';
 
 const DEFAULTS: Settings = { theme: 'system', fontScale: 1, lineWidth: 'medium', motion: 'system', locale: 'auto' };
 

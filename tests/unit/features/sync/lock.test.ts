@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { openStore, type DB } from '../../../../src/data/connection';
-import { exclusive, LOCK_NAME, releaseLease, takeLease } from '../../../../src/features/sync/lock';
+import { SYNC_LOCK } from '../../../../src/core/names';
+import { exclusive, releaseLease, takeLease } from '../../../../src/features/sync/lock';
 
 const open: DB[] = [];
 afterEach(() => {
@@ -136,6 +137,6 @@ describe('the lease fallback', () => {
   });
 
   test('the lock is named for the app', () => {
-    expect(LOCK_NAME).toBe('broadsheet-sync');
+    expect(SYNC_LOCK).toBe('broadsheet-sync');
   });
 });

@@ -7,7 +7,8 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { getSyncRecord, listArticles } from '../../../../src/data/articles';
 import { openStore, type DB } from '../../../../src/data/connection';
 import { hadStoredArticles } from '../../../../src/data/marker';
-import { onAnnouncement, type SyncAnnouncement } from '../../../../src/data/channel';
+import { CHANNEL } from '../../../../src/core/names';
+import { listen, type ChannelMessage } from '../../../../src/data/channel';
 import { syncAcrossTabs } from '../../../../src/features/sync/tab-sync';
 import { FEED_URL, feedText, item, mockFetch } from '../../helpers';
 
@@ -77,17 +78,17 @@ describe('syncAcrossTabs', () => {
   test('a sync that stored articles is announced to the other tabs over BroadcastChannel', async () => {
     const [a] = await twoTabs();
     // Another tab's channel: a separate BroadcastChannel object with the same name.
-    const other = new BroadcastChannel('broadsheet-sync');
+    const other = new BroadcastChannel(CHANNEL);
     const heard = new Promise<unknown>((resolve) => other.addEventListener('message', (e) => resolve(e.data), { once: true }));
     await syncAcrossTabs(a, FEED_URL, { locks: undefined, fetchImpl: mockFetch(FEED) });
     expect(await heard).toEqual({ type: 'synced', ok: true });
     other.close();
   });
 
-  test('onAnnouncement hears other tabs, not its own tab', async () => {
-    const got: SyncAnnouncement[] = [];
-    const stop = onAnnouncement((m) => got.push(m));
-    const other = new BroadcastChannel('broadsheet-sync');
+  test('listen hears other tabs, not its own tab', async () => {
+    const got: ChannelMessage[] = [];
+    const stop = listen((m) => got.push(m));
+    const other = new BroadcastChannel(CHANNEL);
     other.postMessage({ type: 'synced', ok: true });
     other.postMessage({ type: 'something else' });
     other.postMessage('junk');

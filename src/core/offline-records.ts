@@ -4,9 +4,6 @@
  * LRU order, the list's "readable offline" marks and the resumable queue need.
  */
 
-/** The Cache Storage cache that holds kept article images, read by the service worker too. */
-export const IMAGE_CACHE = 'broadsheet-images-v1';
-
 /** One kept image (or one known tracking pixel), keyed by the URL the reading view requests. */
 export interface ImageRecord {
   url: string;

@@ -1,0 +1,93 @@
+import { num, pick } from '../format';
+import type { LazyStrings } from '../en/lazy';
+import { bodyReason, feed } from './main';
+
+const plural = (n: number, one: string, few: string, many: string) => `${num(n)} ${pick(n, { one, few, many, other: few })}`;
+
+/** The offline, storage, backup and hand-off views' strings (see ../lazy.ts). */
+const lazy: LazyStrings = {
+  keepOffline: 'Зберегти офлайн',
+  articleOffline: 'Можна читати без мережі',
+  articleImagesMissing: 'Зображення ще не збережено',
+  articleBodyMissing: 'Текст ще не збережено',
+  importedOn: (date) => `Імпортовано з файлу ${date}.`,
+  keepProgressLabel: 'Завантаження для читання без мережі',
+  keepProgress: (done, total) => `Зберігаємо статті офлайн: ${num(done)} з ${num(total)}.`,
+  keepWaiting: (left) => `Чекаємо на мережу: залишилося ${plural(left, 'стаття', 'статті', 'статей')}.`,
+  keepPaused: (left) => `Завантаження скасовано: залишилося ${plural(left, 'стаття', 'статті', 'статей')}. Продовжте, щоб завершити.`,
+  keepStorageFull: 'Пам’ять пристрою заповнена: найстаріші зображення видалено, завантаження зупинено.',
+  keepDone: (kept, failed) =>
+    `Збережено офлайн: ${plural(kept, 'стаття', 'статті', 'статей')}.${failed ? ` Не вдалося повністю зберегти: ${plural(failed, 'стаття', 'статті', 'статей')} (помилка зображення).` : ''}`,
+  keepNothing: 'Жодна стаття не підходить: нічого зберігати.',
+  cancel: 'Скасувати',
+  resume: 'Продовжити',
+  discard: 'Відкинути',
+  share: 'Поділитися',
+  linkCopied: 'Посилання скопійовано.',
+  copyThisLink: 'Скопіюйте це посилання',
+
+  // Storage panel
+  storage: 'Сховище',
+  storageMeasuring: 'Вимірюємо використане місце…',
+  storageUsed: (used, available) => `Використано ${used} з ${available} доступних`,
+  storageUnknown: 'Цей браузер не повідомляє, скільки місця використано.',
+  storageUnavailable: 'Цей браузер не дозволяє Broadsheet зберігати дані, тож нічого не можна зберегти офлайн.',
+  articlesStored: (n, readable) => `Збережено ${plural(n, 'стаття', 'статті', 'статей')}, повністю доступні без мережі: ${num(readable)}.`,
+  imagesKept: (n, size, budget) => `Для читання без мережі збережено ${plural(n, 'зображення', 'зображення', 'зображень')}: ${size} з ${budget}.`,
+  imageBudget: 'Місце для зображень',
+  imageBudgetHelp:
+    'Коли місце закінчується, першими видаляються зображення, якими найдовше не користувалися. Зображення із сайтів, що не дозволяють ними ділитися, займають приблизно 7 MB кожне: саме стільки рахує браузер.',
+  persistAsk: 'Попросити зберігати дані постійно',
+  persistAsking: 'Запитуємо браузер…',
+  persistGranted: 'Постійне сховище надано: браузер не видалятиме дані Broadsheet, не запитавши вас.',
+  persistDenied:
+    'Постійне сховище не надано: браузер може видалити статті, коли на пристрої закінчиться місце. Якщо встановити застосунок, дозвіл надають частіше.',
+  persistNotYet: 'Браузер може видалити статті, коли на пристрої закінчиться місце, якщо ви не попросите їх зберігати.',
+  persistUnsupported: 'Цей браузер не можна попросити зберігати дані постійно.',
+  keepSection: 'Зберегти статті офлайн',
+  keepHelp: 'Завантажує зображення вибраних статей, щоб їх можна було читати зовсім без мережі.',
+  keepTag: 'Зберегти цей тег офлайн',
+  keepNewestLabel: 'Скільки найновіших статей',
+  keepNewest: 'Зберегти найновіші',
+  keepAll: 'Зберегти все офлайн',
+  clearSection: 'Очистити дані',
+  clearWhat: 'Що очистити',
+  clearTag: 'Статті з тегом',
+  clearReadOlder: 'Прочитані статті, старші за кількість днів',
+  clearDays: 'Днів',
+  clearAll: 'Усе',
+  clearIncludeSaved: 'Видалити також збережені статті',
+  clearButton: 'Очистити…',
+  clearConfirm: (n, saved) =>
+    `Видалити з цього пристрою ${plural(n, 'статтю', 'статті', 'статей')}${saved ? ', разом зі збереженими' : ''}? Статті, які ще є в індексі, повернуться (лише текст) під час наступної перевірки.`,
+  clearConfirmYes: 'Видалити',
+  clearNothing: 'Жодна стаття не підходить: нічого очищати.',
+  cleared: (n) => `Видалено: ${plural(n, 'стаття', 'статті', 'статей')}.`,
+
+  // Backup and hand-off
+  transferSection: 'Резервна копія та передавання',
+  transferHelp:
+    'Резервна копія містить збережені статті, стан читання й налаштування. Файл передавання переносить статті з зображеннями на інший телефон: надішліть його через Bluetooth, кабель чи месенджер та імпортуйте там, мережа не потрібна.',
+  exportWhat: 'Що експортувати',
+  exportBackup: 'Резервна копія: збережені, стан читання, налаштування',
+  exportSaved: 'Збережені статті, для іншого телефона',
+  exportKept: 'Статті, збережені офлайн, для іншого телефона',
+  exportTag: (tag) => `Статті з тегом «${tag}», для іншого телефона`,
+  exportButton: 'Експортувати',
+  importButton: 'Імпортувати',
+  working: 'Виконується…',
+  exported: (n, name) => `До ${name} записано ${plural(n, 'статтю', 'статті', 'статей')}.`,
+  exportNothing: 'У цьому виборі немає статей для експорту.',
+  importNothing: 'Нічого не надіслано для імпорту.',
+  imported: (o, p) => {
+    const parts = [`нових: ${num(o.added)}, оновлених: ${num(o.updated)}, уже були: ${num(o.unchanged)}`];
+    if (p.kind === 'backup') parts.push(`об’єднано станів читання: ${num(o.states)}`);
+    if (p.settings) parts.push('налаштування застосовано');
+    const bad = p.report.noId + p.report.notObject + p.tooMany + p.badStates;
+    return `Імпортовано: ${parts.join('; ')}.${bad ? ` Пропущено недійсних записів: ${num(bad)}.` : ''}${p.report.truncatedFields ? ` Обрізано задовгих полів: ${num(p.report.truncatedFields)}.` : ''}`;
+  },
+  importRejected: (name, r) =>
+    `«${name}» не імпортовано: ${r.code === 'too-large' ? `файл більший за ${num(Math.round(r.bytes / 1048576))} MB.` : r.code === 'unreadable' ? 'файл не вдалося прочитати.' : r.code === 'empty' ? 'у ньому немає статей, станів читання чи налаштувань.' : feed(r.error)} Збережене не змінилося.`,
+};
+
+export default lazy;
