@@ -28,7 +28,8 @@ export interface KeeperDeps {
   changed?: () => void;
 }
 
-export interface Progress extends JobRecord {
+/** The run as the views show it: the stored progress, and what this page is doing now. */
+export interface KeepProgress extends JobRecord {
   /** True while this page is downloading. */
   active: boolean;
   /** The article being kept now: its images done and in all. */
@@ -41,10 +42,10 @@ export class Keeper {
   private job: JobRecord = IDLE;
   private controller: AbortController | undefined;
   private running: Promise<void> | undefined;
-  private readonly listeners = new Set<(p: Progress) => void>();
+  private readonly listeners = new Set<(p: KeepProgress) => void>();
   private readonly now: () => number;
   private loaded: Promise<void>;
-  private item: Progress['item'];
+  private item: KeepProgress['item'];
 
   constructor(private readonly deps: KeeperDeps) {
     this.now = deps.now ?? Date.now;
@@ -53,11 +54,11 @@ export class Keeper {
     });
   }
 
-  progress(): Progress {
+  progress(): KeepProgress {
     return { ...this.job, active: !!this.running, ...(this.item ? { item: this.item } : {}) };
   }
 
-  subscribe(fn: (p: Progress) => void): () => void {
+  subscribe(fn: (p: KeepProgress) => void): () => void {
     this.listeners.add(fn);
     fn(this.progress());
     return () => this.listeners.delete(fn);

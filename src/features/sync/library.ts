@@ -16,7 +16,7 @@ import { DB_NAME } from '../../core/names';
 import type { ArticleRecord, PageRecord } from '../../data/schema';
 import { allStates, putState, updateState } from '../../data/state';
 import { listen } from '../../data/channel';
-import type { SyncOutcome, SyncProgress } from './sync';
+import type { SyncOutcome, SyncPageProgress } from './sync';
 
 /**
  * The parser and the fetch code are loaded when the first sync starts, not before first paint:
@@ -34,7 +34,7 @@ export type Row = Omit<Article, 'contentHtml' | 'contentText'>;
 export interface LibrarySyncOptions {
   /** Re-read every page, ignoring validators and the "nothing new" stop. */
   full?: boolean;
-  onProgress?: (progress: SyncProgress) => void;
+  onProgress?: (progress: SyncPageProgress) => void;
 }
 
 /** An article opened for reading, with its body fetched if needed. */
@@ -116,8 +116,8 @@ export async function openLibrary(indexUrl: string, onVersionChange?: () => void
     async open(id) {
       const article = await getArticle(db, id);
       if (!article || !needsBody(article)) return { article };
-      const [{ fetchBody }, { storeBody }] = await Promise.all([loadBody(), import('../../data/bodies')]);
-      const fetched = await fetchBody(article);
+      const [{ downloadBody }, { storeBody }] = await Promise.all([loadBody(), import('../../data/bodies')]);
+      const fetched = await downloadBody(article);
       if (!fetched.ok) return { article, failure: fetched.failure };
       const stored = await storeBody(db, fetched.body).catch(() => undefined);
       search?.refresh();
@@ -268,8 +268,8 @@ export function memoryLibrary(indexUrl: string): Library {
     async open(id) {
       const article = articles.find((a) => a.id === id);
       if (!article || !needsBody(article)) return { article };
-      const { fetchBody } = await loadBody();
-      const fetched = await fetchBody(article);
+      const { downloadBody } = await loadBody();
+      const fetched = await downloadBody(article);
       if (!fetched.ok) return { article, failure: fetched.failure };
       const full: Article = { ...article, ...bodyFields(fetched.body) };
       articles = articles.map((a) => (a.id === id ? full : a));

@@ -39,7 +39,7 @@ export type SyncOutcome =
     };
 
 /** After each page: how far the sync is, and the rows that page added or changed. */
-export interface SyncProgress {
+export interface SyncPageProgress {
   pages: number;
   articles: number;
   records: ArticleRecord[];
@@ -50,7 +50,7 @@ export interface SyncProgress {
 }
 
 export interface SyncOptions extends Omit<WalkOptions, 'resume' | 'onPage'> {
-  onProgress?: (progress: SyncProgress) => void;
+  onProgress?: (progress: SyncPageProgress) => void;
 }
 
 export async function syncIndex(db: DB, indexUrl: string, options: SyncOptions = {}): Promise<SyncOutcome> {
