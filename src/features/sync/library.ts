@@ -83,8 +83,7 @@ export interface LibraryEvents {
   name?: string;
 }
 
-export async function openLibrary(indexUrl: string, onVersionChange?: () => void, events: LibraryEvents | string = {}): Promise<Library> {
-  const options: LibraryEvents = typeof events === 'string' ? { name: events } : events;
+export async function openLibrary(indexUrl: string, onVersionChange?: () => void, options: LibraryEvents = {}): Promise<Library> {
   const name = options.name ?? DB_NAME;
   // A sync follows every start: fetch its code while the database opens, not after.
   void loadSync().catch(() => {});

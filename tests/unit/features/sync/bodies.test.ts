@@ -127,7 +127,7 @@ describe('library.open: bodies on demand, end to end over IndexedDB', () => {
         : new Response(index, { headers: { 'Content-Type': 'application/feed+json' } }),
     );
     vi.stubGlobal('fetch', fetchImpl);
-    const library = await openLibrary(FEED_URL, undefined, `test-${crypto.randomUUID()}`);
+    const library = await openLibrary(FEED_URL, undefined, { name: `test-${crypto.randomUUID()}` });
     await library.sync();
     expect(await library.get('one')).toMatchObject({ bodyUrl: 'https://news.example.org/bodies/one.html', hasBody: false });
 
@@ -145,7 +145,7 @@ describe('library.open: bodies on demand, end to end over IndexedDB', () => {
   test('offline on first opening: the article comes back without its body, with the reason', async () => {
     vi.stubGlobal('indexedDB', new IDBFactory());
     vi.stubGlobal('fetch', vi.fn(async () => new Response(feedText([item('one', { content_text: undefined, _broadsheet: { body_url: 'b.html' } })]))));
-    const library = await openLibrary(FEED_URL, undefined, `test-${crypto.randomUUID()}`);
+    const library = await openLibrary(FEED_URL, undefined, { name: `test-${crypto.randomUUID()}` });
     await library.sync();
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(networkError())));
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
