@@ -11,6 +11,7 @@ import { indexUrl } from '../../platform/config';
 import { t } from '../../i18n';
 import { tl } from '../../i18n/lazy';
 import { INBOX_CACHE } from '../../core/names';
+import { withConnection } from '../../data/connection';
 import type { Settings } from '../../core/settings';
 
 declare const __APP_VERSION__: string;
@@ -39,7 +40,7 @@ export interface TransferPanelProps {
   tags: string[];
 }
 
-const modules = () => Promise.all([import('../../core/transfer/format'), import('./apply'), import('../../data/connection').then((m) => m.connection())]);
+const modules = () => Promise.all([import('../../core/transfer/format'), import('./apply')]);
 
 export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps) {
   const [what, setWhat] = useState('backup');
@@ -49,10 +50,10 @@ export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps
   settingsRef.current = settings;
 
   const importText = async (text: string, name: string) => {
-    const [format, apply, db] = await modules();
+    const [format, apply] = await modules();
     const read = format.readFile(text, indexUrl(), Date.now());
     if (!read.ok) return setResult({ kind: 'rejected', reason: read.reason, name });
-    const outcome = await apply.applyImport(db, read.plan, Date.now());
+    const outcome = await withConnection(apply.applyImport, read.plan, Date.now());
     if (read.plan.offline) (await import('../offline/prefs')).savePrefs(read.plan.offline);
     setResult({ kind: 'imported', outcome, plan: read.plan, name });
     if (read.plan.settings) await onSettings({ ...read.plan.settings });
@@ -109,9 +110,9 @@ export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps
 
   const exportNow = async () => {
     setResult({ kind: 'busy' });
-    const [{ exportFile, download }, { connection }] = await Promise.all([import('./export'), import('../../data/connection')]);
+    const { exportFile, download } = await import('./export');
     const sel: Selection = what === 'backup' || what === 'saved' || what === 'kept' ? { kind: what } : { kind: 'tag', tag: what.slice(4) };
-    const file = await exportFile(await connection(), sel, {
+    const file = await withConnection(exportFile, sel, {
       settings: settingsRef.current,
       now: Date.now(),
       title: document.title.split(' · ').pop() || t.appName,
