@@ -12,6 +12,7 @@ import { t } from '../../i18n';
 import { tl } from '../../i18n/lazy';
 import { INBOX_CACHE } from '../../core/names';
 import { withConnection } from '../../data/connection';
+import { FILE_NAME_HEADER, openedForInbox } from './inbox';
 import type { Settings } from '../../core/settings';
 
 declare const __APP_VERSION__: string;
@@ -81,8 +82,7 @@ export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps
   // Files shared to the app wait in the service worker's inbox; files opened with the installed
   // app arrive through the launch queue.
   useEffect(() => {
-    const params = new URLSearchParams(location.search);
-    if (params.get('import') === 'inbox') {
+    if (openedForInbox(location.search)) {
       void (async () => {
         const cache = await caches.open(INBOX_CACHE);
         const keys = await cache.keys();
@@ -90,7 +90,7 @@ export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps
         for (const key of keys) {
           const res = await cache.match(key);
           await cache.delete(key);
-          if (res) await importFile(new File([await res.blob()], decodeURIComponent(res.headers.get('x-file-name') ?? 'shared.json')));
+          if (res) await importFile(new File([await res.blob()], decodeURIComponent(res.headers.get(FILE_NAME_HEADER) ?? 'shared.json')));
         }
         history.replaceState(history.state, '', location.pathname);
       })();
