@@ -3,10 +3,15 @@
  * shows) and its body in `bodies`. `getArticle` joins them back; the list reads rows only.
  * Writing them is in `write.ts`, which only the sync and imports load.
  */
+import { unwrap } from 'idb';
+import { newestFirst } from '../core/article';
 import type { Article } from '../core/feed/types';
 import type { DB } from './connection';
 import type { SyncRecord } from '../core/sync-types';
 import type { ArticleRecord, BodyRecord } from './schema';
+
+/** A list row: an article without its body. */
+export type Row = Omit<Article, 'contentHtml' | 'contentText'>;
 
 /** A stored row as the app sees it: the store's bookkeeping left out. */
 export function toArticle(record: ArticleRecord, body?: BodyRecord): Article {
@@ -25,6 +30,17 @@ export async function listArticles(db: DB): Promise<Article[]> {
   return rows.reverse().map((r) => toArticle(r, byId.get(r.id)));
 }
 
+/**
+ * Every stored article with its body, in id order: for counting over the whole store, where the
+ * order does not matter and the date index need not be walked.
+ */
+export async function articlesById(db: DB): Promise<Article[]> {
+  const tx = db.transaction(['articles', 'bodies']);
+  const [rows, bodies] = await Promise.all([tx.objectStore('articles').getAll(), tx.objectStore('bodies').getAll()]);
+  const byId = new Map(bodies.map((b) => [b.id, b]));
+  return rows.map((r) => toArticle(r, byId.get(r.id)));
+}
+
 export async function getArticle(db: DB, id: string): Promise<Article | undefined> {
   const tx = db.transaction(['articles', 'bodies']);
   const [record, body] = await Promise.all([tx.objectStore('articles').get(id), tx.objectStore('bodies').get(id)]);
@@ -33,6 +49,54 @@ export async function getArticle(db: DB, id: string): Promise<Article | undefine
 
 export function countArticles(db: DB): Promise<number> {
   return db.count('articles');
+}
+
+/** The id of every stored article, without reading the rows: a sync's "already stored?" set. */
+export function articleIds(db: DB): Promise<string[]> {
+  return db.getAllKeys('articles');
+}
+
+/** The newest `limit` rows: a cold start paints without reading the archive. */
+export async function newestRows(db: DB, limit: number): Promise<Row[]> {
+  // One request where the engine has getAllRecords (newest first, with a count); else a cursor,
+  // which is one round trip per row.
+  const native = unwrap(db.transaction('articles').store.index('by-date')) as IDBIndex & {
+    getAllRecords?: (options: { count: number; direction: 'prev' }) => IDBRequest<{ value: Row }[]>;
+  };
+  if (typeof native.getAllRecords === 'function') {
+    try {
+      const request = native.getAllRecords({ count: limit, direction: 'prev' });
+      return await new Promise<Row[]>((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result.map((r) => r.value));
+        request.onerror = () => reject(request.error);
+      });
+    } catch {
+      // An older shape of the API: the cursor below works everywhere.
+    }
+  }
+  const out: Row[] = [];
+  const tx = db.transaction('articles');
+  for (let cursor = await tx.store.index('by-date').openCursor(null, 'prev'); cursor && out.length < limit; cursor = await cursor.continue()) {
+    out.push(cursor.value);
+  }
+  return out;
+}
+
+/**
+ * Every row, newest first. Read in chunks by key so the page can paint and handle input between
+ * them (one getAll of 100,000 rows is one long task), then sorted as the `by-date` index would.
+ */
+export async function allRows(db: DB, chunk = 5000): Promise<Row[]> {
+  const rows: ArticleRecord[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const part = await db.getAll('articles', after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), chunk);
+    rows.push(...part);
+    if (part.length < chunk) break;
+    after = part[part.length - 1]!.id;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return rows.sort(newestFirst);
 }
 
 export async function getSyncRecord(db: DB): Promise<SyncRecord> {

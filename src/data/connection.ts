@@ -1,8 +1,10 @@
 /**
  * Opening the database. Kept apart from the queries so that tests can open a fresh database by
- * name, and so the connection lifecycle (blocked upgrades, closed connections) lives in one place:
- * `openStore` for a connection its caller owns, `connection()` for the one shared lazily by the
- * page's offline features and by the service worker.
+ * name, and so the connection lifecycle (blocked upgrades, closed connections, browsers that never
+ * answer) lives in one place: `openStore` for a connection its caller owns, `openWithin` for the
+ * library's own connection, `connection()` for the one shared lazily by the page's offline
+ * features and by the service worker (reached through `withConnection`), and
+ * `nonUpgradingConnection` for the search worker.
  */
 import { openDB, type IDBPDatabase } from 'idb';
 import { DB_NAME } from '../core/names';
@@ -47,6 +49,32 @@ export async function openStore(options: OpenOptions = {}): Promise<DB> {
   return db;
 }
 
+/**
+ * `openStore`, giving up after `ms`. Some browsers never answer `indexedDB.open` (an iOS bug, a
+ * wedged profile): rather than wait on "Loading articles…" forever, the caller is told it failed
+ * and can work from memory; a connection that opens after all is closed again.
+ */
+export function openWithin(ms: number, options: OpenOptions = {}): Promise<DB> {
+  return new Promise<DB>((resolve, reject) => {
+    let late = false;
+    const timer = setTimeout(() => {
+      late = true;
+      reject(new Error(`IndexedDB did not open within ${ms} ms`));
+    }, ms);
+    openStore(options).then(
+      (db) => {
+        clearTimeout(timer);
+        if (late) db.close();
+        else resolve(db);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
 let shared: Promise<DB> | undefined;
 
 /**
@@ -60,4 +88,30 @@ export function connection(): Promise<DB> {
     throw error;
   });
   return shared;
+}
+
+/**
+ * Runs a data-layer function on the shared connection: `withConnection(keptRecord, id)`. Views,
+ * the offline features and the service worker go through here, so none of them holds a
+ * connection or decides when one is opened.
+ */
+export async function withConnection<A extends unknown[], R>(use: (db: DB, ...args: A) => Promise<R> | R, ...args: A): Promise<R> {
+  return use(await connection(), ...args);
+}
+
+/**
+ * A connection for a context that must never upgrade the schema (the search worker): opened
+ * without a version, so it never runs migrations (the page does), and closed when the page
+ * upgrades, to be opened again on the next call. It may find a database older than the schema.
+ */
+export function nonUpgradingConnection(name: string): () => Promise<DB> {
+  let db: Promise<DB> | undefined;
+  return () =>
+    (db ??= openDB<BroadsheetDB>(name, undefined, {
+      blocking() {
+        // The page is upgrading the schema: let it, and reopen on the next read.
+        void db?.then((d) => d.close());
+        db = undefined;
+      },
+    }));
 }

@@ -23,7 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
     const state = db.createObjectStore('state', { keyPath: 'id' });
     state.createIndex('by-saved', 'savedAt');
   },
-  // 2 → 3: keeping articles offline (issue 5). `images` is the bookkeeping of the kept images
+  // 2 → 3: keeping articles offline. `images` is the bookkeeping of the kept images
   // whose bytes live in Cache Storage (least recently used first, srcset candidates as aliases);
   // `offline` lists kept and imported articles with the images each needs; `queue` and `jobs`
   // persist a keep-offline run so it resumes after the tab is closed. Nothing existing changes.
@@ -35,7 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
     db.createObjectStore('queue', { keyPath: 'id' }).createIndex('by-seq', 'seq');
     db.createObjectStore('jobs');
   },
-  // 3 → 4 (issue 3, archives of 100,000 articles): bodies move out of `articles` into `bodies`,
+  // 3 → 4, for archives of 100,000 articles: bodies move out of `articles` into `bodies`,
   // so the list reads light rows; every article gets a change number (`seq`, index `by-seq`) so
   // the persisted search index can catch up on what changed; `pages` keeps each index page's
   // validators and next_url (conditional requests, resuming); `search` holds the serialized index.

@@ -64,8 +64,8 @@ type WriteTx = IDBPTransaction<BroadsheetDB, WriteStores, 'readwrite'>;
  * Upserts articles: which copy wins is `incomingWins` (an older copy never replaces a newer one,
  * an identical one is not rewritten).
  */
-export async function putArticles(db: DB, articles: readonly Article[], options: number | PutOptions = {}): Promise<WriteResult> {
-  const { batchSize = BATCH_SIZE, onRecords, bookkeeping, known } = typeof options === 'number' ? { batchSize: options } : options;
+export async function putArticles(db: DB, articles: readonly Article[], options: PutOptions = {}): Promise<WriteResult> {
+  const { batchSize = BATCH_SIZE, onRecords, bookkeeping, known } = options;
   const result: WriteResult = { added: 0, updated: 0, unchanged: 0, written: 0 };
   const batches = Math.max(1, Math.ceil(articles.length / batchSize));
   for (let b = 0; b < batches; b++) {

@@ -7,19 +7,15 @@
  */
 import type { RouteHandlerCallbackOptions } from 'workbox-core';
 import { IMAGE_CACHE } from '../core/names';
-import { connection as db } from '../data/connection';
+import { withConnection } from '../data/connection';
+import { imageByAlias, touchImage } from '../data/images';
 
 /** Last-use times are written at most once an hour per image: the LRU order needs no more. */
 const TOUCH_EVERY = 3_600_000;
 
 async function touch(url: string): Promise<void> {
   try {
-    const d = await db();
-    const tx = d.transaction('images', 'readwrite');
-    const record = await tx.store.get(url);
-    const now = Date.now();
-    if (record && now - record.lastUsed > TOUCH_EVERY) await tx.store.put({ ...record, lastUsed: now });
-    await tx.done;
+    await withConnection(touchImage, url, Date.now(), TOUCH_EVERY);
   } catch {
     // bookkeeping only: never fail an image over it
   }
@@ -32,7 +28,7 @@ async function kept(url: string): Promise<Response | undefined> {
 
 async function keptAlias(url: string): Promise<Response | undefined> {
   try {
-    const record = await (await db()).getFromIndex('images', 'by-alias', url);
+    const record = await withConnection(imageByAlias, url);
     return record ? await kept(record.url) : undefined;
   } catch {
     return undefined;

@@ -8,10 +8,11 @@
 import type { RouteHandlerCallbackOptions } from 'workbox-core';
 import { INBOX_CACHE } from '../core/names';
 import { MAX_IMPORT_BYTES } from '../core/transfer/limits';
+import { FILE_NAME_HEADER, inboxHref } from '../features/transfer/inbox';
 
 export function receiveShare(scope: URL) {
   return async ({ request }: RouteHandlerCallbackOptions): Promise<Response> => {
-    const target = new URL('settings?import=inbox', scope).href;
+    const target = inboxHref(scope);
     try {
       const form = await (request as Request).formData();
       const cache = await caches.open(INBOX_CACHE);
@@ -19,7 +20,7 @@ export function receiveShare(scope: URL) {
       for (const entry of form.getAll('file')) {
         if (typeof entry === 'string' || entry.size > MAX_IMPORT_BYTES) continue;
         const key = new URL(`inbox/${Date.now()}-${n++}`, scope).href;
-        await cache.put(key, new Response(entry, { headers: { 'content-type': entry.type || 'application/json', 'x-file-name': encodeURIComponent(entry.name) } }));
+        await cache.put(key, new Response(entry, { headers: { 'content-type': entry.type || 'application/json', [FILE_NAME_HEADER]: encodeURIComponent(entry.name) } }));
       }
     } catch {
       // Not a form, or storage full: Settings opens and says there was nothing to import.

@@ -11,7 +11,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { PERIODIC_SYNC_TAG, SHELL_IMAGE_CACHE } from '../core/names';
-import { openStore } from '../data/connection';
+import { withConnection } from '../data/connection';
 import { indexUrl } from '../platform/config';
 import { syncAcrossTabs } from '../features/sync/tab-sync';
 import { keptImages } from './images';
@@ -41,7 +41,7 @@ registerRoute(
   }),
 );
 
-// Article images. Kept ones (keep offline, see src/offline/) are answered from their own cache,
+// Article images. Kept ones (keep offline, see features/offline/) are answered from their own cache,
 // online or off. Others: same-origin images (the demo's, and any a publisher serves next to the
 // app) are cached on first view, bounded by count; cross-origin ones are left to the network
 // unless kept, since an opaque response costs about 7 MB of quota.
@@ -65,15 +65,7 @@ interface PeriodicSyncEvent extends ExtendableEvent {
 self.addEventListener('periodicsync', (event) => {
   const e = event as PeriodicSyncEvent;
   if (e.tag !== PERIODIC_SYNC_TAG) return;
-  e.waitUntil(
-    (async () => {
-      const db = await openStore();
-      try {
-        // Under the same lock as the tabs, and announced to them on the same channel.
-        await syncAcrossTabs(db, index);
-      } finally {
-        db.close();
-      }
-    })(),
-  );
+  // Under the same lock as the tabs, and announced to them on the same channel; on the same
+  // shared connection as the kept images' bookkeeping.
+  e.waitUntil(withConnection(syncAcrossTabs, index));
 });

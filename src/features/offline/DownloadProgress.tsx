@@ -3,11 +3,11 @@
  * current article's images as the fraction in between), what is happening in words, and Cancel,
  * or Resume and Discard once cancelled.
  */
-import type { Keeper, Progress } from './keeper';
+import type { Keeper, KeepProgress } from './keeper';
 import { num } from '../../i18n/format';
 import { tl } from '../../i18n/lazy';
 
-export function DownloadProgress({ keeper, progress }: { keeper: Keeper | undefined; progress: Progress | undefined }) {
+export function DownloadProgress({ keeper, progress }: { keeper: Keeper | undefined; progress: KeepProgress | undefined }) {
   if (!keeper || !progress || progress.total === 0) return null;
   const { total, done, failed, state, active, item, stopped } = progress;
   // A run that finished before this page was opened is old news.

@@ -76,10 +76,9 @@ export function ImportedNote({ id }: { id: string }) {
   const [at, setAt] = useState<number>();
   useEffect(() => {
     let live = true;
-    void import('../../data/connection')
-      .then((m) => m.connection())
-      .then((db) => db.get('offline', id))
-      .then((r) => live && setAt(r?.importedAt))
+    void import('./status')
+      .then((m) => m.importedAt(id))
+      .then((at) => live && setAt(at))
       .catch(() => {});
     return () => {
       live = false;

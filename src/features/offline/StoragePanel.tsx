@@ -5,6 +5,7 @@
  * articles kept unless the reader ticks the box, and always after a confirmation.
  */
 import { listen } from '../../data/channel';
+import { withConnection } from '../../data/connection';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { BUDGETS_MB, MB } from '../../core/budget';
 import { loadPrefs, savePrefs } from './prefs';
@@ -18,7 +19,7 @@ import { t } from '../../i18n';
 import { tl } from '../../i18n/lazy';
 import { useKeeper } from './useKeeper';
 
-const load = () => Promise.all([import('./storage'), import('../../data/connection').then((m) => m.connection())]);
+const load = () => import('./storage');
 
 type ClearKind = ClearScope['kind'];
 
@@ -57,8 +58,8 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
 
   const measure = useCallback(async () => {
     try {
-      const [storage, db] = await load();
-      const [e, s, p] = await Promise.all([storage.estimate(), storage.summary(db), storage.persisted()]);
+      const storage = await load();
+      const [e, s, p] = await Promise.all([storage.estimate(), withConnection(storage.summary), storage.persisted()]);
       setEstimate(e ?? null);
       setSummary(s);
       setPersist((old) => (old === undefined || old === 'asking' ? p : old));
@@ -80,8 +81,8 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
 
   const keep = async (scope: { tag?: string; newest?: number }) => {
     if (!keeper) return;
-    const [storage, db] = await load();
-    const ids = await storage.idsFor(db, scope);
+    const storage = await load();
+    const ids = await withConnection(storage.idsFor, scope);
     if (!ids.length) return setMessage(tl().keepNothing);
     setMessage('');
     // Asking when the reader first keeps something: the moment the request makes sense to them.
@@ -92,22 +93,22 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
   const askPersist = async () => {
     setAsked(true);
     setPersist('asking');
-    const [storage] = await load();
+    const storage = await load();
     setPersist(await storage.askPersist());
   };
 
   const changeBudget = async (mb: number) => {
     setBudget(mb);
     savePrefs({ ...loadPrefs(), imageBudgetMB: mb });
-    const [storage, db] = await load();
-    await storage.enforceBudget(db, mb * MB);
+    const storage = await load();
+    await withConnection(storage.enforceBudget, mb * MB);
     void refresh();
   };
 
   const planClear = async () => {
     const scope: ClearScope = clearKind === 'tag' ? { kind: 'tag', tag: tagOr(clearTag) } : clearKind === 'read-older' ? { kind: 'read-older', days } : { kind: 'all' };
-    const [storage, db] = await load();
-    const ids = await storage.clearPlan(db, scope, includeSaved, Date.now());
+    const storage = await load();
+    const ids = await withConnection(storage.clearPlan, scope, includeSaved, Date.now());
     setMessage('');
     if (!ids.length) return setMessage(tl().clearNothing);
     setConfirm({ ids, scope });
@@ -115,9 +116,9 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
 
   const doClear = async () => {
     if (!confirm) return;
-    const [storage, db] = await load();
+    const storage = await load();
     if (confirm.scope.kind === 'all') await keeper?.discard();
-    await storage.clearArticles(db, confirm.ids, confirm.scope);
+    await withConnection(storage.clearArticles, confirm.ids, confirm.scope);
     setMessage(tl().cleared(confirm.ids.length));
     setConfirm(undefined);
     void refresh();

@@ -1,7 +1,8 @@
 /**
  * How a keep-offline run gets a body that the index announced but left out (bodies on demand).
- * The app plugs in the library's `open`, which downloads the body and stores it; whether an
- * article needs one is the domain rule `needsBody` (core/article.ts), the same for every view.
+ * Downloading and storing a body is the library's (`open`), and the run must not load or open a
+ * second one, so the page hands it over with `setBodyFetcher`. Whether an article needs a body
+ * is the domain rule `needsBody` (core/article.ts), the same for every view.
  */
 import { needsBody } from '../../core/article';
 import type { Article } from '../../core/feed/types';

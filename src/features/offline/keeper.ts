@@ -12,6 +12,7 @@ import { withBody } from './body-source';
 import { costOf, planEviction, planQuotaPurge } from '../../core/budget';
 import { fetchImage as realFetchImage, NetworkDown, type Fetched } from './fetch-image';
 import { browserImageStore, isQuotaError, type ImageStore } from '../../data/images';
+import { clearQueue, enqueue, finishQueued, nextQueued, readJob, saveJob } from '../../data/offline';
 import { imagesOf as realImagesOf, type WantedImage } from './images';
 import { revisionOf } from '../../core/article';
 import type { ImageRecord, JobRecord } from '../../core/offline-records';
@@ -28,7 +29,8 @@ export interface KeeperDeps {
   changed?: () => void;
 }
 
-export interface Progress extends JobRecord {
+/** The run as the views show it: the stored progress, and what this page is doing now. */
+export interface KeepProgress extends JobRecord {
   /** True while this page is downloading. */
   active: boolean;
   /** The article being kept now: its images done and in all. */
@@ -41,23 +43,23 @@ export class Keeper {
   private job: JobRecord = IDLE;
   private controller: AbortController | undefined;
   private running: Promise<void> | undefined;
-  private readonly listeners = new Set<(p: Progress) => void>();
+  private readonly listeners = new Set<(p: KeepProgress) => void>();
   private readonly now: () => number;
   private loaded: Promise<void>;
-  private item: Progress['item'];
+  private item: KeepProgress['item'];
 
   constructor(private readonly deps: KeeperDeps) {
     this.now = deps.now ?? Date.now;
-    this.loaded = deps.db.get('jobs', 'current').then((j) => {
+    this.loaded = readJob(deps.db).then((j) => {
       if (j) this.job = j;
     });
   }
 
-  progress(): Progress {
+  progress(): KeepProgress {
     return { ...this.job, active: !!this.running, ...(this.item ? { item: this.item } : {}) };
   }
 
-  subscribe(fn: (p: Progress) => void): () => void {
+  subscribe(fn: (p: KeepProgress) => void): () => void {
     this.listeners.add(fn);
     fn(this.progress());
     return () => this.listeners.delete(fn);
@@ -66,27 +68,16 @@ export class Keeper {
   /** Adds articles to the queue (each once) and starts, or goes on with, the run. */
   async keep(ids: readonly string[]): Promise<void> {
     await this.loaded;
-    const { db } = this.deps;
-    const tx = db.transaction(['queue', 'jobs'], 'readwrite');
-    const queue = tx.objectStore('queue');
-    const last = await queue.index('by-seq').openCursor(null, 'prev');
-    let seq = last ? last.value.seq + 1 : 0;
-    let added = 0;
-    for (const id of new Set(ids)) {
-      if (await queue.get(id)) continue;
-      void queue.put({ id, seq: seq++ });
-      added++;
-    }
-    const fresh = this.job.state === 'idle';
-    const job: JobRecord = {
-      total: (fresh ? 0 : this.job.total) + added,
-      done: fresh ? 0 : this.job.done,
-      failed: fresh ? 0 : this.job.failed,
-      state: 'running',
-      updatedAt: this.now(),
-    };
-    void tx.objectStore('jobs').put(job, 'current');
-    await tx.done;
+    const job = await enqueue(this.deps.db, ids, (added) => {
+      const fresh = this.job.state === 'idle';
+      return {
+        total: (fresh ? 0 : this.job.total) + added,
+        done: fresh ? 0 : this.job.done,
+        failed: fresh ? 0 : this.job.failed,
+        state: 'running',
+        updatedAt: this.now(),
+      };
+    });
     this.set(job);
     this.start();
   }
@@ -112,7 +103,7 @@ export class Keeper {
   async discard(): Promise<void> {
     this.controller?.abort();
     await this.running;
-    await this.deps.db.clear('queue');
+    await clearQueue(this.deps.db);
     await this.save({ ...IDLE, updatedAt: this.now() });
   }
 
@@ -143,8 +134,7 @@ export class Keeper {
     const { db } = this.deps;
     const kept = new Map((await this.deps.images.all()).map((r) => [r.url, r]));
     while (!signal.aborted && this.job.state === 'running') {
-      const next = await db.getAllFromIndex('queue', 'by-seq', null, 1);
-      const entry = next[0];
+      const entry = await nextQueued(db);
       if (!entry) {
         await this.save({ ...this.job, state: 'idle' });
         break;
@@ -183,14 +173,7 @@ export class Keeper {
       delete job.stopped;
       // The article's record, its removal from the queue and the progress commit together:
       // an interruption never counts an article twice or loses one.
-      const tx = db.transaction(['offline', 'queue', 'jobs'], 'readwrite');
-      if (article) {
-        const previous = await tx.objectStore('offline').get(article.id);
-        void tx.objectStore('offline').put({ ...previous, id: article.id, images: wanted.map((w) => w.url), rev: revisionOf(article), keptAt: this.now() });
-      }
-      void tx.objectStore('queue').delete(entry.id);
-      void tx.objectStore('jobs').put(job, 'current');
-      await tx.done;
+      await finishQueued(db, entry.id, article && { images: wanted.map((w) => w.url), rev: revisionOf(article), keptAt: this.now() }, job);
       this.item = undefined;
       this.set(job);
       this.deps.changed?.();
@@ -258,7 +241,7 @@ export class Keeper {
   }
 
   private async save(job: JobRecord): Promise<void> {
-    await this.deps.db.put('jobs', job, 'current');
+    await saveJob(this.deps.db, job);
     this.set(job);
   }
 
@@ -278,23 +261,25 @@ let shared: Promise<Keeper> | undefined;
 /** The page's one keeper, over the real network, Cache Storage and the app's database. */
 export function keeper(): Promise<Keeper> {
   shared ??= (async () => {
-    const [{ connection }, { announce }, { imageBudget }] = await Promise.all([import('../../data/connection'), import('../../data/channel'), import('./prefs')]);
-    const db = await connection();
+    const [{ withConnection }, { announce }, { imageBudget }] = await Promise.all([import('../../data/connection'), import('../../data/channel'), import('./prefs')]);
     let timer: ReturnType<typeof setTimeout> | undefined;
-    return new Keeper({
-      db,
-      images: browserImageStore(db),
-      fetchImage: realFetchImage,
-      imagesOf: realImagesOf,
-      budget: imageBudget,
-      // The list re-checks its "readable offline" marks at most a few times a second.
-      changed: () => {
-        timer ??= setTimeout(() => {
-          timer = undefined;
-          announce({ type: 'offline' }, { thisTab: true });
-        }, 300);
-      },
-    });
+    return withConnection(
+      (db) =>
+        new Keeper({
+          db,
+          images: browserImageStore(db),
+          fetchImage: realFetchImage,
+          imagesOf: realImagesOf,
+          budget: imageBudget,
+          // The list re-checks its "readable offline" marks at most a few times a second.
+          changed: () => {
+            timer ??= setTimeout(() => {
+              timer = undefined;
+              announce({ type: 'offline' }, { thisTab: true });
+            }, 300);
+          },
+        }),
+    );
   })();
   return shared;
 }

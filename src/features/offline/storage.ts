@@ -1,13 +1,18 @@
 /**
  * What the storage panel shows and does: counts, the browser's estimate, persistence, the image
- * budget, and clearing data. Clearing never removes a saved article unless the reader asks.
+ * budget, and clearing data. Clearing never removes a saved article unless the reader asks. The
+ * panel runs these on the shared connection (`withConnection`); tests give them their own.
  */
 import type { Article } from '../../core/feed/types';
 import type { DB } from '../../data/connection';
 import { announce } from '../../data/channel';
 import { costOf, planShrink } from '../../core/budget';
-import { browserImageStore, clearImages } from '../../data/images';
+import { allImages, browserImageStore, clearImages } from '../../data/images';
 import { isReadableOffline, offlineNeed } from '../../core/article';
+import { allRows, articlesById } from '../../data/articles';
+import { deleteArticles } from '../../data/clear';
+import { keptRecords } from '../../data/offline';
+import { allStates } from '../../data/state';
 
 export interface Summary {
   articles: number;
@@ -18,13 +23,8 @@ export interface Summary {
 }
 
 export async function summary(db: DB): Promise<Summary> {
-  const [rows, bodies, records, images] = await Promise.all([db.getAll('articles'), db.getAll('bodies'), db.getAll('offline'), db.getAll('images')]);
-  // Bodies live apart from the rows (`bodies` store); what an article needs depends on its body.
-  const bodyOf = new Map(bodies.map((b) => [b.id, b]));
-  const articles = rows.map((r): Article => {
-    const b = bodyOf.get(r.id);
-    return { ...r, ...(b?.html !== undefined ? { contentHtml: b.html } : {}), ...(b?.text !== undefined ? { contentText: b.text } : {}) };
-  });
+  // With their bodies: what an article needs offline depends on its body.
+  const [articles, records, images] = await Promise.all([articlesById(db), keptRecords(db), allImages(db)]);
   const byId = new Map(records.map((r) => [r.id, r]));
   const urls = new Set(images.map((i) => i.url));
   const tags = new Map<string, { tag: string; count: number }>();
@@ -49,7 +49,7 @@ export async function summary(db: DB): Promise<Summary> {
 
 /** Ids of the newest `n` articles, or of one tag's, or of all: what a keep-offline run is given. */
 export async function idsFor(db: DB, scope: { tag?: string; newest?: number }): Promise<string[]> {
-  let all = (await db.getAllFromIndex('articles', 'by-date')).reverse();
+  let all = await allRows(db);
   if (scope.tag) all = all.filter((a) => a.tags.some((t) => t.toLowerCase() === scope.tag!.toLowerCase()));
   if (scope.newest !== undefined) all = all.slice(0, Math.max(0, scope.newest));
   return all.map((a) => a.id);
@@ -62,7 +62,7 @@ export type ClearScope = { kind: 'tag'; tag: string } | { kind: 'read-older'; da
  * read whose date is more than N days ago. Saved articles are left out unless `includeSaved`.
  */
 export async function clearPlan(db: DB, scope: ClearScope, includeSaved: boolean, now: number): Promise<string[]> {
-  const [articles, states] = await Promise.all([db.getAll('articles'), db.getAll('state')]);
+  const [articles, states] = await Promise.all([allRows(db), allStates(db)]);
   const state = new Map(states.map((s) => [s.id, s]));
   const cutoff = scope.kind === 'read-older' ? now - scope.days * 86_400_000 : 0;
   const match = (a: Article) => {
@@ -79,19 +79,8 @@ export async function clearPlan(db: DB, scope: ClearScope, includeSaved: boolean
  * the next check, as text only, still marked read), except when everything is cleared.
  */
 export async function clearArticles(db: DB, ids: readonly string[], scope: ClearScope): Promise<void> {
-  const tx = db.transaction(['articles', 'bodies', 'offline', 'queue', 'state', 'pages'], 'readwrite');
-  // Forget what the index pages were like: their validators would answer the next check with a
-  // 304, and articles still in the feed would never come back.
-  void tx.objectStore('pages').clear();
-  for (const id of ids) {
-    void tx.objectStore('articles').delete(id);
-    void tx.objectStore('bodies').delete(id);
-    void tx.objectStore('offline').delete(id);
-    void tx.objectStore('queue').delete(id);
-    if (scope.kind === 'all') void tx.objectStore('state').delete(id);
-  }
-  await tx.done;
-  const [records, images] = await Promise.all([db.getAll('offline'), db.getAll('images')]);
+  await deleteArticles(db, ids, { withState: scope.kind === 'all' });
+  const [records, images] = await Promise.all([keptRecords(db), allImages(db)]);
   if (records.length === 0) await clearImages(db);
   else {
     const needed = new Set(records.flatMap((r) => r.images));
@@ -103,7 +92,7 @@ export async function clearArticles(db: DB, ids: readonly string[], scope: Clear
 
 /** After the reader lowers the budget: the least recently used images go until the rest fit. */
 export async function enforceBudget(db: DB, budget: number): Promise<number> {
-  const evict = planShrink(await db.getAll('images'), budget);
+  const evict = planShrink(await allImages(db), budget);
   await browserImageStore(db).delete(evict);
   if (evict.length) announce({ type: 'offline' }, { thisTab: true });
   return evict.length;

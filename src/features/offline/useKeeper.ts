@@ -1,10 +1,10 @@
 /** The page's keep-offline run, for views that show its progress or start one. */
 import { useEffect, useState } from 'preact/hooks';
-import type { Keeper, Progress } from './keeper';
+import type { Keeper, KeepProgress } from './keeper';
 
-export function useKeeper(): { keeper: Keeper | undefined; progress: Progress | undefined } {
+export function useKeeper(): { keeper: Keeper | undefined; progress: KeepProgress | undefined } {
   const [keeper, setKeeper] = useState<Keeper>();
-  const [progress, setProgress] = useState<Progress>();
+  const [progress, setProgress] = useState<KeepProgress>();
   useEffect(() => {
     let stop: (() => void) | undefined;
     let live = true;

@@ -1,11 +1,13 @@
 /**
  * Where the search index gets its documents and keeps its snapshot. The IndexedDB corpus reads
- * rows by change number (`by-seq`), so after loading a snapshot the index only reads what was
- * written since; it opens the database without a version, so it never runs migrations (the page
- * does) and steps aside when the page upgrades the schema.
+ * rows by change number (`data/search-snapshot.ts`), so after loading a snapshot the index only
+ * reads what was written since; its connection never runs migrations (the page does) and steps
+ * aside when the page upgrades the schema.
  */
-import { openDB, type IDBPDatabase } from 'idb';
-import type { BroadsheetDB, SearchSnapshot } from '../../data/schema';
+import { countArticles } from '../../data/articles';
+import { nonUpgradingConnection } from '../../data/connection';
+import type { SearchSnapshot } from '../../data/schema';
+import { changedSince, loadSnapshot, saveSnapshot } from '../../data/search-snapshot';
 import { docOf, type DocSource, type SearchDoc } from './engine';
 
 export interface Changes {
@@ -24,37 +26,15 @@ export interface Corpus {
 }
 
 export function idbCorpus(name: string): Corpus {
-  let db: Promise<IDBPDatabase<BroadsheetDB>> | undefined;
-  const open = () =>
-    (db ??= openDB<BroadsheetDB>(name, undefined, {
-      blocking() {
-        // The page is upgrading the schema: let it, and reopen on the next read.
-        void db?.then((d) => d.close());
-        db = undefined;
-      },
-    }));
+  const open = nonUpgradingConnection(name);
   return {
-    async loadSnapshot() {
-      const d = await open();
-      if (!d.objectStoreNames.contains('search')) return undefined;
-      return d.get('search', 'index');
-    },
-    async saveSnapshot(snapshot) {
-      await (await open()).put('search', snapshot, 'index');
-    },
+    loadSnapshot: async () => loadSnapshot(await open()),
+    saveSnapshot: async (snapshot) => saveSnapshot(await open(), snapshot),
     async changes(since, limit) {
-      const d = await open();
-      const tx = d.transaction(['articles', 'bodies']);
-      const rows = await tx.objectStore('articles').index('by-seq').getAll(IDBKeyRange.lowerBound(since, true), limit);
-      const bodies = tx.objectStore('bodies');
-      // Only rows that have a body stored ask for it: an archive of summaries reads no bodies.
-      const withBody = await Promise.all(rows.map((r) => (r.bodyHash !== undefined || r.hasBody ? bodies.get(r.id) : undefined)));
-      const docs = rows.map((r, i) => docOf(r, withBody[i]));
-      return { docs, seq: rows.length ? rows[rows.length - 1]!.seq : since };
+      const { rows, seq } = await changedSince(await open(), since, limit);
+      return { docs: rows.map(({ row, body }) => docOf(row, body)), seq };
     },
-    async count() {
-      return (await open()).count('articles');
-    },
+    count: async () => countArticles(await open()),
   };
 }
 

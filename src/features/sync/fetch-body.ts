@@ -14,7 +14,11 @@ export type BodyFetch = { ok: true; body: BodyRecord } | { ok: false; failure: S
 /** Bodies larger than this are refused; up to it, they are cut to the parser's content cap. */
 const MAX_BYTES = 8 * 1024 * 1024;
 
-export async function fetchBody(article: Pick<Article, 'id' | 'bodyUrl' | 'bodyType'>, options: FetchOptions = {}): Promise<BodyFetch> {
+/**
+ * Downloads an article's body from its `bodyUrl` and returns it, ready to store; stores nothing
+ * itself (the library does, so a body fetched for the memory library is kept in memory).
+ */
+export async function downloadBody(article: Pick<Article, 'id' | 'bodyUrl' | 'bodyType'>, options: FetchOptions = {}): Promise<BodyFetch> {
   if (!article.bodyUrl) return { ok: false, failure: { kind: 'http', status: 404, statusText: 'No body URL' } };
   const base = options.fetchImpl ?? fetch;
   let contentType = '';

@@ -4,19 +4,18 @@
  * memory-only library keeps the app usable online, and the UI says that nothing will be kept
  * offline.
  */
-import { unwrap } from 'idb';
 import { incomingWins, needsBody, newestFirst } from '../../core/article';
 import type { Article } from '../../core/feed/types';
 import { createSearchClient, type SearchClient } from '../search/client';
 import { emptyState, type ReadingState } from '../../core/reading';
-import { countArticles, getArticle, getSyncRecord, listArticles } from '../../data/articles';
-import { openStore, type DB } from '../../data/connection';
+import { allRows, countArticles, getArticle, getSyncRecord, listArticles, newestRows, type Row } from '../../data/articles';
+import { openWithin, type DB } from '../../data/connection';
 import type { SyncFailure, SyncRecord } from '../../core/sync-types';
 import { DB_NAME } from '../../core/names';
-import type { ArticleRecord, PageRecord } from '../../data/schema';
+import type { PageRecord } from '../../data/schema';
 import { allStates, putState, updateState } from '../../data/state';
 import { listen } from '../../data/channel';
-import type { SyncOutcome, SyncProgress } from './sync';
+import type { SyncOutcome, SyncPageProgress } from './sync';
 
 /**
  * The parser and the fetch code are loaded when the first sync starts, not before first paint:
@@ -28,13 +27,12 @@ const loadBody = () => import('./fetch-body');
 /** How often the search index catches up while a sync is storing pages. */
 const REFRESH_DURING_SYNC_MS = 3000;
 
-/** A list row: an article without its body. */
-export type Row = Omit<Article, 'contentHtml' | 'contentText'>;
+export type { Row };
 
 export interface LibrarySyncOptions {
   /** Re-read every page, ignoring validators and the "nothing new" stop. */
   full?: boolean;
-  onProgress?: (progress: SyncProgress) => void;
+  onProgress?: (progress: SyncPageProgress) => void;
 }
 
 /** An article opened for reading, with its body fetched if needed. */
@@ -77,24 +75,27 @@ export interface Library {
 export interface LibraryEvents {
   /** The storage was cleared or evicted while the page was open: the page must reload. */
   onClosed?: () => void;
-  /** How long IndexedDB may take to open before the app goes on from memory. */
+  /**
+   * How long IndexedDB may take to open before the app goes on from memory: some browsers never
+   * answer (see `openWithin`).
+   */
   openTimeoutMs?: number;
   /** The database's name (tests open their own). */
   name?: string;
 }
 
-export async function openLibrary(indexUrl: string, onVersionChange?: () => void, events: LibraryEvents | string = {}): Promise<Library> {
-  const options: LibraryEvents = typeof events === 'string' ? { name: events } : events;
+export async function openLibrary(indexUrl: string, onVersionChange?: () => void, options: LibraryEvents = {}): Promise<Library> {
   const name = options.name ?? DB_NAME;
   // A sync follows every start: fetch its code while the database opens, not after.
   void loadSync().catch(() => {});
   let db: DB;
   let lost = false;
   try {
-    db = await withTimeout(
-      openStore({ name, ...(onVersionChange ? { onVersionChange } : {}), ...(options.onClosed ? { onTerminated: options.onClosed } : {}) }),
-      options.openTimeoutMs ?? 10_000,
-    );
+    db = await openWithin(options.openTimeoutMs ?? 10_000, {
+      name,
+      ...(onVersionChange ? { onVersionChange } : {}),
+      ...(options.onClosed ? { onTerminated: options.onClosed } : {}),
+    });
     // Only an empty store needs the note (first visit or eviction), so it is loaded only then.
     lost = (await countArticles(db).catch(() => 1)) === 0 && (await (await import('../../data/marker')).hadStoredArticles());
   } catch {
@@ -116,8 +117,8 @@ export async function openLibrary(indexUrl: string, onVersionChange?: () => void
     async open(id) {
       const article = await getArticle(db, id);
       if (!article || !needsBody(article)) return { article };
-      const [{ fetchBody }, { storeBody }] = await Promise.all([loadBody(), import('../../data/bodies')]);
-      const fetched = await fetchBody(article);
+      const [{ downloadBody }, { storeBody }] = await Promise.all([loadBody(), import('../../data/bodies')]);
+      const fetched = await downloadBody(article);
       if (!fetched.ok) return { article, failure: fetched.failure };
       const stored = await storeBody(db, fetched.body).catch(() => undefined);
       search?.refresh();
@@ -144,75 +145,6 @@ export async function openLibrary(indexUrl: string, onVersionChange?: () => void
     },
     search: () => (search ??= createSearchClient({ db: name })),
   };
-}
-
-/**
- * Some browsers never answer `indexedDB.open` (an iOS bug, a wedged profile). Rather than wait
- * on "Loading articles…" forever, give up after `ms` and work from memory; a connection that
- * opens after all is closed again.
- */
-function withTimeout<T extends { close(): void }>(opening: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    let late = false;
-    const timer = setTimeout(() => {
-      late = true;
-      reject(new Error(`IndexedDB did not open within ${ms} ms`));
-    }, ms);
-    opening.then(
-      (db) => {
-        clearTimeout(timer);
-        if (late) db.close();
-        else resolve(db);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
-}
-
-/** The newest `limit` rows: a cold start paints without reading the archive. */
-async function newestRows(db: DB, limit: number): Promise<Row[]> {
-  // One request where the engine has getAllRecords (newest first, with a count); else a cursor,
-  // which is one round trip per row.
-  const native = unwrap(db.transaction('articles').store.index('by-date')) as IDBIndex & {
-    getAllRecords?: (options: { count: number; direction: 'prev' }) => IDBRequest<{ value: Row }[]>;
-  };
-  if (typeof native.getAllRecords === 'function') {
-    try {
-      const request = native.getAllRecords({ count: limit, direction: 'prev' });
-      return await new Promise<Row[]>((resolve, reject) => {
-        request.onsuccess = () => resolve(request.result.map((r) => r.value));
-        request.onerror = () => reject(request.error);
-      });
-    } catch {
-      // An older shape of the API: the cursor below works everywhere.
-    }
-  }
-  const out: Row[] = [];
-  const tx = db.transaction('articles');
-  for (let cursor = await tx.store.index('by-date').openCursor(null, 'prev'); cursor && out.length < limit; cursor = await cursor.continue()) {
-    out.push(cursor.value);
-  }
-  return out;
-}
-
-/**
- * Every row, newest first. Read in chunks by key so the page can paint and handle input between
- * them (one getAll of 100,000 rows is one long task), then sorted as the `by-date` index would.
- */
-async function allRows(db: DB, chunk = 5000): Promise<Row[]> {
-  const rows: ArticleRecord[] = [];
-  let after: string | undefined;
-  for (;;) {
-    const part = await db.getAll('articles', after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), chunk);
-    rows.push(...part);
-    if (part.length < chunk) break;
-    after = part[part.length - 1]!.id;
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
-  return rows.sort(newestFirst);
 }
 
 function bodyFields(body: { html?: string; text?: string }): Pick<Article, 'contentHtml' | 'contentText' | 'hasBody'> {
@@ -268,8 +200,8 @@ export function memoryLibrary(indexUrl: string): Library {
     async open(id) {
       const article = articles.find((a) => a.id === id);
       if (!article || !needsBody(article)) return { article };
-      const { fetchBody } = await loadBody();
-      const fetched = await fetchBody(article);
+      const { downloadBody } = await loadBody();
+      const fetched = await downloadBody(article);
       if (!fetched.ok) return { article, failure: fetched.failure };
       const full: Article = { ...article, ...bodyFields(fetched.body) };
       articles = articles.map((a) => (a.id === id ? full : a));

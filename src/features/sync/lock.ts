@@ -4,14 +4,12 @@
  * the other waits for it and then shows what it stored.
  *
  * The Web Locks API does this properly (the lock dies with its tab). Where it is missing, a
- * lease in the database stands in: it is taken in a readwrite transaction, and IndexedDB runs
- * readwrite transactions on one store one after another, across tabs, so taking it is an atomic
- * compare-and-set. The holder renews it while it works; a tab that dies mid-sync stops renewing
- * and the lease runs out.
+ * lease in the database stands in (`data/lease.ts`), taken with an atomic compare-and-set. The
+ * holder renews it while it works; a tab that dies mid-sync stops renewing and the lease runs out.
  */
 import { SYNC_LOCK } from '../../core/names';
 import type { DB } from '../../data/connection';
-import type { SyncRecord } from '../../core/sync-types';
+import { readLease, releaseLease, takeLease } from '../../data/lease';
 
 export interface LockOptions {
   /** `navigator.locks`, or undefined to use the lease. */
@@ -64,35 +62,11 @@ async function withLease<T>(db: DB, work: () => Promise<T>, options: LockOptions
     // or runs out (that tab died: try to take it ourselves).
     for (;;) {
       await new Promise((r) => setTimeout(r, pollMs));
-      const lease = (await db.get('meta', 'sync'))?.lease;
+      const lease = await readLease(db);
       if (!lease) return { ran: false };
       if (lease.until <= now()) break;
     }
   }
-}
-
-/** Takes (or renews) the lease unless another live owner holds it. Atomic across tabs. */
-export async function takeLease(db: DB, owner: string, now: () => number, leaseMs: number): Promise<boolean> {
-  const tx = db.transaction('meta', 'readwrite');
-  const record: SyncRecord = (await tx.store.get('sync')) ?? {};
-  const held = record.lease;
-  if (held && held.owner !== owner && held.until > now()) {
-    await tx.done;
-    return false;
-  }
-  await Promise.all([tx.store.put({ ...record, lease: { owner, until: now() + leaseMs } }, 'sync'), tx.done]);
-  return true;
-}
-
-/** Gives the lease back, if we still hold it. */
-export async function releaseLease(db: DB, owner: string): Promise<void> {
-  const tx = db.transaction('meta', 'readwrite');
-  const record = await tx.store.get('sync');
-  if (record?.lease?.owner === owner) {
-    const { lease: _released, ...rest } = record;
-    await tx.store.put(rest, 'sync');
-  }
-  await tx.done;
 }
 
 function randomId(): string {

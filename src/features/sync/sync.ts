@@ -7,7 +7,8 @@
  * cursor to k+1). Articles that drop out of the index stay stored.
  */
 import type { ParseReport } from '../../core/feed/types';
-import { getSyncRecord } from '../../data/articles';
+import { articleIds, getSyncRecord } from '../../data/articles';
+import { getPage } from '../../data/pages';
 import { putArticles, updateSyncRecord, type WriteResult } from '../../data/write';
 import type { DB } from '../../data/connection';
 import type { SyncFailure, SyncRecord } from '../../core/sync-types';
@@ -39,7 +40,7 @@ export type SyncOutcome =
     };
 
 /** After each page: how far the sync is, and the rows that page added or changed. */
-export interface SyncProgress {
+export interface SyncPageProgress {
   pages: number;
   articles: number;
   records: ArticleRecord[];
@@ -50,7 +51,7 @@ export interface SyncProgress {
 }
 
 export interface SyncOptions extends Omit<WalkOptions, 'resume' | 'onPage'> {
-  onProgress?: (progress: SyncProgress) => void;
+  onProgress?: (progress: SyncPageProgress) => void;
 }
 
 export async function syncIndex(db: DB, indexUrl: string, options: SyncOptions = {}): Promise<SyncOutcome> {
@@ -66,12 +67,12 @@ export async function syncIndex(db: DB, indexUrl: string, options: SyncOptions =
   // each one back first (see `PutOptions.known`).
   let known: Set<string> | undefined;
   try {
-    known = new Set(await db.getAllKeys('articles'));
+    known = new Set(await articleIds(db));
   } catch {
     known = undefined;
   }
   const store: PageStore = {
-    page: (url) => db.get('pages', url),
+    page: (url) => getPage(db, url),
     write: (articles, page, resume) =>
       putArticles(db, articles, {
         onRecords: (r) => records.push(...r),

@@ -1,7 +1,7 @@
 /**
  * A sync as a tab runs it: at most one tab syncs at a time (`lock.ts`); the tab that synced
- * tells the others (`broadcast.ts`) and notes outside IndexedDB that articles are stored
- * (`store/marker.ts`); a tab that found another one syncing waits for it and answers with
+ * tells the others (`data/channel.ts`) and notes outside IndexedDB that articles are stored
+ * (`data/marker.ts`); a tab that found another one syncing waits for it and answers with
  * what that tab recorded, without fetching the index a second time.
  */
 import type { ParseReport } from '../../core/feed/types';

@@ -11,6 +11,8 @@ import { indexUrl } from '../../platform/config';
 import { t } from '../../i18n';
 import { tl } from '../../i18n/lazy';
 import { INBOX_CACHE } from '../../core/names';
+import { withConnection } from '../../data/connection';
+import { FILE_NAME_HEADER, openedForInbox } from './inbox';
 import type { Settings } from '../../core/settings';
 
 declare const __APP_VERSION__: string;
@@ -39,7 +41,7 @@ export interface TransferPanelProps {
   tags: string[];
 }
 
-const modules = () => Promise.all([import('../../core/transfer/format'), import('./apply'), import('../../data/connection').then((m) => m.connection())]);
+const modules = () => Promise.all([import('../../core/transfer/format'), import('./apply')]);
 
 export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps) {
   const [what, setWhat] = useState('backup');
@@ -49,10 +51,10 @@ export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps
   settingsRef.current = settings;
 
   const importText = async (text: string, name: string) => {
-    const [format, apply, db] = await modules();
+    const [format, apply] = await modules();
     const read = format.readFile(text, indexUrl(), Date.now());
     if (!read.ok) return setResult({ kind: 'rejected', reason: read.reason, name });
-    const outcome = await apply.applyImport(db, read.plan, Date.now());
+    const outcome = await withConnection(apply.applyImport, read.plan, Date.now());
     if (read.plan.offline) (await import('../offline/prefs')).savePrefs(read.plan.offline);
     setResult({ kind: 'imported', outcome, plan: read.plan, name });
     if (read.plan.settings) await onSettings({ ...read.plan.settings });
@@ -80,8 +82,7 @@ export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps
   // Files shared to the app wait in the service worker's inbox; files opened with the installed
   // app arrive through the launch queue.
   useEffect(() => {
-    const params = new URLSearchParams(location.search);
-    if (params.get('import') === 'inbox') {
+    if (openedForInbox(location.search)) {
       void (async () => {
         const cache = await caches.open(INBOX_CACHE);
         const keys = await cache.keys();
@@ -89,7 +90,7 @@ export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps
         for (const key of keys) {
           const res = await cache.match(key);
           await cache.delete(key);
-          if (res) await importFile(new File([await res.blob()], decodeURIComponent(res.headers.get('x-file-name') ?? 'shared.json')));
+          if (res) await importFile(new File([await res.blob()], decodeURIComponent(res.headers.get(FILE_NAME_HEADER) ?? 'shared.json')));
         }
         history.replaceState(history.state, '', location.pathname);
       })();
@@ -109,9 +110,9 @@ export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps
 
   const exportNow = async () => {
     setResult({ kind: 'busy' });
-    const [{ exportFile, download }, { connection }] = await Promise.all([import('./export'), import('../../data/connection')]);
+    const { exportFile, download } = await import('./export');
     const sel: Selection = what === 'backup' || what === 'saved' || what === 'kept' ? { kind: what } : { kind: 'tag', tag: what.slice(4) };
-    const file = await exportFile(await connection(), sel, {
+    const file = await withConnection(exportFile, sel, {
       settings: settingsRef.current,
       now: Date.now(),
       title: document.title.split(' · ').pop() || t.appName,

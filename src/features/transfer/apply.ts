@@ -11,9 +11,9 @@ import { incomingWins, revisionOf } from '../../core/article';
 import { getArticle } from '../../data/articles';
 import { putArticles } from '../../data/write';
 import type { DB } from '../../data/connection';
-import { putState } from '../../data/state';
+import { markImported } from '../../data/offline';
+import { allStates, putState } from '../../data/state';
 import { mergeStates, type ImportOutcome, type ImportPlan } from '../../core/transfer/format';
-
 
 export async function applyImport(db: DB, plan: ImportPlan, now: number, imagesOf: (a: Article) => WantedImage[] = sanitizerImages): Promise<ImportOutcome> {
   const stored = await Promise.all(plan.articles.map((a) => getArticle(db, a.id)));
@@ -21,18 +21,14 @@ export async function applyImport(db: DB, plan: ImportPlan, now: number, imagesO
   const changed = plan.articles.filter((a, i) => incomingWins(stored[i], a));
   const write = await putArticles(db, plan.articles);
 
-  if (changed.length) {
-    const tx = db.transaction('offline', 'readwrite');
-    for (const a of changed) {
-      const previous = await tx.store.get(a.id);
-      void tx.store.put({ ...previous, id: a.id, images: imagesOf(a).map((w) => w.url), rev: revisionOf(a), importedAt: now });
-    }
-    await tx.done;
-  }
+  await markImported(
+    db,
+    changed.map((a) => ({ id: a.id, images: imagesOf(a).map((w) => w.url), rev: revisionOf(a), importedAt: now })),
+  );
 
   let states = 0;
   if (plan.states.length) {
-    const existing = new Map((await db.getAll('state')).map((s) => [s.id, s]));
+    const existing = new Map((await allStates(db)).map((s) => [s.id, s]));
     for (const s of mergeStates(existing, plan.states)) {
       await putState(db, s);
       states++;

@@ -11,6 +11,9 @@ import { loadPrefs } from '../offline/prefs';
 import { IMAGE_CACHE } from '../../core/names';
 import { listArticles } from '../../data/articles';
 import type { DB } from '../../data/connection';
+import { allImages } from '../../data/images';
+import { keptIds } from '../../data/offline';
+import { allStates } from '../../data/state';
 import { sanitizeArticle } from '../../platform/sanitize';
 import type { Settings } from '../../core/settings';
 import { buildFile, toItem } from '../../core/transfer/format';
@@ -32,7 +35,7 @@ export interface Exported {
 }
 
 async function savedIds(db: DB): Promise<Set<string>> {
-  return new Set((await db.getAll('state')).filter((s) => s.saved).map((s) => s.id));
+  return new Set((await allStates(db)).filter((s) => s.saved).map((s) => s.id));
 }
 
 async function select(db: DB, sel: Selection): Promise<Article[]> {
@@ -40,7 +43,7 @@ async function select(db: DB, sel: Selection): Promise<Article[]> {
   const all = await listArticles(db);
   if (sel.kind === 'tag') return all.filter((a) => a.tags.some((t) => t.toLowerCase() === sel.tag.toLowerCase()));
   if (sel.kind === 'kept') {
-    const kept = new Set(await db.getAllKeys('offline'));
+    const kept = new Set(await keptIds(db));
     return all.filter((a) => kept.has(a.id));
   }
   const saved = await savedIds(db);
@@ -124,13 +127,13 @@ export async function exportFile(db: DB, sel: Selection, ctx: ExportContext): Pr
       now: ctx.now,
       settings: ctx.settings,
       offline: loadPrefs(),
-      states: await db.getAll('state'),
+      states: await allStates(db),
       ...(ctx.appVersion ? { appVersion: ctx.appVersion } : {}),
     });
     return { name: `broadsheet-backup-${stamp(ctx.now)}.json`, text, articles: articles.length };
   }
   const file = { left: INLINE_FILE_MAX };
-  const pixels = new Set((await db.getAll('images')).filter((i) => i.pixel).map((i) => i.url));
+  const pixels = new Set((await allImages(db)).filter((i) => i.pixel).map((i) => i.url));
   const items: Record<string, unknown>[] = [];
   for (const a of articles) {
     const body = await inlined(a, file, pixels);

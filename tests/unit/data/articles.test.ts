@@ -86,7 +86,7 @@ describe('putArticles', () => {
     const transactions: unknown[] = [];
     const counted = interceptTransactions(db, (_n, stores, mode) => transactions.push([stores, mode]));
     const items = ['a', 'b', 'c', 'd', 'e'].map((id) => article({ id }));
-    expect(await putArticles(counted, items, 2)).toEqual({ added: 5, updated: 0, unchanged: 0, written: 5 });
+    expect(await putArticles(counted, items, { batchSize: 2 })).toEqual({ added: 5, updated: 0, unchanged: 0, written: 5 });
     // Rows and bodies are written together: a batch is all-or-nothing across both stores.
     expect(transactions).toEqual([
       [['articles', 'bodies'], 'readwrite'],
@@ -114,7 +114,7 @@ describe('putArticles failures', () => {
 
     // Batches of 2: [a, b] commits, [bad, d] fails on its first put, [e] is never tried.
     const items = [article({ id: 'a' }), article({ id: 'b' }), uncloneable('bad'), article({ id: 'd' }), article({ id: 'e' })];
-    const error = await putArticles(db, items, 2).then(
+    const error = await putArticles(db, items, { batchSize: 2 }).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -133,7 +133,7 @@ describe('putArticles failures', () => {
       if (call === 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     const items = ['a', 'b', 'c', 'd', 'e'].map((id) => article({ id }));
-    const error = await putArticles(failing, items, 2).catch((e: unknown) => e);
+    const error = await putArticles(failing, items, { batchSize: 2 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreWriteError);
     expect((error as StoreWriteError).name).toBe('QuotaExceededError');
     expect((error as StoreWriteError).message).toBe('The quota has been exceeded.');
@@ -154,7 +154,7 @@ describe('putArticles failures', () => {
   test('a batch is all-or-nothing even when a later put in it throws (batch atomicity)', async () => {
     // Batches of 2: [a, b] commits, [c, bad] must fail as a whole.
     const items = [article({ id: 'a' }), article({ id: 'b' }), article({ id: 'c' }), uncloneable('bad'), article({ id: 'e' })];
-    await expect(putArticles(db, items, 2)).rejects.toBeInstanceOf(StoreWriteError);
+    await expect(putArticles(db, items, { batchSize: 2 })).rejects.toBeInstanceOf(StoreWriteError);
     await new Promise((resolve) => setTimeout(resolve, 20)); // let any stray transaction settle
     expect((await storedIds(db)).sort()).toEqual(['a', 'b']);
   });

@@ -4,7 +4,7 @@ import { getArticle } from '../../../../src/data/articles';
 import { putArticles } from '../../../../src/data/write';
 import { storeBody } from '../../../../src/data/bodies';
 import type { DB } from '../../../../src/data/connection';
-import { fetchBody } from '../../../../src/features/sync/fetch-body';
+import { downloadBody } from '../../../../src/features/sync/fetch-body';
 import { openLibrary } from '../../../../src/features/sync/library';
 import { article, FEED_URL, feedText, freshStore, item, networkError } from '../../helpers';
 
@@ -14,33 +14,33 @@ function serve(body: string, type = 'text/html; charset=utf-8') {
   return vi.fn<typeof fetch>(async () => new Response(body, { status: 200, headers: { 'Content-Type': type } }));
 }
 
-describe('fetchBody', () => {
+describe('downloadBody', () => {
   test('fetches the body URL asking for a document, and reads HTML as HTML', async () => {
     const fetchImpl = serve('<p>Full <b>text</b></p>');
-    expect(await fetchBody({ id: '1', bodyUrl: BODY_URL }, { fetchImpl })).toEqual({ ok: true, body: { id: '1', html: '<p>Full <b>text</b></p>' } });
+    expect(await downloadBody({ id: '1', bodyUrl: BODY_URL }, { fetchImpl })).toEqual({ ok: true, body: { id: '1', html: '<p>Full <b>text</b></p>' } });
     const [url, init] = fetchImpl.mock.calls[0]!;
     expect(url).toBe(BODY_URL);
     expect((init?.headers as Record<string, string>).Accept).toMatch(/^text\/html/);
   });
 
   test('text/plain is read as text unless the feed said otherwise; body_type wins over Content-Type', async () => {
-    expect(await fetchBody({ id: '1', bodyUrl: BODY_URL }, { fetchImpl: serve('Plain words', 'text/plain') })).toEqual({ ok: true, body: { id: '1', text: 'Plain words' } });
-    expect(await fetchBody({ id: '1', bodyUrl: BODY_URL, bodyType: 'text' }, { fetchImpl: serve('<p>not markup</p>') })).toEqual({
+    expect(await downloadBody({ id: '1', bodyUrl: BODY_URL }, { fetchImpl: serve('Plain words', 'text/plain') })).toEqual({ ok: true, body: { id: '1', text: 'Plain words' } });
+    expect(await downloadBody({ id: '1', bodyUrl: BODY_URL, bodyType: 'text' }, { fetchImpl: serve('<p>not markup</p>') })).toEqual({
       ok: true,
       body: { id: '1', text: '<p>not markup</p>' },
     });
-    expect(await fetchBody({ id: '1', bodyUrl: BODY_URL, bodyType: 'html' }, { fetchImpl: serve('<p>x</p>', 'text/plain') })).toEqual({
+    expect(await downloadBody({ id: '1', bodyUrl: BODY_URL, bodyType: 'html' }, { fetchImpl: serve('<p>x</p>', 'text/plain') })).toEqual({
       ok: true,
       body: { id: '1', html: '<p>x</p>' },
     });
   });
 
   test('a network failure or an HTTP error is a failure the view can explain', async () => {
-    expect(await fetchBody({ id: '1', bodyUrl: BODY_URL }, { fetchImpl: vi.fn<typeof fetch>(async () => Promise.reject(networkError())), isOnline: () => false })).toEqual({
+    expect(await downloadBody({ id: '1', bodyUrl: BODY_URL }, { fetchImpl: vi.fn<typeof fetch>(async () => Promise.reject(networkError())), isOnline: () => false })).toEqual({
       ok: false,
       failure: { kind: 'offline' },
     });
-    expect(await fetchBody({ id: '1', bodyUrl: BODY_URL }, { fetchImpl: vi.fn<typeof fetch>(async () => new Response('', { status: 404, statusText: 'Not Found' })) })).toEqual({
+    expect(await downloadBody({ id: '1', bodyUrl: BODY_URL }, { fetchImpl: vi.fn<typeof fetch>(async () => new Response('', { status: 404, statusText: 'Not Found' })) })).toEqual({
       ok: false,
       failure: { kind: 'http', status: 404, statusText: 'Not Found' },
     });
@@ -127,7 +127,7 @@ describe('library.open: bodies on demand, end to end over IndexedDB', () => {
         : new Response(index, { headers: { 'Content-Type': 'application/feed+json' } }),
     );
     vi.stubGlobal('fetch', fetchImpl);
-    const library = await openLibrary(FEED_URL, undefined, `test-${crypto.randomUUID()}`);
+    const library = await openLibrary(FEED_URL, undefined, { name: `test-${crypto.randomUUID()}` });
     await library.sync();
     expect(await library.get('one')).toMatchObject({ bodyUrl: 'https://news.example.org/bodies/one.html', hasBody: false });
 
@@ -145,7 +145,7 @@ describe('library.open: bodies on demand, end to end over IndexedDB', () => {
   test('offline on first opening: the article comes back without its body, with the reason', async () => {
     vi.stubGlobal('indexedDB', new IDBFactory());
     vi.stubGlobal('fetch', vi.fn(async () => new Response(feedText([item('one', { content_text: undefined, _broadsheet: { body_url: 'b.html' } })]))));
-    const library = await openLibrary(FEED_URL, undefined, `test-${crypto.randomUUID()}`);
+    const library = await openLibrary(FEED_URL, undefined, { name: `test-${crypto.randomUUID()}` });
     await library.sync();
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(networkError())));
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);

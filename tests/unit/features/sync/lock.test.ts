@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { openStore, type DB } from '../../../../src/data/connection';
 import { SYNC_LOCK } from '../../../../src/core/names';
-import { exclusive, releaseLease, takeLease } from '../../../../src/features/sync/lock';
+import { releaseLease, takeLease } from '../../../../src/data/lease';
+import { exclusive } from '../../../../src/features/sync/lock';
 
 const open: DB[] = [];
 afterEach(() => {

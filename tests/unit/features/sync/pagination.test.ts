@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { countArticles, getArticle, getSyncRecord } from '../../../../src/data/articles';
 import type { DB } from '../../../../src/data/connection';
-import { syncIndex, type SyncOptions, type SyncProgress } from '../../../../src/features/sync/sync';
+import { syncIndex, type SyncOptions, type SyncPageProgress } from '../../../../src/features/sync/sync';
 import { feedText, freshStore, item, networkError, storedIds, type FeedItem } from '../../helpers';
 
 /**
@@ -85,7 +85,7 @@ describe('pagination: following next_url', () => {
 
   test('each page is written as it arrives: the first progress report holds page 1’s rows only', async () => {
     server.publish(items(6), 2);
-    const reports: SyncProgress[] = [];
+    const reports: SyncPageProgress[] = [];
     const storedAtReport: number[] = [];
     await sync({
       onProgress: (p) => {
