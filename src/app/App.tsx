@@ -20,7 +20,8 @@ import type { ArticleViewProps } from '../features/reader/ArticleView';
 import { formatRelative } from '../i18n/format';
 import { t } from '../i18n';
 import { ListView } from '../features/list/ListView';
-import { BASE, historyState, isPlainClick, navigate, useRoute } from '../ui/navigation';
+import { BASE, historyState, useRoute } from '../ui/navigation';
+import { Link } from '../ui/Link';
 import { settingsHref } from '../core/routes';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import type { SettingsViewProps } from '../features/settings/SettingsView';
@@ -295,27 +296,19 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
     if (route.view === 'settings') document.title = `${t.settings} · ${feedTitle}`;
   }, [route.view, feedTitle]);
 
-  const go = (href: string) => (e: MouseEvent) => {
-    if (!isPlainClick(e)) return;
-    e.preventDefault();
-    navigate(href);
-  };
-
   const Brand = route.view === 'list' ? 'h1' : 'p';
   return (
     <div class="app">
       <header class="masthead">
         <div class="masthead-top">
           <Brand class="brand">
-            <a href={BASE} onClick={go(BASE)}>
-              {feedTitle}
-            </a>
+            <Link href={BASE}>{feedTitle}</Link>
           </Brand>
           {route.view !== 'settings' && (
-            <a class="settings-link" href={settingsHref(BASE)} onClick={go(settingsHref(BASE))}>
+            <Link class="settings-link" href={settingsHref(BASE)}>
               <span aria-hidden="true">⚙ </span>
               {t.settings}
-            </a>
+            </Link>
           )}
         </div>
         <div class="syncbar">

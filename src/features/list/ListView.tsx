@@ -13,8 +13,9 @@ import type { ReadingState } from '../../core/reading';
 import type { Results } from './useList';
 import { num } from '../../i18n/format';
 import { locale, t } from '../../i18n';
-import { BASE, historyState, isPlainClick, navigate, patchState } from '../../ui/navigation';
-import { listHref, articleHref } from '../../core/routes';
+import { BASE, historyState, navigate, patchState } from '../../ui/navigation';
+import { Link } from '../../ui/Link';
+import { listHref } from '../../core/routes';
 import { Rows, viewportAnchor } from './Rows';
 
 export interface ListViewProps {
@@ -102,20 +103,14 @@ export function ListView({ entries, visible, filter, syncing, skipped, results, 
   const setFilter = (next: Filter, replace: boolean) => navigate(listHref(BASE, next), { replace });
   const change = (patch: Partial<Filter>) => setFilter({ ...filter, ...patch }, false);
 
-  const open = (e: MouseEvent, id: string) => {
-    if (!isPlainClick(e)) return;
-    e.preventDefault();
+  // Leaving for an article: remember where the list was, so Back (or a reload) comes back to it,
+  // and start the article at the top. Scrolling before the navigation is safe: scroll events are
+  // dispatched later, once the new history entry is in place.
+  const open = (id: string) => {
     patchState({ scrollY: Math.round(scrollY), focusId: id, ...viewportAnchor(list.current?.querySelector('ul.articles') ?? null) });
-    navigate(articleHref(BASE, id), { state: { fromList: location.pathname + location.search } });
     scrollTo(0, 0);
   };
-
-  const onTagLink = (e: MouseEvent, tag: string) => {
-    if (!isPlainClick(e)) return;
-    e.preventDefault();
-    setFilter({ ...filter, tag }, false);
-    scrollTo(0, 0);
-  };
+  const onTagLink = () => scrollTo(0, 0);
 
   const count = shown ? t.articleCount(complete ? rows.length : (total ?? rows.length)) : '';
   const filtered = isFiltered(filter);
@@ -224,17 +219,9 @@ export function ListView({ entries, visible, filter, syncing, skipped, results, 
         </p>
         {entries && results?.pending && shown && <span class="searching">{t.searching}</span>}
         {filtered && (
-          <a
-            class="clear"
-            href={BASE}
-            onClick={(e) => {
-              if (!isPlainClick(e)) return;
-              e.preventDefault();
-              setFilter({ q: '', tag: '' }, false);
-            }}
-          >
+          <Link class="clear" href={BASE}>
             {t.clearFilters}
-          </a>
+          </Link>
         )}
       </div>
       {skipped && <p class="note">{skipped}</p>}
