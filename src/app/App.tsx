@@ -8,7 +8,7 @@ import { useCallback } from 'preact/hooks';
 import { NO_FILTER } from '../core/list-model';
 import type { StateUpdate } from '../core/reading';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
-import { useEntries, useResults } from '../features/list/useList';
+import { useListEntries, useListResults } from '../features/list/useList';
 import { useOfflineStatus } from '../features/offline/useOfflineStatus';
 import { useRoute } from '../ui/navigation';
 import { useShortcuts } from '../ui/shortcuts';
@@ -29,13 +29,13 @@ export interface AppProps {
 
 export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Partial<AppProps>) {
   const route = useRoute();
-  const list = useEntries();
+  const list = useListEntries();
   const reading = useReadingStates();
   const { status: offline, track: trackOffline } = useOfflineStatus();
   const { library, state: sync, progress, notice, run } = useSync({ list, onStates: reading.merge, trackOffline });
   const { online, change: networkChange } = useOnline();
   const title = useFeedTitle(sync.record.feedTitle, route.view);
-  const { results, pending } = useResults(
+  const results = useListResults(
     library,
     route.view === 'list' ? list.entries : undefined,
     route.view === 'list' ? route.filter : NO_FILTER,
@@ -55,7 +55,7 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
           route={route}
           library={library}
           list={list}
-          results={{ shown: results, pending }}
+          results={results}
           states={reading.states}
           onState={onState}
           offline={offline}

@@ -1,5 +1,5 @@
 import { settingsHref, type Route } from '../core/routes';
-import { SyncProgress, type Progress } from '../features/sync/SyncProgress';
+import { SyncProgress, type SyncPageProgress } from '../features/sync/SyncProgress';
 import { formatRelative } from '../i18n/format';
 import { t } from '../i18n';
 import { BASE } from '../ui/navigation';
@@ -11,7 +11,7 @@ export interface MastheadProps {
   title: string;
   online: boolean;
   sync: SyncState;
-  progress: Progress | undefined;
+  progress: SyncPageProgress | undefined;
   /** Runs a sync; `undefined` while none can run yet. */
   onCheck: (() => void) | undefined;
 }

@@ -8,7 +8,7 @@ import type { ReadingState, StateUpdate } from '../core/reading';
 import type { Route } from '../core/routes';
 import type { Settings } from '../core/settings';
 import { ListView } from '../features/list/ListView';
-import type { Results } from '../features/list/useList';
+import type { ShownResults } from '../features/list/useList';
 import type { ArticleViewProps } from '../features/reader/ArticleView';
 import type { SettingsViewProps } from '../features/settings/SettingsView';
 import type { Library } from '../features/sync/library';
@@ -24,10 +24,10 @@ const loadSettings = () => withLazyStrings(import('../features/settings/Settings
 export interface RoutesProps {
   route: Route;
   library: Library | undefined;
-  /** The list's rows in memory, as `useEntries` keeps them. */
+  /** The list's rows in memory, as `useListEntries` keeps them. */
   list: { entries: ListEntry[] | undefined; complete: boolean; total: number | undefined };
-  /** The rows matching the list's filter, as `useResults` gives them. */
-  results: { shown: Results | undefined; pending: boolean };
+  /** The rows matching the list's filter, as `useListResults` gives them. */
+  results: ShownResults;
   states: ReadonlyMap<string, ReadingState>;
   onState: StateUpdate;
   offline: ReadonlyMap<string, boolean>;
@@ -47,7 +47,6 @@ export function Routes({ route, library, list, results, states, onState, offline
     return (
       <ListView
         entries={list.entries}
-        visible={results.shown?.visible ?? []}
         results={results}
         complete={list.complete}
         total={list.total}

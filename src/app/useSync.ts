@@ -14,10 +14,10 @@ import type { ReadingState } from '../core/reading';
 import type { SyncFailure, SyncRecord } from '../core/sync-types';
 import { listen } from '../data/channel';
 import { setBodyFetcher } from '../features/offline/body-source';
-import type { Entries } from '../features/list/useList';
+import type { ListEntries } from '../features/list/useList';
 import { openLibrary, type Library } from '../features/sync/library';
 import type { SyncOutcome } from '../features/sync/sync';
-import type { Progress } from '../features/sync/SyncProgress';
+import type { SyncPageProgress } from '../features/sync/SyncProgress';
 import { indexUrl } from '../platform/config';
 
 export interface SyncState {
@@ -39,7 +39,7 @@ export type Notice = '' | 'dbUpgrade' | 'dbUnavailable' | 'dbClosed' | 'evicted'
 
 export interface SyncInputs {
   /** The list's rows: re-read on every reload, and merged page by page while a sync runs. */
-  list: Pick<Entries, 'load' | 'merge'>;
+  list: Pick<ListEntries, 'load' | 'merge'>;
   /** The stored reading states, on every reload. */
   onStates: (saved: ReadingState[]) => void;
   /** Every stored article, to tell which are readable offline. */
@@ -51,7 +51,7 @@ export interface Sync {
   library: Library | undefined;
   state: SyncState;
   /** How far the running sync has got; `undefined` when none runs. */
-  progress: Progress | undefined;
+  progress: SyncPageProgress | undefined;
   notice: Notice;
   /**
    * Runs a sync now (`full`: re-read every page of the index); `undefined` until the store is
@@ -69,7 +69,7 @@ const FOREGROUND_REFRESH_MS = 10 * 60_000;
 export function useSync(inputs: SyncInputs): Sync {
   const [library, setLibrary] = useState<Library>();
   const [state, setState] = useState<SyncState>({ running: false, record: {} });
-  const [progress, setProgress] = useState<Progress>();
+  const [progress, setProgress] = useState<SyncPageProgress>();
   const [notice, setNotice] = useState<Notice>('');
   const [, tick] = useState(0);
   const running = useRef(false);

@@ -77,4 +77,10 @@ describe('Alert', () => {
     expect(screen.getByRole('alert').textContent).toBe('');
     expect(screen.getByRole('alert').className).toBe('alert');
   });
+
+  // Was a ListView test, from when the list could say it; the app says it in this alert.
+  test('the sentence about skipped items is shown', () => {
+    render(<Alert sync={{ ...idle, report: report({ total: 3, kept: 1, noId: 2 }) }} notice="" />);
+    expect(screen.getByText('2 items were skipped: 2 items without an id.')).toBeTruthy();
+  });
 });
