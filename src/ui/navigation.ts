@@ -1,6 +1,9 @@
 /**
- * Client-side navigation over the History API. `history.state` carries what the list needs to
- * come back exactly as it was (scroll position, which row had focus), so it survives reloads.
+ * The history side of navigation: `navigate` and `patchState` over the History API, and the
+ * `useRoute` hook that re-renders on every in-app navigation and on Back/Forward. How a URL
+ * and a route map onto each other (the URL codec) is `core/routes.ts`; links are `Link.tsx`.
+ * `history.state` carries what the list needs to come back exactly as it was (scroll position,
+ * which row had focus), so it survives reloads.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { parseRoute, type Route } from '../core/routes';
@@ -62,9 +65,4 @@ export function useRoute(): Route {
     };
   }, []);
   return route;
-}
-
-/** True for a plain left click, which the app handles itself; modified clicks open new tabs. */
-export function isPlainClick(e: MouseEvent): boolean {
-  return e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey && !e.defaultPrevented;
 }

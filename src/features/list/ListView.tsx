@@ -10,36 +10,45 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { authorCounts, facetCount, isFiltered, languageCounts, tagCounts, type Filter, type ListEntry } from '../../core/list-model';
 import type { ReadingState } from '../../core/reading';
-import type { Results } from './useList';
+import type { ShownResults } from './useList';
 import { num } from '../../i18n/format';
 import { locale, t } from '../../i18n';
-import { BASE, historyState, isPlainClick, navigate, patchState } from '../../ui/navigation';
-import { listHref, articleHref } from '../../core/routes';
+import { BASE, historyState, navigate, patchState } from '../../ui/navigation';
+import { Link } from '../../ui/Link';
+import { listHref } from '../../core/routes';
 import { Rows, viewportAnchor } from './Rows';
 
-export interface ListViewProps {
+interface ListViewBase {
   /** Every stored article; `undefined` while the store is being read. */
   entries: ListEntry[] | undefined;
-  /** The entries that pass the filter. */
-  visible: ListEntry[];
   filter: Filter;
   syncing: boolean;
-  /** A sentence about items the last sync skipped, or '' (the app says it in its alert instead). */
-  skipped?: string;
   states?: ReadonlyMap<string, ReadingState>;
   /** Whether each article can be read fully offline (text and images); absent while unknown. */
   offline?: ReadonlyMap<string, boolean> | undefined;
-  /**
-   * When a query is being answered: the results on screen and the filter they are for (which
-   * may be the previous one), and whether newer ones are coming. Without it, `visible` is
-   * taken to match `filter`.
-   */
-  results?: { shown: Results | undefined; pending: boolean };
   /** False while the rest of the archive is still being read after the first rows. */
   complete?: boolean;
   /** How many articles are stored, while `entries` holds only the first rows. */
   total?: number | undefined;
 }
+
+/** The rows to show: either already filtered, or the results of a search that may lag behind. */
+export type ListViewProps = ListViewBase &
+  (
+    | {
+        /** The entries that pass `filter`. */
+        visible: ListEntry[];
+        results?: undefined;
+      }
+    | {
+        /**
+         * The results on screen and the filter they are for (which may be the previous one, while
+         * a query is being answered), and whether newer ones are coming.
+         */
+        results: ShownResults;
+        visible?: undefined;
+      }
+  );
 
 function languageName(code: string): string {
   try {
@@ -49,7 +58,7 @@ function languageName(code: string): string {
   }
 }
 
-export function ListView({ entries, visible, filter, syncing, skipped, results, complete = true, total, states, offline }: ListViewProps) {
+export function ListView({ entries, visible, filter, syncing, results, complete = true, total, states, offline }: ListViewProps) {
   const tags = useMemo(() => (entries ? tagCounts(entries) : []), [entries]);
   // Authors and languages are counted over the whole archive only while "More filters" is open:
   // at 100,000 rows that is two full passes, redone whenever a sync merges rows in.
@@ -86,7 +95,7 @@ export function ListView({ entries, visible, filter, syncing, skipped, results, 
     };
   }, []);
 
-  const shown = results ? results.shown : { filter, visible, partial: false };
+  const shown = results ? results.shown : { filter, visible: visible ?? [], partial: false };
   const rows = shown?.visible ?? [];
 
   // A User Timing mark when results for a filter are on screen: the benchmark's "results painted".
@@ -102,20 +111,14 @@ export function ListView({ entries, visible, filter, syncing, skipped, results, 
   const setFilter = (next: Filter, replace: boolean) => navigate(listHref(BASE, next), { replace });
   const change = (patch: Partial<Filter>) => setFilter({ ...filter, ...patch }, false);
 
-  const open = (e: MouseEvent, id: string) => {
-    if (!isPlainClick(e)) return;
-    e.preventDefault();
+  // Leaving for an article: remember where the list was, so Back (or a reload) comes back to it,
+  // and start the article at the top. Scrolling before the navigation is safe: scroll events are
+  // dispatched later, once the new history entry is in place.
+  const open = (id: string) => {
     patchState({ scrollY: Math.round(scrollY), focusId: id, ...viewportAnchor(list.current?.querySelector('ul.articles') ?? null) });
-    navigate(articleHref(BASE, id), { state: { fromList: location.pathname + location.search } });
     scrollTo(0, 0);
   };
-
-  const onTagLink = (e: MouseEvent, tag: string) => {
-    if (!isPlainClick(e)) return;
-    e.preventDefault();
-    setFilter({ ...filter, tag }, false);
-    scrollTo(0, 0);
-  };
+  const onTagLink = () => scrollTo(0, 0);
 
   const count = shown ? t.articleCount(complete ? rows.length : (total ?? rows.length)) : '';
   const filtered = isFiltered(filter);
@@ -224,20 +227,11 @@ export function ListView({ entries, visible, filter, syncing, skipped, results, 
         </p>
         {entries && results?.pending && shown && <span class="searching">{t.searching}</span>}
         {filtered && (
-          <a
-            class="clear"
-            href={BASE}
-            onClick={(e) => {
-              if (!isPlainClick(e)) return;
-              e.preventDefault();
-              setFilter({ q: '', tag: '' }, false);
-            }}
-          >
+          <Link class="clear" href={BASE}>
             {t.clearFilters}
-          </a>
+          </Link>
         )}
       </div>
-      {skipped && <p class="note">{skipped}</p>}
       {shown?.partial && <p class="note">{t.indexing}</p>}
 
       {entries && entries.length === 0 && <p class="empty">{syncing ? t.firstSync : t.noArticlesYet}</p>}

@@ -16,6 +16,7 @@ import type { ReadingState } from '../../core/reading';
 import { formatDate, isoDate } from '../../i18n/format';
 import { RowHeights, RowLayout } from './heights';
 import { BASE, patchState } from '../../ui/navigation';
+import { Link } from '../../ui/Link';
 import { t } from '../../i18n';
 import { OfflineMark } from './OfflineMark';
 import { articleHref, listHref } from '../../core/routes';
@@ -35,8 +36,10 @@ export interface RowsProps {
   restore: { scrollY?: number; anchorId?: string; anchorDy?: number; focusId?: string } | undefined;
   /** False while the list may still grow (the archive is being read): a restore waits for its row. */
   complete: boolean;
-  onOpen: (e: MouseEvent, id: string) => void;
-  onTag: (e: MouseEvent, tag: string) => void;
+  /** A row's link was followed (a plain click): done just before the article opens. */
+  onOpen: (id: string) => void;
+  /** A tag link was followed (a plain click): done just before the list is filtered by it. */
+  onTag: (tag: string) => void;
   /** Reading state per id: unread rows carry a dot, saved ones a badge. */
   states?: ReadonlyMap<string, ReadingState>;
   /** Whether each article can be read fully offline (text and images); absent while unknown. */
@@ -200,6 +203,8 @@ export function Rows({ entries, filter, busy, restore, complete, onOpen, onTag, 
   const { start, end } = windowed ? { start: Math.min(range.start, entries.length), end: Math.min(range.end, entries.length) } : { start: 0, end: entries.length };
   const style = layout ? { paddingTop: `${layout.top(start)}px`, paddingBottom: `${layout.total - layout.top(end)}px` } : undefined;
   const rows = entries.slice(start, end);
+  // An article opened from here knows which list it came from, so its Back can really go back.
+  const opened = { fromList: location.pathname + location.search };
   return (
     <ul class={windowed ? 'articles windowed' : 'articles'} aria-label={t.listLabel} aria-busy={busy ? 'true' : undefined} ref={list} style={style}>
       {rows.map((e, i) => {
@@ -208,9 +213,9 @@ export function Rows({ entries, filter, busy, restore, complete, onOpen, onTag, 
         return (
         <li key={e.id} class={unread ? 'row unread' : 'row'} lang={e.language} data-id={e.id} aria-setsize={entries.length} aria-posinset={start + i + 1}>
           <h2 class="row-title">
-            <a href={articleHref(BASE, e.id)} data-id={e.id} onClick={(ev) => onOpen(ev, e.id)}>
+            <Link href={articleHref(BASE, e.id)} data-id={e.id} state={opened} onClick={() => onOpen(e.id)}>
               {e.title || t.untitled}
-            </a>
+            </Link>
           </h2>
           <p class="row-meta">
             {offline && <OfflineMark ready={offline.get(e.id)} />}
@@ -233,9 +238,9 @@ export function Rows({ entries, filter, busy, restore, complete, onOpen, onTag, 
             <ul class="tags" aria-label={t.tags}>
               {e.tags.map((tag) => (
                 <li key={tag}>
-                  <a href={listHref(BASE, { ...filter, tag })} onClick={(ev) => onTag(ev, tag)}>
+                  <Link href={listHref(BASE, { ...filter, tag })} onClick={() => onTag(tag)}>
                     {tag}
-                  </a>
+                  </Link>
                 </li>
               ))}
             </ul>

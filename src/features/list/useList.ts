@@ -1,7 +1,8 @@
 /**
- * The list's data, kept apart from the App shell: the rows in memory (painted from the newest
- * few, then the whole archive read in chunks, then synced pages merged in as they arrive), and
- * the rows that match the current filter (asking the search index when there is a query).
+ * The list's hooks. `useListEntries` keeps the list's rows in memory: painted from the newest
+ * few, then the whole archive read in chunks, then synced pages merged in as they arrive.
+ * `useListResults` gives the rows that match the current filter, asking the search index when
+ * there is a query.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { applyFilter, indexById, mergeEntries, toEntry, type Filter, type ListEntry, type StateView } from '../../core/list-model';
@@ -11,7 +12,7 @@ import { currentRoute, onNavigate } from '../../ui/navigation';
 const NO_STATES: ReadonlyMap<string, StateView> = new Map();
 
 /** Rows read for the first paint: more than a tall screen holds. */
-export const FIRST_ROWS = 40;
+const FIRST_ROWS = 40;
 /**
  * While a sync streams pages in, the list is updated at most this often, and less often as it
  * grows: each update re-sorts, re-counts tags and re-measures over every row, which at 100,000
@@ -50,7 +51,8 @@ function writeSnapshot(entries: readonly ListEntry[], total: number): void {
   }
 }
 
-export interface Entries {
+/** The list's rows in memory, and how to fill them. */
+export interface ListEntries {
   /** `undefined` until the first rows are read. */
   entries: ListEntry[] | undefined;
   /** True once the whole archive has been read (not just the newest rows). */
@@ -63,7 +65,7 @@ export interface Entries {
   merge(rows: readonly Row[]): void;
 }
 
-export function useEntries(): Entries {
+export function useListEntries(): ListEntries {
   const [snapshot] = useState(readSnapshot);
   const [entries, setEntries] = useState<ListEntry[] | undefined>(snapshot?.rows);
   const [complete, setComplete] = useState(false);
@@ -152,11 +154,17 @@ export function useEntries(): Entries {
 }
 
 /** The rows for one filter, and which filter they are for. */
-export interface Results {
+export interface ListResults {
   filter: Filter;
   visible: ListEntry[];
   /** The search index was still being built: more matches may come. */
   partial: boolean;
+}
+
+/** The results on screen (which may be for the previous filter) and whether newer ones are coming. */
+export interface ShownResults {
+  shown: ListResults | undefined;
+  pending: boolean;
 }
 
 /**
@@ -164,7 +172,7 @@ export interface Results {
  * worker answers and, until it has, the previous results stay (with `pending`), so the status
  * never pairs a new filter with an old count.
  */
-export function useResults(
+export function useListResults(
   library: Library | undefined,
   entries: ListEntry[] | undefined,
   filter: Filter,
@@ -172,14 +180,14 @@ export function useResults(
   idle = false,
   /** Reading state, for the unread and saved facets. */
   states: ReadonlyMap<string, StateView> = NO_STATES,
-): { results: Results | undefined; pending: boolean } {
+): ShownResults {
   const q = filter.q.trim();
   // Filters are compared by their fields: the route object changes on every navigation.
   const key = JSON.stringify(filter);
   // Built once per list, not per keystroke: 100,000 entries take a while to map.
   const hasQuery = q !== '';
   const byId = useMemo(() => (entries && hasQuery ? indexById(entries) : undefined), [entries, hasQuery]);
-  const [answered, setAnswered] = useState<Results>();
+  const [answered, setAnswered] = useState<ListResults>();
   const [retry, setRetry] = useState(0);
 
   // Start the search worker once the list is on screen and nothing else is running, so its index
@@ -228,7 +236,7 @@ export function useResults(
     () => (!q && entries ? { filter, visible: applyFilter(entries, filter, undefined, undefined, states), partial: false } : undefined),
     [entries, q, key, states],
   );
-  if (immediate) return { results: immediate, pending: false };
+  if (immediate) return { shown: immediate, pending: false };
   const fresh = answered && JSON.stringify(answered.filter) === key;
-  return { results: answered, pending: !fresh };
+  return { shown: answered, pending: !fresh };
 }

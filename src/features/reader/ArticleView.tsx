@@ -12,7 +12,8 @@ import type { SyncFailure } from '../../core/sync-types';
 import type { Library } from '../sync/library';
 import { formatLongDate, isoDate, num } from '../../i18n/format';
 import { t } from '../../i18n';
-import { BASE, isPlainClick, navigate } from '../../ui/navigation';
+import { BASE } from '../../ui/navigation';
+import { Link } from '../../ui/Link';
 import { listHref } from '../../core/routes';
 import { ImportedNote, KeepOffline } from '../offline/KeepOffline';
 import { sanitizeArticle } from '../../platform/sanitize';
@@ -111,19 +112,16 @@ export function ArticleView({ library, id, syncing, back, state, onState }: Arti
     };
   }, [article, onState]);
 
-  const backHref = back ?? listHref(BASE, { q: '', tag: '' });
-  const onBack = (e: MouseEvent) => {
-    if (!isPlainClick(e)) return;
+  // Opened from the list: really go back, so the list's scroll and filter come back too.
+  const historyBack = (e: MouseEvent) => {
     e.preventDefault();
-    // Opened from the list: really go back, so the list's scroll and filter come back too.
-    if (back) history.back();
-    else navigate(backHref);
+    history.back();
   };
   const backLink = (
-    <a class="back" href={backHref} onClick={onBack}>
+    <Link class="back" href={back ?? listHref(BASE, { q: '', tag: '' })} onClick={back ? historyBack : undefined}>
       <span aria-hidden="true">←</span>
       {t.backToList}
-    </a>
+    </Link>
   );
 
   if (article === undefined) return <p class="placeholder">{t.articleLoading}</p>;
@@ -197,16 +195,7 @@ export function ArticleView({ library, id, syncing, back, state, onState }: Arti
           <ul class="tags" aria-label={t.tags}>
             {article.tags.map((tag) => (
               <li key={tag}>
-                <a
-                  href={listHref(BASE, { q: '', tag })}
-                  onClick={(e) => {
-                    if (!isPlainClick(e)) return;
-                    e.preventDefault();
-                    navigate(listHref(BASE, { q: '', tag }));
-                  }}
-                >
-                  {tag}
-                </a>
+                <Link href={listHref(BASE, { q: '', tag })}>{tag}</Link>
               </li>
             ))}
           </ul>

@@ -7,7 +7,8 @@ import { formatRelative } from '../../i18n/format';
 import { LOCALE_NAMES, LOCALES } from '../../core/locales';
 import { t } from '../../i18n';
 import { installState, onInstallChange, promptInstall } from '../../platform/install';
-import { BASE, isPlainClick } from '../../ui/navigation';
+import { BASE } from '../../ui/navigation';
+import { Link } from '../../ui/Link';
 import { FONT_SCALES, MOTIONS, THEMES, WIDTHS, type Settings } from '../../core/settings';
 import { goBack } from '../../ui/shortcuts';
 import { StoragePanel } from '../offline/StoragePanel';
@@ -42,18 +43,18 @@ export function SettingsView({ settings, onSettings, lastSuccess, syncing, onChe
   return (
     <div class="settings">
       <nav class="reader-nav">
-        <a
+        <Link
           class="back"
           href={BASE}
           onClick={(e) => {
-            if (!isPlainClick(e)) return;
+            // Really back when the settings were opened from the list, as Escape does.
             e.preventDefault();
             goBack();
           }}
         >
           <span aria-hidden="true">←</span>
           {t.backToList}
-        </a>
+        </Link>
       </nav>
       <h1 tabIndex={-1} ref={heading}>
         {t.settings}

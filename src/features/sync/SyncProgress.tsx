@@ -1,18 +1,25 @@
 /**
- * What the sync bar adds for large archives: a progress bar while pages stream in, and the full
- * re-sync button. The bar is a real `<progress>` with a value; a paginated feed does not say
- * how many pages it has, so its maximum is the last complete walk's page count when known, and
- * otherwise one more page than fetched while another one is coming.
+ * The sync bar's progress for large archives, shown while pages stream in. The bar is a real
+ * `<progress>` with a value; a paginated feed does not say how many pages it has, so its maximum
+ * is the last complete walk's page count when known, and otherwise one more page than fetched
+ * while another one is coming.
  */
 import { t } from '../../i18n';
 
-export interface Progress {
+/**
+ * How far a running sync has got, in the index's pages: the part of each page's report
+ * (`SyncProgress` in sync.ts) that the bar shows.
+ */
+export interface SyncPageProgress {
+  /** Pages fetched so far. */
   pages: number;
+  /** Articles those pages listed. */
   articles: number;
+  /** Whether another page follows. */
   more: boolean;
 }
 
-export function SyncProgress({ progress, expectedPages }: { progress: Progress | undefined; expectedPages?: number | undefined }) {
+export function SyncProgress({ progress, expectedPages }: { progress: SyncPageProgress | undefined; expectedPages?: number | undefined }) {
   if (!progress || (!progress.more && progress.pages <= 1)) return null;
   const max = Math.max(expectedPages ?? 0, progress.pages + (progress.more ? 1 : 0), 1);
   const text = t.syncProgress(progress.pages, progress.articles);

@@ -179,7 +179,7 @@ describe('ListView: reading state and the "More filters" facets', () => {
 
   function renderList(filter: Filter = NO_FILTER) {
     return render(
-      <ListView entries={entries} visible={applyFilter(entries, filter, undefined, undefined, states)} filter={filter} states={states} syncing={false} skipped="" />,
+      <ListView entries={entries} visible={applyFilter(entries, filter, undefined, undefined, states)} filter={filter} states={states} syncing={false} />,
     );
   }
 
@@ -207,7 +207,7 @@ describe('ListView: reading state and the "More filters" facets', () => {
   });
 
   test('without states every row is unread and none is saved', () => {
-    render(<ListView entries={entries} visible={entries} filter={NO_FILTER} syncing={false} skipped="" />);
+    render(<ListView entries={entries} visible={entries} filter={NO_FILTER} syncing={false} />);
     expect(screen.getAllByText('Unread')).toHaveLength(3);
     expect(screen.queryByText('Saved')).toBeNull();
   });
@@ -262,7 +262,7 @@ describe('ListView: reading state and the "More filters" facets', () => {
       article({ id: 'y', title: 'Y', authors: [{ name: 'ana pérez' }], tags: ['politics'], published: day(4) }),
     ].map(toEntry);
     const filter: Filter = { q: '', tag: 'politics', author: 'ana pérez' };
-    render(<ListView entries={mixed} visible={applyFilter(mixed, filter)} filter={filter} syncing={false} skipped="" />);
+    render(<ListView entries={mixed} visible={applyFilter(mixed, filter)} filter={filter} syncing={false} />);
     expect(screen.getByRole('status').textContent).toBe('2 articles · filtered');
     const author = screen.getByRole('combobox', { name: 'Author' }) as HTMLSelectElement;
     const tag = screen.getByRole('combobox', { name: 'Tag' }) as HTMLSelectElement;

@@ -16,14 +16,14 @@ const entries = [
 /** The list with shortcuts mounted for a fixed route. */
 function ListWithShortcuts({ route }: { route: Route }) {
   useShortcuts(route);
-  return <ListView entries={entries} visible={entries} filter={NO_FILTER} syncing={false} skipped="" />;
+  return <ListView entries={entries} visible={entries} filter={NO_FILTER} syncing={false} />;
 }
 
 /** The list or a stand-in article, following the URL, with shortcuts: a tiny App. */
 function MiniApp() {
   const route = useRoute();
   useShortcuts(route);
-  if (route.view === 'list') return <ListView entries={entries} visible={entries} filter={route.filter} syncing={false} skipped="" />;
+  if (route.view === 'list') return <ListView entries={entries} visible={entries} filter={route.filter} syncing={false} />;
   return (
     <div>
       <h1>{route.view === 'article' ? `Article ${route.id}` : 'Settings'}</h1>
@@ -49,7 +49,7 @@ afterEach(() => {
 
 describe('moveInList', () => {
   test('with nothing focused, +1 focuses the first row link, -1 the last', () => {
-    render(<ListView entries={entries} visible={entries} filter={NO_FILTER} syncing={false} skipped="" />);
+    render(<ListView entries={entries} visible={entries} filter={NO_FILTER} syncing={false} />);
     expect(moveInList(1)).toBe(true);
     expect(document.activeElement).toBe(link('Alpha'));
     (document.activeElement as HTMLElement).blur();
@@ -58,7 +58,7 @@ describe('moveInList', () => {
   });
 
   test('moves down and up through the rows, and stops at the ends', () => {
-    render(<ListView entries={entries} visible={entries} filter={NO_FILTER} syncing={false} skipped="" />);
+    render(<ListView entries={entries} visible={entries} filter={NO_FILTER} syncing={false} />);
     moveInList(1);
     expect(document.activeElement).toBe(link('Alpha'));
     moveInList(1);
@@ -74,14 +74,14 @@ describe('moveInList', () => {
   });
 
   test('starts from the row holding focus (a tag link inside a row counts as that row)', () => {
-    render(<ListView entries={entries} visible={entries} filter={NO_FILTER} syncing={false} skipped="" />);
+    render(<ListView entries={entries} visible={entries} filter={NO_FILTER} syncing={false} />);
     screen.getByRole('link', { name: 'One' }).focus();
     moveInList(1);
     expect(document.activeElement).toBe(link('Bravo'));
   });
 
   test('only moves through row title links, never tag links', () => {
-    render(<ListView entries={entries} visible={entries} filter={NO_FILTER} syncing={false} skipped="" />);
+    render(<ListView entries={entries} visible={entries} filter={NO_FILTER} syncing={false} />);
     const seen: string[] = [];
     for (let i = 0; i < 3; i++) {
       moveInList(1);
@@ -91,7 +91,7 @@ describe('moveInList', () => {
   });
 
   test('an empty list: nothing to move to', () => {
-    render(<ListView entries={[]} visible={[]} filter={NO_FILTER} syncing={false} skipped="" />);
+    render(<ListView entries={[]} visible={[]} filter={NO_FILTER} syncing={false} />);
     expect(moveInList(1)).toBe(false);
     expect(moveInList(-1)).toBe(false);
     expect(document.activeElement).toBe(document.body);
@@ -181,7 +181,7 @@ describe('useShortcuts on the list', () => {
   test('the listener is removed on unmount', () => {
     const { unmount } = render(<ListWithShortcuts route={listRoute} />);
     unmount();
-    render(<ListView entries={entries} visible={entries} filter={NO_FILTER} syncing={false} skipped="" />);
+    render(<ListView entries={entries} visible={entries} filter={NO_FILTER} syncing={false} />);
     expect(key('j')).toBe(true);
     expect(document.activeElement).toBe(document.body);
   });

@@ -33,7 +33,7 @@ function renderList(props: Partial<ListViewProps> & { filter?: Filter } = {}) {
   const filter = props.filter ?? NO_FILTER;
   const all = 'entries' in props ? props.entries : entries;
   const visible = props.visible ?? (all ? filterEntries(all, filter) : []);
-  return render(<ListView entries={all} visible={visible} filter={filter} syncing={props.syncing ?? false} skipped={props.skipped ?? ''} />);
+  return render(<ListView entries={all} visible={visible} filter={filter} syncing={props.syncing ?? false} />);
 }
 
 const status = () => screen.getByRole('status');
@@ -125,11 +125,6 @@ describe('ListView: rows', () => {
   test('tag links keep the current query', () => {
     renderList({ filter: { q: 'budget', tag: '' } });
     expect(screen.getByRole('link', { name: 'Politics' }).getAttribute('href')).toBe('/?q=budget&tag=Politics');
-  });
-
-  test('the sentence about skipped items is shown', () => {
-    renderList({ skipped: '2 items were skipped: 2 items without an id.' });
-    expect(screen.getByText('2 items were skipped: 2 items without an id.')).toBeTruthy();
   });
 });
 
@@ -227,13 +222,13 @@ describe('ListView: hostile ids', () => {
 
 describe('ListView: while the archive is still being read', () => {
   test('the status counts the stored articles, not the first rows read so far', () => {
-    render(<ListView entries={entries} visible={entries} filter={NO_FILTER} syncing={false} skipped="" complete={false} total={100_000} />);
+    render(<ListView entries={entries} visible={entries} filter={NO_FILTER} syncing={false} complete={false} total={100_000} />);
     expect(status().textContent).toBe('100,000 articles');
     expect(within(screen.getByRole('list', { name: 'Articles' })).getAllByRole('heading', { level: 2 })).toHaveLength(3);
   });
 
   test('a filter waits for the whole list before it counts', () => {
-    render(<ListView entries={entries} visible={entries.slice(0, 1)} filter={{ q: '', tag: 'Weather' }} syncing={false} skipped="" complete={false} total={100_000} />);
+    render(<ListView entries={entries} visible={entries.slice(0, 1)} filter={{ q: '', tag: 'Weather' }} syncing={false} complete={false} total={100_000} />);
     expect(status().textContent).toBe('Loading articles…');
   });
 });

@@ -20,7 +20,7 @@ describe('list rows say whether the article can be read fully offline', () => {
       ['a', true],
       ['b', false],
     ]);
-    render(<ListView entries={entries} visible={applyFilter(entries, NO_FILTER)} filter={NO_FILTER} offline={offline} syncing={false} skipped="" />);
+    render(<ListView entries={entries} visible={applyFilter(entries, NO_FILTER)} filter={NO_FILTER} offline={offline} syncing={false} />);
     const row = (title: string) => screen.getByRole('link', { name: title }).closest('li')!;
     expect(within(row('Kept')).getByText('Readable offline').className).toBe('sr-only');
     expect(within(row('Kept')).getByTitle('Readable offline').textContent).toBe('✓Readable offline');

@@ -1,0 +1,12 @@
+import { t } from '../i18n';
+import { alertText } from './alerts';
+import type { Notice, SyncState } from './useSync';
+
+/** The page's alert region: always in the DOM, so screen readers announce what appears in it. */
+export function Alert({ sync, notice }: { sync: SyncState; notice: Notice }) {
+  return (
+    <div role="alert" class="alert">
+      {alertText(sync, notice, t)}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { settingsHref, type Route } from '../core/routes';
+import { SyncProgress, type SyncPageProgress } from '../features/sync/SyncProgress';
+import { formatRelative } from '../i18n/format';
+import { t } from '../i18n';
+import { BASE } from '../ui/navigation';
+import { Link } from '../ui/Link';
+import type { SyncState } from './useSync';
+
+export interface MastheadProps {
+  view: Route['view'];
+  title: string;
+  online: boolean;
+  sync: SyncState;
+  progress: SyncPageProgress | undefined;
+  /** Runs a sync; `undefined` while none can run yet. */
+  onCheck: (() => void) | undefined;
+}
+
+/**
+ * The top of every page: the feed's name (the page's heading on the list, a link home
+ * elsewhere), the way to the settings, and the sync bar: when the articles were last updated,
+ * Check now, whether the browser is offline and how far a running sync has got.
+ */
+export function Masthead({ view, title, online, sync, progress, onCheck }: MastheadProps) {
+  const Brand = view === 'list' ? 'h1' : 'p';
+  return (
+    <header class="masthead">
+      <div class="masthead-top">
+        <Brand class="brand">
+          <Link href={BASE}>{title}</Link>
+        </Brand>
+        {view !== 'settings' && (
+          <Link class="settings-link" href={settingsHref(BASE)}>
+            <span aria-hidden="true">⚙ </span>
+            {t.settings}
+          </Link>
+        )}
+      </div>
+      <div class="syncbar">
+        <span aria-live="polite">
+          {sync.running ? t.checking : sync.record.lastSuccess ? t.updatedAgo(formatRelative(sync.record.lastSuccess)) : t.neverUpdated}
+        </span>
+        {!online && <span class="badge">{t.offlineBadge}</span>}
+        <button type="button" class="link-button" disabled={!onCheck || sync.running} onClick={() => onCheck?.()}>
+          {t.checkNow}
+        </button>
+        <SyncProgress progress={sync.running ? progress : undefined} expectedPages={sync.record.pagesTotal} />
+      </div>
+    </header>
+  );
+}
