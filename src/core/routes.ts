@@ -5,7 +5,8 @@
  *   {base}article/{encoded id}         one article
  *   {base}settings                     the settings
  * List facets: unread=1, saved=1, author=, lang=, from=YYYY-MM-DD, to=YYYY-MM-DD.
- * Pure functions of (path, query, base), so they are tested without a browser.
+ * Pure functions of (path, query, base), so they are tested without a browser. Moving between
+ * them (the History API, the current route as a hook) is `ui/navigation.ts`.
  */
 import type { Filter } from './list-model';
 

@@ -1,6 +1,7 @@
 /**
- * Every sentence the UI shows, in one typed catalogue. A translation is another object of type
- * `Strings` (src/ui/locales/*.ts), so a missing string is a type error, not a blank in the UI.
+ * Every sentence the first screen shows, in one typed catalogue (the lazily loaded views' strings
+ * are in `lazy.ts`). A translation is another object of type `Strings` (`i18n/<locale>/main.ts`),
+ * so a missing string is a type error, not a blank in the UI.
  * Functions take raw numbers and format them with the current locale (`num`).
  */
 import type { FeedError, ParseReport } from '../../core/feed/types';
@@ -106,7 +107,7 @@ export const en = {
   backgroundRefresh: 'New articles are also fetched in the background while the app is installed.',
   version: (v: string) => `Version ${v}`,
 
-  // List rows (the rest of the offline strings load with the views: strings-offline.ts)
+  // List rows (the rest of the offline strings load with the lazy views: lazy.ts)
   rowOffline: 'Readable offline',
   rowNotOffline: 'Not fully offline yet',
 
