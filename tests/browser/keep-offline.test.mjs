@@ -14,8 +14,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
+import { PNG } from 'pngjs';
 import { articleLinks, freePort, Profile, TestServer, waitForController } from './harness.mjs';
-import { png } from './png.mjs';
+
+/** A solid-colour RGB PNG, `width`×`height`. */
+function png(width, height, [r, g, b] = [200, 40, 40]) {
+  const image = new PNG({ width, height });
+  for (let i = 0; i < image.data.length; i += 4) image.data.set([r, g, b, 255], i);
+  return PNG.sync.write(image, { colorType: 2 });
+}
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 async function axe(page, label) {
