@@ -11,7 +11,10 @@
  * Pages are cut at about `pageBytes` of JSON and link to the next with a relative `next_url`.
  */
 
-/** mulberry32: a tiny seeded PRNG, good enough for text. */
+/**
+ * mulberry32: a tiny seeded PRNG, good enough for text.
+ * @param {number} seed
+ */
 export function rng(seed) {
   let a = seed >>> 0;
   return () => {
@@ -64,13 +67,18 @@ const UK = `і в на що з не до та як це за у від він й
 const SYLLABLES = `ka lo mer tin dra vos pel ru si nor ban tek ul fa gor mi zen ta pra los ve cor li
 dan bel mo sta ri gan po ser tu vin ol kri na fel ho da kor me lun bri sa vel`.split(/\s+/);
 
-/** A vocabulary ranked by frequency: real words first, then `tail` made-up words. */
+/**
+ * A vocabulary ranked by frequency: real words first, then `tail` made-up words.
+ * @param {number} tail
+ * @param {() => number} random
+ */
 function vocabulary(tail, random) {
   const head = [...new Set([...EN, ...ES, ...UK])].filter(Boolean);
   // Interleave the three languages so each is common enough to find.
+  /** @type {string[]} */
   const words = [];
   const seen = new Set();
-  const push = (w) => {
+  const push = (/** @type {string} */ w) => {
     if (!seen.has(w)) {
       seen.add(w);
       words.push(w);
@@ -86,7 +94,11 @@ function vocabulary(tail, random) {
   return words;
 }
 
-/** Samples ranks 0..n-1 with probability ∝ 1/(rank+2.7) (Zipf–Mandelbrot). */
+/**
+ * Samples ranks 0..n-1 with probability ∝ 1/(rank+2.7) (Zipf–Mandelbrot).
+ * @param {number} n
+ * @returns {(u: number) => number}
+ */
 function zipf(n) {
   const cdf = new Float64Array(n);
   let sum = 0;
@@ -117,6 +129,12 @@ const AUTHORS = `Ana Pérez|Bo Li|Oksana Kovalenko|João Silva|Maria Souza|Tomá
   .split('|')
   .map((s) => s.trim());
 
+/**
+ * @typedef {{ id: string, url: string, title: string, summary: string, date_published: string,
+ *   date_modified?: string, tags: string[], authors: { name: string }[],
+ *   _broadsheet: { body_url: string, body_type: string } }} ArchiveItem
+ */
+
 const DAY = 86_400_000;
 /** The newest article's date: fixed, so feeds are identical whatever day the bench runs. */
 const NEWEST = Date.UTC(2026, 10, 20, 9, 0, 0);
@@ -124,6 +142,7 @@ const NEWEST = Date.UTC(2026, 10, 20, 9, 0, 0);
 /**
  * An archive of `count` articles. `item(i)` and `body(i)` are pure functions of (seed, i), so
  * pages and bodies can be produced lazily and identically in any order.
+ * @param {{ count: number, seed?: number, tail?: number }} options
  */
 export function archive({ count, seed = 2026, tail = 40_000 }) {
   const words = vocabulary(tail, rng(seed));
@@ -132,6 +151,7 @@ export function archive({ count, seed = 2026, tail = 40_000 }) {
   const span = 20 * 365 * DAY;
   const step = Math.max(span / Math.max(count, 1), 5 * 60_000);
 
+  /** @type {(random: () => number, min: number, max: number) => string} */
   const sentence = (random, min, max) => {
     const n = min + Math.floor(random() * (max - min + 1));
     const out = [];
@@ -140,9 +160,11 @@ export function archive({ count, seed = 2026, tail = 40_000 }) {
     return s.charAt(0).toUpperCase() + s.slice(1);
   };
 
+  /** @type {(i: number) => ArchiveItem} */
   const item = (i) => {
     const random = rng(seed * 1_000_003 + i * 7919);
     const published = NEWEST - Math.round(i * step + random() * step * 0.5);
+    /** @type {string[]} */
     const tags = [];
     const nTags = 1 + Math.floor(random() * 3);
     for (let k = 0; k < nTags; k++) {
@@ -153,6 +175,7 @@ export function archive({ count, seed = 2026, tail = 40_000 }) {
     if (random() < 0.2) authors.push({ name: AUTHORS[Math.floor(random() * AUTHORS.length)] });
     const title = sentence(random, 5, 11);
     const summary = `${sentence(random, 14, 24)}. ${sentence(random, 10, 22)}.`;
+    /** @type {ArchiveItem} */
     const out = {
       id: `https://archive.example.org/a/${count}/${i}`,
       url: `https://archive.example.org/a/${count}/${i}`,
@@ -168,6 +191,7 @@ export function archive({ count, seed = 2026, tail = 40_000 }) {
   };
 
   /** The body of article `i`: 600–1,600 words in paragraphs and a heading or two. */
+  /** @type {(i: number) => string} */
   const body = (i) => {
     const random = rng(seed * 31 + i * 104_729);
     const target = 600 + Math.floor(random() * 1000);
@@ -195,15 +219,19 @@ export function archive({ count, seed = 2026, tail = 40_000 }) {
  * `pages/n.json`. Every `next_url` is relative to the page that holds it (`pages/2.json` from
  * the first page, `3.json` from the second), as real paginated feeds do.
  * Calls `write(path, text)` for each page; returns the page count and total bytes.
+ * @param {{ count: number, item: (i: number) => ArchiveItem }} arch
+ * @param {{ pageBytes?: number, title?: string, write: (path: string, text: string) => void }} options
  */
 export function paginate(arch, { pageBytes = 100_000, title = 'Bench Archive', write }) {
   let page = 1;
+  /** @type {ArchiveItem[]} */
   let items = [];
   let size = 0;
   let bytes = 0;
   const header = { version: 'https://jsonfeed.org/version/1.1', title, home_page_url: 'https://archive.example.org/', language: 'en' };
-  const pathOf = (n) => (n === 1 ? 'feed.json' : `pages/${n}.json`);
-  const flush = (last) => {
+  const pathOf = (/** @type {number} */ n) => (n === 1 ? 'feed.json' : `pages/${n}.json`);
+  const flush = (/** @type {boolean} */ last) => {
+    /** @type {Record<string, unknown>} */
     const feed = { ...header, items };
     if (!last) feed.next_url = page === 1 ? 'pages/2.json' : `${page + 1}.json`;
     const text = JSON.stringify(feed);

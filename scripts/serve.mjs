@@ -14,6 +14,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** @type {Record<string, string>} */
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -51,6 +52,10 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', base = '
     }
   });
 
+  /**
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   */
   async function serveFile(req, res) {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
@@ -133,6 +138,13 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', base = '
 
 async function main() {
   const args = process.argv.slice(2);
+  /**
+   * The value after `name` on the command line (removed from `args`), else `fallback`.
+   * @template {string | number} T
+   * @param {string} name
+   * @param {T} fallback
+   * @returns {string | T}
+   */
   const opt = (name, fallback) => {
     const i = args.indexOf(name);
     return i >= 0 && args[i + 1] ? args.splice(i, 2)[1] : fallback;

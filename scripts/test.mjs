@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every suite, then one closing line `N passed, N failed` that covers them all.
- *   1. type check (tsc, app and service worker)       — counted as 2 checks
+ *   1. type check (tsc: app, service worker, browser tests) — counted as 3 checks
  *   2. unit tests (vitest)                              — counted per test
  *   3. production build, then browser tests in real Chromium (node --test + playwright-core)
  * A suite that runs no test at all counts as a failure, so a silent no-op cannot pass.
@@ -51,7 +51,7 @@ function record(suite, passed, failed, extra = '') {
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 if (runUnit) {
-  for (const project of ['.', 'src/sw']) {
+  for (const project of ['.', 'src/sw', 'tests/browser']) {
     const { code } = await run(npx, ['tsc', '--noEmit', '-p', project]);
     record(`typecheck ${project}`, code === 0 ? 1 : 0, code === 0 ? 0 : 1);
   }

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Large, paginated archives in real Chromium: a walk cut off at page k keeps pages 1..k (also
  * offline, after a reload), a later sync completes the rest without duplicates and without
@@ -8,17 +9,26 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { archive, paginate } from '../../bench/generate.mjs';
-import { freePort, Profile, statusCount, TestServer, waitForController } from './harness.mjs';
+import { openApp, readKeys, statusCount, waitForController } from './harness.mjs';
 
-/** Serves a generated archive's pages (and bodies) from memory, with ETags and 304s. */
+/** @typedef {import('./harness.mjs').App} App */
+
+/**
+ * Serves a generated archive's pages (and bodies) from memory, with ETags and 304s.
+ * @param {number} count
+ * @param {number} pageBytes
+ */
 function publisher(count, pageBytes) {
   const arch = archive({ count, seed: 7 });
+  /** @type {Map<string, string>} */
   const files = new Map();
   const { pages } = paginate(arch, { pageBytes, title: 'Archive Test', write: (path, text) => files.set(`/${path}`, text) });
+  /** @type {{ path: string, status: number | 'cut' }[]} */
   const log = [];
   const state = { cutAfter: Infinity, delayMs: 0 };
+  /** @type {import('./harness.mjs').Override} */
   const handler = async (req, res) => {
-    const path = req.url.split('?')[0];
+    const path = (req.url ?? '').split('?')[0] ?? '';
     const page = path === '/feed.json' ? 1 : Number(/^\/pages\/(\d+)\.json$/.exec(path)?.[1] ?? NaN);
     const body = /^\/bodies\/(\d+)\.html$/.exec(path);
     if (body) {
@@ -33,7 +43,7 @@ function publisher(count, pageBytes) {
       return true;
     }
     if (state.delayMs) await new Promise((r) => setTimeout(r, state.delayMs));
-    const text = files.get(path);
+    const text = /** @type {string} */ (files.get(path));
     const etag = `"${createHash('sha1').update(text).digest('hex').slice(0, 16)}"`;
     const headers = { 'content-type': 'application/feed+json', 'cache-control': 'no-cache', etag };
     if (req.headers['if-none-match'] === etag) {
@@ -48,51 +58,31 @@ function publisher(count, pageBytes) {
   return { arch, pages, files, log, state, handler };
 }
 
-/** Ids of the rows in IndexedDB (the app's own database), to check for duplicates and gaps. */
-const storedIds = (page) =>
-  page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('broadsheet');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('articles').objectStore('articles').getAllKeys();
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(req.result);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
+/**
+ * Ids of the rows in IndexedDB (the app's own database), to check for duplicates and gaps.
+ * @param {App['page']} page
+ */
+const storedIds = async (page) => /** @type {string[]} */ (await readKeys(page, 'articles'));
 
-const rowCount = (page) => page.evaluate(() => document.querySelectorAll('ul[aria-label=Articles] > li').length);
+const rowCount = (/** @type {App['page']} */ page) => page.evaluate(() => document.querySelectorAll('ul[aria-label=Articles] > li').length);
 
 describe('a paginated index cut off at page k', () => {
   const feed = publisher(600, 12_000);
   const K = 3;
-  let server;
-  let profile;
-  let page;
+  /** @type {App} */ let app;
+  /** @type {App['server']} */ let server;
+  /** @type {App['profile']} */ let profile;
+  /** @type {App['page']} */ let page;
   /** Articles on pages 1..K. */
   let firstK = 0;
 
   before(async () => {
     assert.ok(feed.pages >= 8, `the archive spans several pages (${feed.pages})`);
-    for (let p = 1; p <= K; p++) firstK += JSON.parse(feed.files.get(p === 1 ? '/feed.json' : `/pages/${p}.json`)).items.length;
-    server = new TestServer({ port: await freePort() });
-    server.override = feed.handler;
-    await server.start();
-    profile = new Profile();
-    await profile.launch();
-    page = await profile.page();
+    for (let p = 1; p <= K; p++) firstK += JSON.parse(/** @type {string} */ (feed.files.get(p === 1 ? '/feed.json' : `/pages/${p}.json`))).items.length;
+    ({ server, profile, page } = app = await openApp({ feed: feed.handler }));
   });
 
-  after(async () => {
-    await profile?.close();
-    profile?.dispose();
-    await server?.stop();
-  });
+  after(() => app?.close());
 
   test('the first sync dies after page k: pages 1..k are listed and the alert says the rest comes later', async () => {
     feed.state.cutAfter = K;
@@ -126,7 +116,7 @@ describe('a paginated index cut off at page k', () => {
     const bar = page.locator('progress');
     await bar.waitFor();
     assert.ok(Number(await bar.getAttribute('value')) >= 1, 'the progress bar has a value');
-    assert.match(await bar.getAttribute('aria-valuetext'), /Fetched \d+ pages? · [\d,]+ articles/);
+    assert.match(/** @type {string} */ (await bar.getAttribute('aria-valuetext')), /Fetched \d+ pages? · [\d,]+ articles/);
     await page.waitForFunction((n) => document.querySelector('[role=status]')?.textContent === `${n.toLocaleString('en-US')} articles`, feed.arch.count, {
       timeout: 30_000,
     });
@@ -173,26 +163,16 @@ describe('a paginated index cut off at page k', () => {
 
 describe('a large archive: windowed list', () => {
   const feed = publisher(3000, 100_000);
-  let server;
-  let profile;
-  let page;
+  /** @type {App} */ let app;
+  /** @type {App['profile']} */ let profile;
+  /** @type {App['page']} */ let page;
 
   before(async () => {
-    server = new TestServer({ port: await freePort() });
-    server.override = feed.handler;
-    await server.start();
-    profile = new Profile();
-    await profile.launch();
-    page = await profile.page();
-    await page.goto(server.url);
+    ({ profile, page } = app = await openApp({ feed: feed.handler, visit: true }));
     await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent === '3,000 articles', null, { timeout: 60_000 });
   });
 
-  after(async () => {
-    await profile?.close();
-    profile?.dispose();
-    await server?.stop();
-  });
+  after(() => app?.close());
 
   test('the DOM holds at most 100 rows anywhere in the archive, each a link named by its title', async () => {
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
@@ -243,8 +223,8 @@ describe('a large archive: windowed list', () => {
     await page.evaluate(() => scrollTo(0, Math.round(document.documentElement.scrollHeight * 0.6)));
     await page.waitForTimeout(300);
     const before = await page.evaluate(() => {
-      const li = [...document.querySelectorAll('ul[aria-label=Articles] > li')].find((el) => el.getBoundingClientRect().top > 50);
-      return { title: li.querySelector('h2 a').textContent, top: li.getBoundingClientRect().top };
+      const li = /** @type {Element} */ ([...document.querySelectorAll('ul[aria-label=Articles] > li')].find((el) => el.getBoundingClientRect().top > 50));
+      return { title: /** @type {string} */ (/** @type {Element} */ (li.querySelector('h2 a')).textContent), top: li.getBoundingClientRect().top };
     });
     await page.getByRole('link', { name: before.title, exact: true }).click();
     await page.locator('h1').filter({ hasText: before.title }).waitFor();
@@ -253,7 +233,10 @@ describe('a large archive: windowed list', () => {
       (t) => [...document.querySelectorAll('ul[aria-label=Articles] h2 a')].some((a) => a.textContent === t && document.activeElement === a),
       before.title,
     );
-    const top = await page.evaluate((t) => [...document.querySelectorAll('ul[aria-label=Articles] h2 a')].find((a) => a.textContent === t).closest('li').getBoundingClientRect().top, before.title);
+    const top = await page.evaluate(
+      (t) => /** @type {Element} */ (/** @type {Element} */ ([...document.querySelectorAll('ul[aria-label=Articles] h2 a')].find((a) => a.textContent === t)).closest('li')).getBoundingClientRect().top,
+      before.title,
+    );
     assert.ok(Math.abs(top - before.top) < 5, `the row is where it was (${before.top}px → ${top}px)`);
     assert.ok((await rowCount(page)) <= 100);
   });
@@ -266,7 +249,7 @@ describe('a large archive: windowed list', () => {
     const n = await statusCount(page);
     assert.ok(n > 10 && n < 3000, `"strike" matched ${n}`);
     assert.ok((await rowCount(page)) <= 100);
-    const topTitle = await page.getByRole('list', { name: 'Articles' }).locator(':scope > li h2').first().textContent();
+    const topTitle = /** @type {string} */ (await page.getByRole('list', { name: 'Articles' }).locator(':scope > li h2').first().textContent());
     assert.match(topTitle.toLowerCase(), /strike/, 'the best match has the word in its title');
     await page.getByRole('combobox', { name: 'Tag' }).selectOption('housing');
     await page.waitForFunction(() => /filtered/.test(document.querySelector('[role=status]')?.textContent ?? '') && location.search.includes('tag=housing'));

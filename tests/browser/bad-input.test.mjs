@@ -1,22 +1,22 @@
+// @ts-check
 /**
  * A broken or unreachable index must produce a clear alert while every stored article stays
  * listed. Each case is served in place of feed.json after a good first sync.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { articleLinks, freePort, Profile, statusCount, TestServer } from './harness.mjs';
+import { articleLinks, demoFeedText, feedHandler, listReady, openApp, serveFeed, statusCount } from './harness.mjs';
 
-const good = readFileSync('dist/feed.json', 'utf8');
+/** @typedef {import('./harness.mjs').App} App */
+/** @typedef {import('./harness.mjs').Override} Override */
+
+const good = demoFeedText();
 const TOTAL = JSON.parse(good).items.length;
 
-const send = (status, type, body) => (req, res) => {
-  if (!req.url.startsWith('/feed.json')) return false;
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
-  res.end(body);
-  return true;
-};
+/** The index answers `body` with this status and type. */
+const send = (/** @type {number} */ status, /** @type {string} */ type, /** @type {string} */ body) => feedHandler(body, { status, type, cacheControl: 'no-store' });
 
+/** @type {[string, Override, RegExp][]} */
 const CASES = [
   ['invalid JSON', send(200, 'application/json', '{"version": "https://jsonfeed.org/version/1.1", "items": [,]}'), /not valid JSON/],
   ['a truncated file', send(200, 'application/json', good.slice(0, Math.floor(good.length / 2))), /incomplete/],
@@ -28,7 +28,7 @@ const CASES = [
   [
     'a network failure',
     (req) => {
-      if (!req.url.startsWith('/feed.json')) return false;
+      if (!req.url?.startsWith('/feed.json')) return false;
       req.socket.destroy();
       return true;
     },
@@ -37,32 +37,25 @@ const CASES = [
 ];
 
 describe('bad input keeps the stored articles', () => {
-  let server;
-  let profile;
-  let page;
+  /** @type {App} */ let app;
+  /** @type {App['server']} */ let server;
+  /** @type {App['profile']} */ let profile;
+  /** @type {App['page']} */ let page;
 
   before(async () => {
-    server = await new TestServer({ port: await freePort() }).start();
-    profile = new Profile();
-    await profile.launch();
-    page = await profile.page();
-    await page.goto(server.url);
-    await page.waitForFunction((n) => document.querySelectorAll('ul[aria-label=Articles] > li').length === n, TOTAL);
+    ({ server, profile, page } = app = await openApp({ visit: true }));
+    await listReady(page, TOTAL);
   });
 
-  after(async () => {
-    await profile?.close();
-    profile?.dispose();
-    await server?.stop();
-  });
+  after(() => app?.close());
 
   for (const [name, handler, message] of CASES) {
     test(name, async () => {
-      server.override = handler;
+      serveFeed(server, handler);
       await page.reload();
       const alert = page.getByRole('alert').filter({ hasText: message });
       await alert.waitFor({ timeout: 10_000 });
-      assert.match(await alert.textContent(), message);
+      assert.match(/** @type {string} */ (await alert.textContent()), message);
       await page.waitForFunction((n) => document.querySelectorAll('ul[aria-label=Articles] > li').length === n, TOTAL);
       assert.equal(await statusCount(page), TOTAL);
       assert.equal(await articleLinks(page).count(), TOTAL);
@@ -80,12 +73,12 @@ describe('bad input keeps the stored articles', () => {
       { id: 'junk-huge', title: 'T'.repeat(5000), summary: 7, tags: 'not a list', authors: 'nobody', content_html: 'x'.repeat(2_100_000) },
       { id: 12345, title: ['not', 'a', 'string'], url: 17, image: false },
     ];
-    server.override = send(200, 'application/json', JSON.stringify({ ...demo, items: [...demo.items, ...junk] }));
+    serveFeed(server, send(200, 'application/json', JSON.stringify({ ...demo, items: [...demo.items, ...junk] })));
     await page.reload();
     const alert = page.getByRole('alert').filter({ hasText: /skipped/ });
     await alert.waitFor({ timeout: 10_000 });
     assert.equal(
-      (await alert.textContent()).trim(),
+      /** @type {string} */ (await alert.textContent()).trim(),
       '4 items were skipped: 2 items without an id, 2 entries that are not an article. 2 dates could not be read and were left out; 2 over-long fields were shortened.',
     );
     await page.waitForFunction((n) => document.querySelectorAll('ul[aria-label=Articles] > li').length === n, TOTAL + 3);
@@ -93,10 +86,10 @@ describe('bad input keeps the stored articles', () => {
   });
 
   test('a good index again clears the alert', async () => {
-    server.override = undefined;
+    serveFeed(server, undefined);
     await page.reload();
     await page.getByText(/^Updated/).waitFor();
-    assert.equal((await page.locator('.alert').textContent()).trim(), '');
+    assert.equal(/** @type {string} */ (await page.locator('.alert').textContent()).trim(), '');
     // The three articles from the junk feed stay: articles that leave the index are kept.
     assert.equal(await statusCount(page), TOTAL + 3);
   });

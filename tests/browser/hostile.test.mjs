@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Hostile feeds in real Chromium: the corpus in tests/fixtures/xss/hostile-feed.json (72 HTML
  * payloads: script, event handlers, javascript:/data: URLs, frames, SVG and MathML mutation XSS,
@@ -9,7 +10,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { freePort, Profile, TestServer, waitForController } from './harness.mjs';
+import { listReady, openApp, waitForController } from './harness.mjs';
+
+/** @typedef {import('./harness.mjs').App} App */
 
 const HOSTILE = readFileSync('tests/fixtures/xss/hostile-feed.json', 'utf8');
 const feed = JSON.parse(HOSTILE);
@@ -24,6 +27,7 @@ const INIT = () => {
 
 /** What the app's own chrome looks like; must not change whatever an article holds. */
 const APP_STYLES = () => {
+  /** @type {(el: Element | null, props: (keyof CSSStyleDeclaration)[]) => Record<string, unknown> | null} */
   const pick = (el, props) => (el ? Object.fromEntries(props.map((p) => [p, getComputedStyle(el)[p]])) : null);
   return {
     body: pick(document.body, ['display', 'visibility', 'backgroundColor', 'color', 'fontFamily', 'opacity']),
@@ -34,7 +38,7 @@ const APP_STYLES = () => {
 };
 
 /** True when the centre of `selector`'s element hit-tests to that element (or inside it). */
-const HIT = (selector) => {
+const HIT = (/** @type {string} */ selector) => {
   const el = document.querySelector(selector);
   if (!el) return `${selector}: missing`;
   el.scrollIntoView({ block: 'center' });
@@ -43,10 +47,13 @@ const HIT = (selector) => {
   return hit && (hit === el || el.contains(hit)) ? 'ok' : `${selector}: covered by <${hit?.tagName.toLowerCase()} class="${hit?.className}">`;
 };
 
-/** Everything wrong with the reading view now on screen, as a list of sentences. */
+/**
+ * Everything wrong with the reading view now on screen, as a list of sentences.
+ * @param {[string, string]} expected the safe text around the payload, and the article's title
+ */
 const READER_PROBLEMS = ([safe, expectedTitle]) => {
   const problems = [];
-  const prose = document.querySelector('.prose');
+  const prose = /** @type {HTMLElement | null} */ (document.querySelector('.prose'));
   const h1s = document.querySelectorAll('h1');
   if (h1s.length !== 1 || h1s[0].textContent !== expectedTitle) problems.push(`h1: ${[...h1s].map((h) => h.textContent).join(' | ')}`);
   const text = prose?.innerText ?? '';
@@ -61,7 +68,7 @@ const READER_PROBLEMS = ([safe, expectedTitle]) => {
     // ('' for elements that are never rendered, such as <source>.)
     if (pos !== 'static' && pos !== 'relative' && pos !== '') problems.push(`<${el.tagName}> is position:${pos}`);
   }
-  for (const a of prose?.querySelectorAll('a[href]') ?? []) {
+  for (const a of /** @type {NodeListOf<HTMLAnchorElement> | []} */ (prose?.querySelectorAll('a[href]') ?? [])) {
     if (!/^(https?|mailto):/.test(new URL(a.href).protocol)) problems.push(`link to ${a.href}`);
     if (a.target !== '_blank' || a.rel !== 'noopener noreferrer') problems.push(`link ${a.href} target=${a.target} rel=${a.rel}`);
   }
@@ -79,27 +86,20 @@ const READER_PROBLEMS = ([safe, expectedTitle]) => {
 };
 
 describe('hostile feed', () => {
-  let server;
-  let profile;
-  let page;
-  const dialogs = [];
-  const popups = [];
-  const navigations = [];
-  let baseline;
+  /** @type {App} */ let app;
+  /** @type {App['server']} */ let server;
+  /** @type {App['profile']} */ let profile;
+  /** @type {App['page']} */ let page;
+  /** @type {string[]} */ const dialogs = [];
+  /** @type {string[]} */ const popups = [];
+  /** @type {string[]} */ const navigations = [];
+  /** @type {Awaited<ReturnType<typeof APP_STYLES>>} */ let baseline;
 
   before(async () => {
-    server = await new TestServer({ port: await freePort() }).start();
-    server.override = (req, res) => {
-      if (!req.url.startsWith('/feed.json')) return false;
-      res.writeHead(200, { 'content-type': 'application/feed+json', 'cache-control': 'no-store' });
-      res.end(HOSTILE);
-      return true;
-    };
-    profile = new Profile();
-    const context = await profile.launch();
+    ({ server, profile, page } = app = await openApp({ feed: HOSTILE }));
+    const context = profile.context;
     await context.addInitScript(INIT);
     context.on('page', (p) => popups.push(p.url()));
-    page = await profile.page();
     page.on('dialog', (d) => {
       dialogs.push(`${d.type()}: ${d.message()}`);
       void d.dismiss();
@@ -107,16 +107,12 @@ describe('hostile feed', () => {
     page.on('framenavigated', (f) => f === page.mainFrame() && navigations.push(f.url()));
   });
 
-  after(async () => {
-    await profile?.close();
-    profile?.dispose();
-    await server?.stop();
-  });
+  after(() => app?.close());
 
   test('the list shows every item, with titles, tags and authors as plain text', async () => {
     await page.goto(server.url);
     await waitForController(page);
-    await page.waitForFunction((n) => document.querySelectorAll('ul[aria-label=Articles] > li').length === n, feed.items.length);
+    await listReady(page, feed.items.length);
     assert.equal(await page.locator('h1.brand').textContent(), `<img src=x onerror="window.__pwned='feed title'">Hostile Herald`);
     const titleRow = page.locator('li').filter({ has: page.locator('a[data-id="field-title"]') });
     assert.equal(await titleRow.locator('h2').textContent(), `<img src=x onerror="window.__pwned='title'"> <b>Bold</b> <i>title</i>`);
@@ -126,13 +122,13 @@ describe('hostile feed', () => {
     assert.equal(await authorRow.locator('.row-authors').textContent(), `<svg onload="window.__pwned='author'">Eve</svg>, <a href=javascript:alert(1)>Mallory</a>`);
     // The summary is text too.
     const summaryRow = page.locator('li').filter({ has: page.locator('a[data-id="field-summary"]') });
-    assert.match(await summaryRow.locator('.row-excerpt').textContent(), /^<script>window.__pwned='summary'<\/script>/);
+    assert.match(/** @type {string} */ (await summaryRow.locator('.row-excerpt').textContent()), /^<script>window.__pwned='summary'<\/script>/);
     // No element from the feed in the list: only the app's own markup.
     assert.equal(await page.locator('ul[aria-label=Articles] :is(img, script, svg, b, i, a[href^="javascript"])').count(), 0);
     assert.equal(await page.evaluate(HIT, 'input[type=search]'), 'ok');
     assert.equal(await page.evaluate(HIT, '.brand a'), 'ok');
     baseline = await page.evaluate(APP_STYLES);
-    assert.equal(baseline.body.display, 'block');
+    assert.equal(/** @type {Record<string, unknown>} */ (baseline.body).display, 'block');
   });
 
   test('every article opens in the reading view: inert, uncovered, with the safe text around the payload', async () => {
@@ -150,7 +146,7 @@ describe('hostile feed', () => {
       await page.mouse.move(195, 500);
       await page.waitForTimeout(60);
       const title = await page.evaluate(() => document.querySelector('h1')?.textContent ?? '');
-      const problems = await page.evaluate(READER_PROBLEMS, [safe, title]);
+      const problems = await page.evaluate(READER_PROBLEMS, /** @type {[string, string]} */ ([safe, title]));
       if (meta.category === 'field' && meta.name === 'title') assert.equal(title, `<img src=x onerror="window.__pwned='title'"> <b>Bold</b> <i>title</i>`);
       for (const sel of ['.back', 'h1']) {
         const hit = await page.evaluate(HIT, sel);
@@ -186,7 +182,7 @@ describe('hostile feed', () => {
   });
 
   test('the Content Security Policy is strict, and Chromium enforces its Trusted Types', async () => {
-    const csp = await page.locator('meta[http-equiv=Content-Security-Policy]').getAttribute('content');
+    const csp = /** @type {string} */ (await page.locator('meta[http-equiv=Content-Security-Policy]').getAttribute('content'));
     const rules = Object.fromEntries(csp.split(';').map((r) => r.trim().split(/\s+/)).map(([k, ...v]) => [k, v.join(' ')]));
     assert.equal(rules['script-src'], "'self'");
     assert.equal(rules['object-src'], "'none'");
@@ -203,7 +199,7 @@ describe('hostile feed', () => {
         document.body.insertAdjacentHTML('beforeend', '<b id=tt>x</b>');
         return 'allowed';
       } catch (e) {
-        return e.name;
+        return /** @type {Error} */ (e).name;
       }
     });
     assert.equal(result, 'TypeError');
@@ -213,7 +209,7 @@ describe('hostile feed', () => {
         s.textContent = 'window.__inline = 1';
         document.body.append(s);
       } catch (e) {
-        return e.name;
+        return /** @type {Error} */ (e).name;
       }
       await new Promise((r) => setTimeout(r, 50));
       return window.__inline === undefined ? 'blocked' : 'ran';

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Installability and deployment: the web manifest and icons as Chromium sees them, a deep link
  * on the very first visit fetching the index from the app's base (not from the page's path),
@@ -5,28 +6,22 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { freePort, Profile, TestServer, waitForController } from './harness.mjs';
+import { demoFeed, findItem, listReady, openApp, waitForController } from './harness.mjs';
 
-const feed = JSON.parse(readFileSync('dist/feed.json', 'utf8'));
-const ITEM = feed.items.find((i) => typeof i.id === 'string' && i.id.startsWith('https://'));
+/** @typedef {import('./harness.mjs').App} App */
+
+const feed = demoFeed();
+const ITEM = findItem(feed.items, (i) => typeof i.id === 'string' && i.id.startsWith('https://'));
 
 describe('install manifest', () => {
-  let server;
-  let profile;
-  let page;
+  /** @type {App} */ let app;
+  /** @type {App['server']} */ let server;
+  /** @type {App['page']} */ let page;
   before(async () => {
-    server = await new TestServer({ port: await freePort() }).start();
-    profile = new Profile();
-    await profile.launch();
-    page = await profile.page();
+    ({ server, page } = app = await openApp());
   });
-  after(async () => {
-    await profile?.close();
-    profile?.dispose();
-    await server?.stop();
-  });
+  after(() => app?.close());
 
   test('a deep link on the first visit fetches the index from the base URL', async () => {
     await page.goto(`${server.url}article/${encodeURIComponent(ITEM.id)}`);
@@ -37,7 +32,8 @@ describe('install manifest', () => {
 
   test('the manifest has what installing needs, and Chromium reports no installability error', async () => {
     await waitForController(page);
-    const href = await page.locator('link[rel=manifest]').getAttribute('href');
+    const href = /** @type {string} */ (await page.locator('link[rel=manifest]').getAttribute('href'));
+    /** @type {{ icons: { src: string, sizes: string, purpose?: string }[], [key: string]: unknown }} */
     const manifest = await (await page.request.get(new URL(href, server.url).href)).json();
     for (const key of ['name', 'short_name', 'start_url', 'theme_color', 'background_color']) assert.ok(manifest[key], key);
     assert.equal(manifest.display, 'standalone');
@@ -52,7 +48,7 @@ describe('install manifest', () => {
       }, new URL(icon.src, new URL(href, server.url)).href);
       assert.equal(dims, icon.sizes, icon.src);
     }
-    const apple = await page.locator('link[rel=apple-touch-icon]').getAttribute('href');
+    const apple = /** @type {string} */ (await page.locator('link[rel=apple-touch-icon]').getAttribute('href'));
     assert.equal((await page.request.get(new URL(apple, server.url).href)).status(), 200);
     assert.equal(await page.locator('meta[name=apple-mobile-web-app-capable]').getAttribute('content'), 'yes');
 
@@ -62,42 +58,37 @@ describe('install manifest', () => {
   });
 
   test('the page runs under its Content Security Policy without violations', async () => {
-    const csp = await page.locator('meta[http-equiv=Content-Security-Policy]').getAttribute('content');
+    const csp = /** @type {string} */ (await page.locator('meta[http-equiv=Content-Security-Policy]').getAttribute('content'));
     for (const rule of ["object-src 'none'", "base-uri 'self'", "script-src 'self'", "frame-src 'none'"]) assert.ok(csp.includes(rule), rule);
+    /** @type {string[]} */
     const violations = [];
     page.on('console', (m) => /Content Security Policy/.test(m.text()) && violations.push(m.text()));
     await page.goto(server.url);
-    await page.getByRole('list', { name: 'Articles' }).locator('li').first().waitFor();
+    await listReady(page);
     assert.deepEqual(violations, []);
   });
 });
 
 describe('deployed under a sub-path', () => {
-  let server;
-  let profile;
+  /** @type {App} */ let app;
+  /** @type {App['server']} */ let server;
+  /** @type {App['page']} */ let page;
   before(async () => {
     execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', 'dist-sub', '--emptyOutDir', '--logLevel', 'warn'], {
       env: { ...process.env, BASE_PATH: '/news/' },
       stdio: 'inherit',
     });
-    server = await new TestServer({ root: 'dist-sub', base: '/news/', port: await freePort() }).start();
-    profile = new Profile();
-    await profile.launch();
+    ({ server, page } = app = await openApp({ root: 'dist-sub', base: '/news/' }));
   });
-  after(async () => {
-    await profile?.close();
-    profile?.dispose();
-    await server?.stop();
-  });
+  after(() => app?.close());
 
   test('/news/ works online, then offline with a deep link', async () => {
-    const page = await profile.page();
     await page.goto(server.url);
     await waitForController(page);
-    await page.getByRole('list', { name: 'Articles' }).locator('li').first().waitFor();
+    await listReady(page);
     assert.ok(server.fetched('/news/feed.json'));
     assert.ok(server.fetched('/news/sw.js'));
-    const link = await page.getByRole('list', { name: 'Articles' }).getByRole('link').first().getAttribute('href');
+    const link = /** @type {string} */ (await page.getByRole('list', { name: 'Articles' }).getByRole('link').first().getAttribute('href'));
     assert.match(link, /^\/news\/article\//);
     await server.stop();
     await page.goto(`${server.url}article/${encodeURIComponent(ITEM.id)}`);

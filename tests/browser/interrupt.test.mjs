@@ -1,27 +1,26 @@
+// @ts-check
 /**
  * Interrupted syncs in real Chromium: the network cut in the middle of the download, and the
  * page closed in the middle of writing thousands of articles. After a reload the stored set is
  * consistent (whole articles only, no duplicates, whole batches), and the next sync completes it.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { freePort, Profile, statusCount, TestServer } from './harness.mjs';
+import { countStore, demoFeed, listHolds, openApp, readStores, serveFeed, statusCount } from './harness.mjs';
 
-const demo = JSON.parse(readFileSync('dist/feed.json', 'utf8'));
+/** @typedef {import('./harness.mjs').App} App */
+/** @typedef {import('./harness.mjs').FeedItem} FeedItem */
+/** @typedef {{ id: string, title: string, sortDate: unknown }} StoredArticle */
+
+const demo = demoFeed();
 const TOTAL = demo.items.length;
-// The list is windowed beyond 100 rows, so count what the list says it holds: the `N articles`
-// status (unfiltered), or the last row's position in the set.
-const rows = (want) => {
-  const status = document.querySelector('[role=status]')?.textContent ?? '';
-  const n = Number((/^([\d,.\s\u00a0\u202f]+)\sarticles?$/.exec(status)?.[1] ?? '').replace(/[^\d]/g, ''));
-  const li = document.querySelectorAll('ul[aria-label=Articles] > li');
-  const size = Number(li[0]?.getAttribute('aria-setsize') ?? li.length);
-  return n === want && size === want;
-};
 
-/** `n` new articles (listed first, so every write batch of 250 is all new), then the demo. */
+/**
+ * `n` new articles (listed first, so every write batch of 250 is all new), then the demo.
+ * @param {number} n
+ */
 function biggerFeed(n, prefix = 'cut') {
+  /** @type {FeedItem[]} */
   const items = [];
   for (let i = 0; i < n; i++) {
     items.push({
@@ -34,91 +33,58 @@ function biggerFeed(n, prefix = 'cut') {
   return JSON.stringify({ ...demo, items: [...items, ...demo.items] });
 }
 
+/**
+ * Serves `body` as the index, with its length; with `cutAt`, only that much arrives before the
+ * connection dies.
+ * @param {App['server']} server
+ * @param {string} body
+ * @param {{ cutAt?: number }} [options]
+ */
 function serve(server, body, { cutAt } = {}) {
-  server.override = (req, res) => {
-    if (!req.url.startsWith('/feed.json')) return false;
-    res.writeHead(200, { 'content-type': 'application/feed+json', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
-    if (cutAt === undefined) {
-      res.end(body);
-      return true;
-    }
-    // Half the file arrives, then the connection dies.
-    res.write(body.slice(0, cutAt), () => setTimeout(() => req.socket.destroy(), 50));
-    return true;
-  };
+  serveFeed(server, body, { contentLength: true, cutAt });
 }
 
-/** Reads the store directly: ids, and whether each bulk article is whole. */
-const inspect = (page, prefix = 'cut') =>
-  page.evaluate(
-    (prefix) =>
-      new Promise((resolve, reject) => {
-        const r = indexedDB.open('broadsheet');
-        r.onerror = () => reject(r.error);
-        r.onsuccess = () => {
-          const db = r.result;
-          // Rows and bodies live in two stores, written in the same transaction: both must be whole.
-          const tx = db.transaction(['articles', 'bodies', 'meta']);
-          const all = tx.objectStore('articles').getAll();
-          const bodies = tx.objectStore('bodies').getAll();
-          const meta = tx.objectStore('meta').get('sync');
-          tx.oncomplete = () => {
-            db.close();
-            const text = new Map(bodies.result.map((b) => [b.id, b.text]));
-            const bulk = all.result.filter((a) => a.id.startsWith(`${prefix}-`));
-            const broken = bulk.filter((a) => {
-              const n = Number(a.id.slice(prefix.length + 1));
-              return a.title !== `Dispatch ${n}` || text.get(a.id) !== `Dispatch ${n}. ${'The line held through the night. '.repeat(60)}` || typeof a.sortDate !== 'number';
-            });
-            resolve({ count: all.result.length, bulk: bulk.length, broken: broken.map((a) => a.id), lastSuccess: meta.result?.lastSuccess, ids: all.result.map((a) => a.id) });
-          };
-        };
-      }),
-    prefix,
-  );
+/**
+ * Reads the store directly: ids, and whether each bulk article is whole. (Rows and bodies live
+ * in two stores, written in the same transaction: both must be whole; they are read in one.)
+ * @param {App['page']} page
+ */
+async function inspect(page, prefix = 'cut') {
+  const stores = await readStores(page, ['articles', 'bodies', 'meta']);
+  const all = /** @type {StoredArticle[]} */ (stores.articles?.values);
+  const text = new Map((/** @type {{ id: string, text: string }[]} */ (stores.bodies?.values)).map((b) => [b.id, b.text]));
+  const meta = /** @type {{ keys: IDBValidKey[], values: { lastSuccess?: number }[] }} */ (stores.meta);
+  const sync = meta.values[meta.keys.indexOf('sync')];
+  const bulk = all.filter((a) => a.id.startsWith(`${prefix}-`));
+  const broken = bulk.filter((a) => {
+    const n = Number(a.id.slice(prefix.length + 1));
+    return a.title !== `Dispatch ${n}` || text.get(a.id) !== `Dispatch ${n}. ${'The line held through the night. '.repeat(60)}` || typeof a.sortDate !== 'number';
+  });
+  return { count: all.length, bulk: bulk.length, broken: broken.map((a) => a.id), lastSuccess: sync?.lastSuccess, ids: all.map((a) => a.id) };
+}
 
-/** How many articles with this id prefix are stored: a cheap count, for polling during a write. */
-const countPrefix = (page, prefix) =>
-  page.evaluate(
-    (prefix) =>
-      new Promise((resolve, reject) => {
-        const r = indexedDB.open('broadsheet');
-        r.onerror = () => reject(r.error);
-        r.onsuccess = () => {
-          const db = r.result;
-          const c = db.transaction('articles').objectStore('articles').count(IDBKeyRange.bound(`${prefix}-`, `${prefix}-\uffff`));
-          c.onsuccess = () => {
-            db.close();
-            resolve(c.result);
-          };
-        };
-      }),
-    prefix,
-  );
+/**
+ * How many articles with this id prefix are stored: a cheap count, for polling during a write.
+ * @param {App['page']} page
+ * @param {string} prefix
+ */
+const countPrefix = (page, prefix) => countStore(page, 'articles', { prefix: `${prefix}-` });
 
 describe('interrupted syncs', () => {
-  let server;
-  let profile;
-  let page;
-  let firstSuccess;
+  /** @type {App} */ let app;
+  /** @type {App['server']} */ let server;
+  /** @type {App['profile']} */ let profile;
+  /** @type {App['page']} */ let page;
+  /** @type {number | undefined} */ let firstSuccess;
 
   before(async () => {
-    server = await new TestServer({ port: await freePort() }).start();
-    serve(server, JSON.stringify(demo));
-    profile = new Profile();
-    await profile.launch();
-    page = await profile.page();
-    await page.goto(server.url);
-    await page.waitForFunction(rows, TOTAL);
+    ({ server, profile, page } = app = await openApp({ feed: JSON.stringify(demo), feedOptions: { contentLength: true }, visit: true }));
+    await listHolds(page, TOTAL);
     await page.getByText(/^Updated/).waitFor();
     firstSuccess = (await inspect(page)).lastSuccess;
   });
 
-  after(async () => {
-    await profile?.close();
-    profile?.dispose();
-    await server?.stop();
-  });
+  after(() => app?.close());
 
   test('the network is cut mid-download: nothing changes, the alert says so, the next sync completes', async () => {
     const body = biggerFeed(300);
@@ -132,7 +98,7 @@ describe('interrupted syncs', () => {
 
     serve(server, body);
     await page.getByRole('button', { name: 'Check for new articles' }).click();
-    await page.waitForFunction(rows, TOTAL + 300);
+    await listHolds(page, TOTAL + 300);
     const done = await inspect(page);
     assert.equal(done.bulk, 300);
     assert.deepEqual(done.broken, []);
@@ -156,11 +122,7 @@ describe('interrupted syncs', () => {
     assert.ok(seen > 0 && seen < N, `caught the sync mid-write (${seen} of ${N} stored when the page closed)`);
 
     // Reopen with the index unreachable, to look at what the interrupted sync left.
-    server.override = (req, res) => {
-      if (!req.url.startsWith('/feed.json')) return false;
-      res.writeHead(503).end();
-      return true;
-    };
+    serveFeed(server, '', { status: 503, type: null, cacheControl: null });
     const reader = await profile.context.newPage();
     await reader.goto(server.url);
     await reader.getByRole('alert').filter({ hasText: '503' }).waitFor();
@@ -172,18 +134,18 @@ describe('interrupted syncs', () => {
     assert.equal(left.bulk % 250, 0, `${left.bulk} is a whole number of batches`);
     t.diagnostic(`page closed with ${seen} of ${N} new articles stored; after reopening ${left.bulk} are stored`);
     assert.equal(left.lastSuccess, (await inspect(page)).lastSuccess, 'the interrupted sync did not record a success');
-    await reader.waitForFunction(rows, left.count);
+    await listHolds(reader, left.count);
     const ids = await reader.locator('ul[aria-label=Articles] > li a[data-id]').evaluateAll((as) => as.map((a) => a.dataset.id));
     assert.equal(new Set(ids).size, ids.length, 'no duplicate rows');
 
     // The next sync completes the set.
     serve(server, feed);
     await reader.getByRole('button', { name: 'Check for new articles' }).click();
-    await reader.waitForFunction(rows, total + N, { timeout: 30_000 });
+    await listHolds(reader, total + N, { timeout: 30_000 });
     const done = await inspect(reader, 'close');
     assert.equal(done.bulk, N);
     assert.deepEqual(done.broken, []);
-    assert.equal((await reader.locator('.alert').textContent()).trim(), '');
+    assert.equal(/** @type {string} */ (await reader.locator('.alert').textContent()).trim(), '');
     assert.deepEqual(profile.errors, []);
   });
 });

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Keeping articles offline, in real Chromium with real servers that really stop:
  *   - keep an article whose images live on another origin (one CORS, one opaque), stop every
@@ -12,27 +13,30 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
-import { articleLinks, freePort, Profile, TestServer, waitForController } from './harness.mjs';
-import { png } from './png.mjs';
+import { PNG } from 'pngjs';
+import { articleLinks, articlePath as path, axe, demoFeed, freePort, listReady, openApp, readStore, readStores, TestServer, waitForController } from './harness.mjs';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-async function axe(page, label) {
-  await page.evaluate(AXE);
-  const { violations } = await page.evaluate(() =>
-    // eslint-disable-next-line no-undef
-    axe.run(document, { resultTypes: ['violations'], runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }),
-  );
-  assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`), [], `axe violations in ${label}`);
+/** @typedef {import('./harness.mjs').App} App */
+/** @typedef {{ url: string, bytes: number, opaque: boolean, pixel?: boolean }} ImageRecord What the app stores for a kept image. */
+
+/**
+ * A solid-colour RGB PNG, `width`×`height`.
+ * @param {number} width
+ * @param {number} height
+ */
+function png(width, height, [r, g, b] = [200, 40, 40]) {
+  const image = new PNG({ width, height });
+  for (let i = 0; i < image.data.length; i += 4) image.data.set([r, g, b, 255], i);
+  return PNG.sync.write(image, { colorType: 2 });
 }
 
-const demo = JSON.parse(readFileSync('dist/feed.json', 'utf8'));
+const demo = demoFeed();
 const KEEP_ID = 'keep-offline-sample';
 const KEEP_TITLE = 'Port photo essay kept for the ferry';
 const SLOW_TAG = 'slow-images';
 const SLOW = [1, 2, 3, 4].map((n) => ({ id: `slow-${n}`, title: `Slow picture story ${n}` }));
-const path = (id) => `article/${encodeURIComponent(id)}`;
+/** @type {Record<string, Buffer>} */
 const IMAGES = {
   'cors.png': png(120, 80, [30, 90, 160]),
   'opaque.png': png(100, 60, [20, 140, 60]),
@@ -41,51 +45,51 @@ const IMAGES = {
 };
 
 describe('keep offline, storage and hand-off', () => {
-  let app;
-  let images;
-  let profile;
-  let page;
-  let extras = true;
+  /** The images' server: another origin, CORS for /cors/ and /slow/, none for /plain/. */
+  /** @type {TestServer} */ let images;
+  /** @type {App} */ let fixture;
+  /** The app's server. */
+  /** @type {App['server']} */ let app;
+  /** @type {App['profile']} */ let profile;
+  /** @type {App['page']} */ let page;
   let slowDelay = 0;
-  let handoffFile;
-  let handoffDir;
+  /** @type {string | undefined} */ let handoffFile;
+  /** @type {string | undefined} */ let handoffDir;
 
-  const imageUrl = (p) => `http://localhost:${images.port}/${p}`;
+  const imageUrl = (/** @type {string} */ p) => `http://localhost:${images.port}/${p}`;
+  /** The demo, plus the article to keep (images on another origin) and four with slow images. */
   const feed = () => ({
     ...demo,
     items: [
       ...demo.items,
-      ...(extras
-        ? [
-            {
-              id: KEEP_ID,
-              title: KEEP_TITLE,
-              date_published: '2026-11-20T08:00:00Z',
-              tags: ['photos'],
-              content_html: `<p>Dockers at dawn.</p><figure><img src="${imageUrl('cors/cors.png')}" alt="Cranes at dawn"></figure>
+      {
+        id: KEEP_ID,
+        title: KEEP_TITLE,
+        date_published: '2026-11-20T08:00:00Z',
+        tags: ['photos'],
+        content_html: `<p>Dockers at dawn.</p><figure><img src="${imageUrl('cors/cors.png')}" alt="Cranes at dawn"></figure>
                 <p>The night shift.</p><img src="${imageUrl('plain/opaque.png')}" alt="The night shift">
                 <img src="${imageUrl('cors/attr-pixel.png')}" width="1" height="1" alt="">
                 <img src="${imageUrl('cors/beacon.png')}" alt="">`,
-            },
-            ...SLOW.map((s, i) => ({
-              id: s.id,
-              title: s.title,
-              date_published: `2026-10-0${i + 1}T08:00:00Z`,
-              tags: [SLOW_TAG],
-              content_html: `<p>${s.title}.</p><img src="${imageUrl(`slow/${s.id}.png`)}" alt="Picture ${i + 1}">`,
-            })),
-          ]
-        : []),
+      },
+      ...SLOW.map((s, i) => ({
+        id: s.id,
+        title: s.title,
+        date_published: `2026-10-0${i + 1}T08:00:00Z`,
+        tags: [SLOW_TAG],
+        content_html: `<p>${s.title}.</p><img src="${imageUrl(`slow/${s.id}.png`)}" alt="Picture ${i + 1}">`,
+      })),
     ],
   });
 
   before(async () => {
     images = new TestServer({ port: await freePort() });
     images.override = (req, res) => {
-      const url = new URL(req.url, 'http://x');
-      const [, kind, name] = url.pathname.split('/');
+      const url = new URL(req.url ?? '/', 'http://x');
+      const [, kind, name = ''] = url.pathname.split('/');
       const body = IMAGES[name] ?? (kind === 'slow' ? png(64, 64, [150, 100, 20]) : undefined);
       if (!body) return false;
+      /** @type {Record<string, string | number>} */
       const headers = { 'content-type': 'image/png', 'content-length': body.length, 'cache-control': 'no-store' };
       if (kind !== 'plain') headers['access-control-allow-origin'] = '*';
       const send = () => {
@@ -96,31 +100,49 @@ describe('keep offline, storage and hand-off', () => {
       return true;
     };
     await images.start();
-    app = new TestServer({ port: await freePort() });
-    app.override = (req, res) => {
-      if (!req.url.startsWith('/feed.json')) return false;
-      res.writeHead(200, { 'content-type': 'application/feed+json', 'cache-control': 'no-cache' });
-      res.end(JSON.stringify(feed()));
-      return true;
-    };
-    await app.start();
-    profile = new Profile();
-    await profile.launch({ permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true });
-    page = await profile.page();
-    await page.goto(app.url);
+    fixture = await openApp({
+      feed: () => feed(),
+      feedOptions: { cacheControl: 'no-cache' },
+      launch: { permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true },
+      visit: true,
+    });
+    ({ server: app, profile, page } = fixture);
     await waitForController(page);
-    await page.waitForFunction((n) => document.querySelectorAll('ul[aria-label=Articles] > li').length === n, feed().items.length);
+    await listReady(page, feed().items.length);
   });
 
   after(async () => {
-    await profile?.close();
-    profile?.dispose();
-    await app?.stop();
+    await fixture?.close();
     await images?.stop();
     if (handoffDir) rmSync(handoffDir, { recursive: true, force: true });
   });
 
-  const imageRequests = (p) => images.requests.filter((line) => line.split(' ')[1] === `/${p}`).length;
+  const imageRequests = (/** @type {string} */ p) => images.requests.filter((line) => line.split(' ')[1] === `/${p}`).length;
+
+  /** Exports the articles kept offline from the settings view now on screen; returns the file. */
+  async function exportKept() {
+    await page.getByLabel('What to export').selectOption('kept');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+    handoffDir = mkdtempSync(join(tmpdir(), 'broadsheet-handoff-'));
+    handoffFile = join(handoffDir, download.suggestedFilename());
+    await download.saveAs(handoffFile);
+    return handoffFile;
+  }
+
+  /**
+   * A hand-off file holding the kept article: the one the export test saved, or (when that test
+   * did not run) one made now by keeping the article offline and exporting it.
+   */
+  async function handoff() {
+    if (handoffFile) return handoffFile;
+    await page.goto(app.url + path(KEEP_ID));
+    await page.locator('h1').filter({ hasText: KEEP_TITLE }).waitFor();
+    await page.getByRole('button', { name: 'Keep offline' }).click();
+    await page.locator('.offline-status > :not(.off)').filter({ hasText: 'Readable offline' }).waitFor({ timeout: 15_000 });
+    await page.goto(`${app.url}settings`);
+    await page.locator('h1').filter({ hasText: 'Settings' }).waitFor();
+    return exportKept();
+  }
 
   test('the reading view has Keep offline and Share; Share copies the link with a confirmation', async () => {
     await page.goto(app.url + path(KEEP_ID));
@@ -131,11 +153,11 @@ describe('keep offline, storage and hand-off', () => {
     await page.getByRole('button', { name: 'Share' }).click();
     await page.getByText('Link copied.').waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), app.url + path(KEEP_ID));
-    await axe(page, 'reading view with the copy confirmation');
+    assert.deepEqual(await axe(page), [], 'axe violations in reading view with the copy confirmation');
   });
 
   test('tracking pixels are never requested by the reading view', async () => {
-    await page.waitForFunction(() => [...document.querySelectorAll('.prose img')].every((i) => i.complete));
+    await page.waitForFunction(() => [.../** @type {NodeListOf<HTMLImageElement>} */ (document.querySelectorAll('.prose img'))].every((i) => i.complete));
     assert.equal(await page.locator('.prose img').count(), 3, 'the 1×1-attributed image was dropped by the sanitizer');
     assert.equal(imageRequests('cors/attr-pixel.png'), 0);
   });
@@ -150,16 +172,12 @@ describe('keep offline, storage and hand-off', () => {
     });
     assert.deepEqual(kept.sort(), ['/cors/cors.png', '/plain/opaque.png'], 'the two real images are kept, the pixels are not');
     assert.equal(imageRequests('cors/attr-pixel.png'), 0, 'a pixel by its attributes is never fetched');
-    const records = await page.evaluate(
-      () =>
-        new Promise((resolve) => {
-          const open = indexedDB.open('broadsheet');
-          open.onsuccess = () => {
-            const req = open.result.transaction('images').objectStore('images').getAll();
-            req.onsuccess = () => resolve(req.result.map((r) => ({ url: r.url.replace(/^http:\/\/localhost:\d+/, ''), bytes: r.bytes, opaque: r.opaque, pixel: !!r.pixel })));
-          };
-        }),
-    );
+    const records = (/** @type {ImageRecord[]} */ (await readStore(page, 'images'))).map((r) => ({
+      url: r.url.replace(/^http:\/\/localhost:\d+/, ''),
+      bytes: r.bytes,
+      opaque: r.opaque,
+      pixel: !!r.pixel,
+    }));
     const byUrl = Object.fromEntries(records.map((r) => [r.url, r]));
     assert.equal(byUrl['/cors/cors.png'].bytes, IMAGES['cors.png'].length, 'a CORS image is charged its real size');
     assert.equal(byUrl['/plain/opaque.png'].opaque, true, 'a server without CORS gives an opaque response');
@@ -176,10 +194,10 @@ describe('keep offline, storage and hand-off', () => {
     await page.goto(app.url + path(KEEP_ID));
     await page.locator('h1').filter({ hasText: KEEP_TITLE }).waitFor();
     await page.waitForFunction(() => {
-      const imgs = [...document.querySelectorAll('.prose img')].filter((i) => i.alt);
+      const imgs = [.../** @type {NodeListOf<HTMLImageElement>} */ (document.querySelectorAll('.prose img'))].filter((i) => i.alt);
       return imgs.length === 2 && imgs.every((i) => i.complete && i.naturalWidth > 0);
     });
-    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('.prose img')].filter((i) => i.alt).map((i) => i.naturalWidth)), [120, 100]);
+    assert.deepEqual(await page.evaluate(() => [.../** @type {NodeListOf<HTMLImageElement>} */ (document.querySelectorAll('.prose img'))].filter((i) => i.alt).map((i) => i.naturalWidth)), [120, 100]);
     await app.start();
     await images.start();
   });
@@ -199,7 +217,7 @@ describe('keep offline, storage and hand-off', () => {
     await page.getByLabel('Tag', { exact: true }).first().selectOption(SLOW_TAG);
     await page.getByRole('button', { name: 'Keep this tag offline' }).click();
     const bar = page.locator('progress.download-bar');
-    await page.waitForFunction(() => Number(document.querySelector('progress.download-bar')?.value) >= 1, null, { timeout: 15_000 });
+    await page.waitForFunction(() => Number(/** @type {HTMLProgressElement | null} */ (document.querySelector('progress.download-bar'))?.value) >= 1, null, { timeout: 15_000 });
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByText(/Download cancelled: \d+ articles? left/).waitFor();
     const stopped = Number(await bar.getAttribute('value'));
@@ -212,30 +230,22 @@ describe('keep offline, storage and hand-off', () => {
     await page.getByRole('radio', { name: 'Everything' }).check();
     await page.getByRole('button', { name: 'Clear…' }).click();
     await page.getByText(/^Remove \d+ articles from this device\?/).waitFor();
-    await axe(page, 'settings with a paused download and a confirmation');
+    assert.deepEqual(await axe(page), [], 'axe violations in settings with a paused download and a confirmation');
     await page.getByRole('group').getByRole('button', { name: 'Cancel' }).click();
 
     await page.getByRole('button', { name: 'Resume' }).click();
-    await page.waitForFunction((n) => Number(document.querySelector('progress.download-bar')?.value) >= n, stopped + 1, { timeout: 15_000 });
+    await page.waitForFunction((n) => Number(/** @type {HTMLProgressElement | null} */ (document.querySelector('progress.download-bar'))?.value) >= n, stopped + 1, { timeout: 15_000 });
     // An interruption: the tab reloads mid-run. The run goes on by itself.
     await page.reload();
     await page.locator('h1').filter({ hasText: 'Settings' }).waitFor();
     await page.getByText(/\d+ articles? kept offline\./).waitFor({ timeout: 30_000 });
-    const state = await page.evaluate(
-      () =>
-        new Promise((resolve) => {
-          const open = indexedDB.open('broadsheet');
-          open.onsuccess = () => {
-            const tx = open.result.transaction(['images', 'queue', 'jobs', 'offline']);
-            const out = {};
-            tx.objectStore('images').getAllKeys().onsuccess = (e) => (out.images = e.target.result.filter((u) => u.includes('/slow/')));
-            tx.objectStore('queue').count().onsuccess = (e) => (out.queued = e.target.result);
-            tx.objectStore('jobs').get('current').onsuccess = (e) => (out.job = e.target.result);
-            tx.objectStore('offline').getAllKeys().onsuccess = (e) => (out.kept = e.target.result.filter((k) => k.startsWith('slow-')));
-            tx.oncomplete = () => resolve(out);
-          };
-        }),
-    );
+    const stores = await readStores(page, ['images', 'queue', 'jobs', 'offline']);
+    const state = {
+      images: /** @type {string[]} */ (stores.images?.keys).filter((u) => u.includes('/slow/')),
+      queued: stores.queue?.keys.length,
+      job: /** @type {{ state: string, done: number }} */ (stores.jobs?.values[stores.jobs.keys.indexOf('current')]),
+      kept: /** @type {string[]} */ (stores.offline?.keys).filter((k) => k.startsWith('slow-')),
+    };
     assert.equal(state.images.length, SLOW.length, 'each image kept once');
     assert.equal(state.queued, 0);
     assert.deepEqual(state.kept.sort(), SLOW.map((s) => s.id));
@@ -249,15 +259,10 @@ describe('keep offline, storage and hand-off', () => {
   });
 
   test('export a hand-off file of the articles kept offline', async () => {
-    await page.getByLabel('What to export').selectOption('kept');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
-    handoffDir = mkdtempSync(join(tmpdir(), 'broadsheet-handoff-'));
-    handoffFile = join(handoffDir, download.suggestedFilename());
-    await download.saveAs(handoffFile);
-    const file = JSON.parse(readFileSync(handoffFile, 'utf8'));
+    const file = JSON.parse(readFileSync(await exportKept(), 'utf8'));
     assert.equal(file.version, 'https://jsonfeed.org/version/1.1');
     assert.equal(file._broadsheet.kind, 'handoff');
-    const item = file.items.find((i) => i.id === KEEP_ID);
+    const item = file.items.find((/** @type {{ id: string }} */ i) => i.id === KEEP_ID);
     assert.ok(item, 'the kept article is in the file');
     assert.match(item.content_html, /src="data:image\/png;base64,/, 'its CORS image is inlined');
     assert.equal(item._broadsheet.images_inlined, 1);
@@ -266,14 +271,13 @@ describe('keep offline, storage and hand-off', () => {
   });
 
   test('a fresh phone imports it with the server stopped and reads the article with its image', async () => {
-    extras = false;
-    const other = new Profile();
+    const handoffFile = await handoff();
+    // The phone's own server publishes only the demo: the kept article arrives in the file.
+    const phone = await openApp({ feed: demo, feedOptions: { cacheControl: 'no-cache' }, visit: true });
+    const { server: app, profile: other, page: p } = phone;
     try {
-      await other.launch();
-      const p = await other.page();
-      await p.goto(app.url);
       await waitForController(p);
-      await p.waitForFunction((n) => document.querySelectorAll('ul[aria-label=Articles] > li').length === n, demo.items.length);
+      await listReady(p, demo.items.length);
       await app.stop();
       await images.stop();
 
@@ -287,7 +291,7 @@ describe('keep offline, storage and hand-off', () => {
       await p.locator('h1').filter({ hasText: KEEP_TITLE }).waitFor();
       await p.getByText(/Imported from a file on /).waitFor();
       await p.waitForFunction(() => {
-        const img = document.querySelector('.prose img[alt="Cranes at dawn"]');
+        const img = /** @type {HTMLImageElement | null} */ (document.querySelector('.prose img[alt="Cranes at dawn"]'));
         return img && img.complete && img.naturalWidth === 120;
       });
 
@@ -314,9 +318,7 @@ describe('keep offline, storage and hand-off', () => {
       await p.getByText(/^Imported: 1 new article/).waitFor();
       assert.deepEqual(other.errors, []);
     } finally {
-      await other.close();
-      other.dispose();
-      await app.start();
+      await phone.close();
       await images.start();
     }
   });

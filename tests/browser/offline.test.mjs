@@ -1,36 +1,31 @@
+// @ts-check
 /**
  * The foundation, end to end in real Chromium: one online visit, then no network at all.
  * The server is really stopped (not `setOffline`), and the browser is really closed and
  * relaunched on the same profile.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { articleLinks, freePort, Profile, statusCount, TestServer, waitForController } from './harness.mjs';
+import { articleLinks, articlePath, demoFeed, findItem, openApp, statusCount, waitForController } from './harness.mjs';
 
-const feed = JSON.parse(readFileSync('dist/feed.json', 'utf8'));
+/** @typedef {import('./harness.mjs').App} App */
+
+const feed = demoFeed();
 const TOTAL = new Set(feed.items.map((i) => String(i.id))).size;
-const LONG = feed.items.find((i) => !i.url && /<img/.test(i.content_html ?? ''));
-const URL_ID = feed.items.find((i) => typeof i.id === 'string' && i.id.startsWith('https://'));
-const articlePath = (id) => `article/${encodeURIComponent(String(id))}`;
+const LONG = findItem(feed.items, (i) => !i.url && /<img/.test(i.content_html ?? ''));
+const URL_ID = findItem(feed.items, (i) => typeof i.id === 'string' && i.id.startsWith('https://'));
 
 describe('offline reader', () => {
-  let server;
-  let profile;
-  let page;
+  /** @type {App} */ let app;
+  /** @type {App['server']} */ let server;
+  /** @type {App['profile']} */ let profile;
+  /** @type {App['page']} */ let page;
 
   before(async () => {
-    server = await new TestServer({ port: await freePort() }).start();
-    profile = new Profile();
-    await profile.launch();
-    page = await profile.page();
+    ({ server, profile, page } = app = await openApp());
   });
 
-  after(async () => {
-    await profile?.close();
-    profile?.dispose();
-    await server?.stop();
-  });
+  after(() => app?.close());
 
   test('first visit: lists every article and a service worker takes control', async () => {
     await page.goto(server.url);
@@ -75,7 +70,7 @@ describe('offline reader', () => {
     assert.ok(n > 0 && n < TOTAL, `"EDUCACION" matched ${n} of ${TOTAL}`);
     assert.equal(await articleLinks(page).count(), n);
     const titles = await articleLinks(page).getByRole('heading').allTextContents();
-    const spanish = feed.items.find((i) => /^Educación/.test(i.title));
+    const spanish = findItem(feed.items, (i) => /^Educación/.test(i.title));
     assert.ok(titles.includes(spanish.title), `"${spanish.title}" is found by "EDUCACION"`);
     assert.match(page.url(), /[?&]q=EDUCACION/);
     await box.fill('zzzqqq-nothing');
@@ -91,10 +86,10 @@ describe('offline reader', () => {
     const img = page.locator('.prose img').first();
     await img.scrollIntoViewIfNeeded();
     await page.waitForFunction(() => {
-      const el = document.querySelector('.prose img');
+      const el = /** @type {HTMLImageElement | null} */ (document.querySelector('.prose img'));
       return el && el.complete && el.naturalWidth > 0;
     });
-    assert.match(await img.getAttribute('src'), new RegExp(`^${server.url}images/`), 'relative src resolved against the app');
+    assert.match(/** @type {string} */ (await img.getAttribute('src')), new RegExp(`^${server.url}images/`), 'relative src resolved against the app');
   });
 
   test('after the browser was closed: deep link, filtered URL and search still work offline', async () => {
@@ -123,7 +118,7 @@ describe('offline reader', () => {
     await row.scrollIntoViewIfNeeded();
     const y = await page.evaluate(() => scrollY);
     assert.ok(y > 500, `scrolled down (${y}px)`);
-    const title = await row.textContent();
+    const title = /** @type {string} */ (await row.textContent());
     await row.click();
     await page.locator('h1').filter({ hasText: title }).waitFor();
     await page.getByRole('link', { name: /All articles/ }).first().click();

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Many tabs of the app in one browser: a sync in one tab updates the others (BroadcastChannel),
  * two tabs that start a sync together fetch and write the index once (Web Locks, and the
@@ -5,45 +6,57 @@
  * block a schema upgrade from another tab: it closes its connection and asks to be reloaded.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { freePort, Profile, statusCount, TestServer } from './harness.mjs';
+import { demoFeed, listReady, openApp, serveFeed, statusCount } from './harness.mjs';
 
-const base = JSON.parse(readFileSync('dist/feed.json', 'utf8'));
+/** @typedef {import('./harness.mjs').App} App */
+/** @typedef {import('./harness.mjs').FeedItem} FeedItem */
+/** @typedef {App['page']} Page */
+
+const base = demoFeed();
 const TOTAL = base.items.length;
 
-/** The demo index plus `extra` new articles, served after `delayMs`. */
-function serveFeed(server, { extra = 0, delayMs = 0 } = {}) {
+/** The demo index plus `extra` new articles. */
+function feedText(extra = 0) {
   const items = [...base.items];
   for (let i = 0; i < extra; i++) {
     items.unshift({ id: `tabs-extra-${i}`, title: `Late news ${i}`, content_text: 'Filed later.', date_published: new Date(Date.UTC(2030, 0, 1 + i)).toISOString() });
   }
-  const body = JSON.stringify({ ...base, items });
-  server.override = async (req, res) => {
-    if (!req.url.startsWith('/feed.json')) return false;
-    if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
-    res.writeHead(200, { 'content-type': 'application/feed+json', 'cache-control': 'no-store' });
-    res.end(body);
-    return true;
-  };
+  return JSON.stringify({ ...base, items });
 }
 
-const feedRequests = (server) => server.requests.filter((l) => l.split(' ')[1]?.startsWith('/feed.json')).length;
-const rows = (n) => (want) => document.querySelectorAll('ul[aria-label=Articles] > li').length === want;
+/**
+ * Serves the demo index plus `extra` new articles, after `delayMs`.
+ * @param {App['server']} server
+ */
+function publish(server, { extra = 0, delayMs = 0 } = {}) {
+  serveFeed(server, feedText(extra), { delayMs });
+}
 
+const feedRequests = (/** @type {App['server']} */ server) => server.requests.filter((l) => l.split(' ')[1]?.startsWith('/feed.json')).length;
+
+/**
+ * @param {App['profile']} profile
+ * @param {App['server']} server
+ * @returns {Promise<[Page, Page]>}
+ */
 async function openTwo(profile, server) {
   const a = await profile.page();
   await a.goto(server.url);
-  await a.waitForFunction(rows(), TOTAL);
+  await listReady(a, TOTAL);
   const b = await profile.context.newPage();
   await b.goto(server.url);
-  await b.waitForFunction(rows(), TOTAL);
+  await listReady(b, TOTAL);
   // Both first syncs are over before the test starts.
   for (const p of [a, b]) await p.getByText(/^Updated/).waitFor();
   return [a, b];
 }
 
-/** Presses "Check for new articles" in both tabs within a few milliseconds of each other. */
+/**
+ * Presses "Check for new articles" in both tabs within a few milliseconds of each other.
+ * @param {Page} a
+ * @param {Page} b
+ */
 async function bothClickCheck(a, b) {
   const at = Date.now() + 300;
   await Promise.all(
@@ -51,7 +64,7 @@ async function bothClickCheck(a, b) {
       p.evaluate(async (when) => {
         const button = [...document.querySelectorAll('button')].find((el) => el.textContent === 'Check for new articles');
         await new Promise((r) => setTimeout(r, when - Date.now()));
-        button.click();
+        /** @type {HTMLButtonElement} */ (button).click();
         return Date.now();
       }, at),
     ),
@@ -60,16 +73,14 @@ async function bothClickCheck(a, b) {
 
 for (const variant of ['Web Locks', 'the IndexedDB lease (no Web Locks)']) {
   describe(`two tabs, with ${variant}`, () => {
-    let server;
-    let profile;
-    let a;
-    let b;
+    /** @type {App} */ let app;
+    /** @type {App['server']} */ let server;
+    /** @type {App['profile']} */ let profile;
+    /** @type {Page} */ let a;
+    /** @type {Page} */ let b;
 
     before(async () => {
-      server = await new TestServer({ port: await freePort() }).start();
-      serveFeed(server);
-      profile = new Profile();
-      await profile.launch();
+      ({ server, profile } = app = await openApp({ feed: feedText() }));
       if (variant !== 'Web Locks') {
         await profile.context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined, configurable: true }));
       }
@@ -77,29 +88,25 @@ for (const variant of ['Web Locks', 'the IndexedDB lease (no Web Locks)']) {
       assert.equal(await a.evaluate(() => typeof navigator.locks?.request), variant === 'Web Locks' ? 'function' : 'undefined');
     });
 
-    after(async () => {
-      await profile?.close();
-      profile?.dispose();
-      await server?.stop();
-    });
+    after(() => app?.close());
 
     test('both tabs check at once: the index is fetched once, and both list the new articles', async () => {
-      serveFeed(server, { extra: 2, delayMs: 800 });
+      publish(server, { extra: 2, delayMs: 800 });
       const before = feedRequests(server);
       await bothClickCheck(a, b);
-      for (const p of [a, b]) await p.waitForFunction(rows(), TOTAL + 2, { timeout: 10_000 });
+      for (const p of [a, b]) await listReady(p, TOTAL + 2, { timeout: 10_000 });
       for (const p of [a, b]) await p.getByText(/^Updated/).waitFor();
       assert.equal(feedRequests(server) - before, 1, `one download for two tabs: before ${before}, now ${feedRequests(server)}: ${server.requests.join(", ")}`);
       assert.equal(await statusCount(a), TOTAL + 2);
       assert.equal(await statusCount(b), TOTAL + 2);
-      for (const p of [a, b]) assert.equal((await p.locator('.alert').textContent()).trim(), '');
+      for (const p of [a, b]) assert.equal(/** @type {string} */ (await p.locator('.alert').textContent()).trim(), '');
     });
 
     test('a sync in one tab updates the list in the other, which does not fetch', async () => {
-      serveFeed(server, { extra: 3 });
+      publish(server, { extra: 3 });
       const before = feedRequests(server);
       await b.getByRole('button', { name: 'Check for new articles' }).click();
-      await a.waitForFunction(rows(), TOTAL + 3, { timeout: 10_000 });
+      await listReady(a, TOTAL + 3, { timeout: 10_000 });
       assert.equal(await a.getByRole('link', { name: 'Late news 2' }).count(), 1);
       assert.equal(feedRequests(server) - before, 1, 'only the tab that synced fetched');
       assert.deepEqual(profile.errors, []);
@@ -108,21 +115,15 @@ for (const variant of ['Web Locks', 'the IndexedDB lease (no Web Locks)']) {
 }
 
 describe('a schema upgrade from another tab', () => {
-  let server;
-  let profile;
+  /** @type {App} */ let app;
+  /** @type {App['server']} */ let server;
+  /** @type {App['profile']} */ let profile;
 
   before(async () => {
-    server = await new TestServer({ port: await freePort() }).start();
-    serveFeed(server);
-    profile = new Profile();
-    await profile.launch();
+    ({ server, profile } = app = await openApp({ feed: feedText() }));
   });
 
-  after(async () => {
-    await profile?.close();
-    profile?.dispose();
-    await server?.stop();
-  });
+  after(() => app?.close());
 
   test('is not blocked: the old tab closes its connection and asks to be reloaded', async () => {
     const [a, b] = await openTwo(profile, server);

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Deploying a new version while tabs are open: v1 is built and served, two tabs open it, then
  * v2 replaces it on the server. An update check finds v2; each tab asks before reloading (never
@@ -8,46 +9,44 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { freePort, Profile, TestServer, waitForController } from './harness.mjs';
+import { listReady, openApp, waitForController } from './harness.mjs';
 
-const build = (id) =>
+/** @typedef {import('./harness.mjs').App} App */
+/** @typedef {App['page']} Page */
+
+const build = (/** @type {string} */ id) =>
   execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', `dist-${id}`, '--emptyOutDir', '--logLevel', 'warn'], {
     env: { ...process.env, BUILD_ID: id },
     stdio: 'inherit',
   });
 
 /** The entry script of a build, as its index.html names it. */
-const entryOf = (dir) => /<script[^>]+src="([^"]+\.js)"/.exec(readFileSync(`${dir}/index.html`, 'utf8'))[1];
+const entryOf = (/** @type {string} */ dir) => /** @type {RegExpExecArray} */ (/<script[^>]+src="([^"]+\.js)"/.exec(readFileSync(`${dir}/index.html`, 'utf8')))[1];
 
 /** What a page runs: its build id, and every script it loaded. */
-const running = (page) =>
+const running = (/** @type {Page} */ page) =>
   page.evaluate(() => ({
     build: document.documentElement.dataset.build,
-    scripts: performance.getEntriesByType('resource').filter((e) => e.initiatorType === 'script' || /\.js$/.test(e.name)).map((e) => new URL(e.name).pathname),
+    scripts: /** @type {PerformanceResourceTiming[]} */ (performance.getEntriesByType('resource')).filter((e) => e.initiatorType === 'script' || /\.js$/.test(e.name)).map((e) => new URL(e.name).pathname),
     entry: document.querySelector('script[type=module]')?.getAttribute('src'),
   }));
 
 describe('a new version deployed while tabs are open', () => {
-  let server;
-  let port;
-  let profile;
-  let a;
-  let b;
+  /** @type {App} */ let app;
+  /** @type {App['server']} */ let server;
+  /** @type {App['profile']} */ let profile;
+  /** @type {Page} */ let a;
+  /** @type {Page} */ let b;
 
   before(async () => {
     build('v1');
     build('v2');
     assert.notEqual(entryOf('dist-v1'), entryOf('dist-v2'), 'the two builds differ');
-    port = await freePort();
-    server = await new TestServer({ root: 'dist-v1', port }).start();
-    profile = new Profile();
-    await profile.launch();
+    ({ server, profile } = app = await openApp({ root: 'dist-v1' }));
   });
 
   after(async () => {
-    await profile?.close();
-    profile?.dispose();
-    await server?.stop();
+    await app?.close();
     rmSync('dist-v1', { recursive: true, force: true });
     rmSync('dist-v2', { recursive: true, force: true });
   });
@@ -60,7 +59,7 @@ describe('a new version deployed while tabs are open', () => {
     await b.goto(server.url);
     await waitForController(b);
     for (const p of [a, b]) {
-      await p.getByRole('list', { name: 'Articles' }).locator('li').first().waitFor();
+      await listReady(p);
       assert.equal((await running(p)).build, 'v1');
       // The reader has started using both tabs: from now on an update must ask first.
       await p.keyboard.press('Shift');
@@ -68,25 +67,24 @@ describe('a new version deployed while tabs are open', () => {
   });
 
   test('v2 is deployed: an update check finds it, and each tab asks before reloading', async () => {
-    await server.stop();
-    server = await new TestServer({ root: 'dist-v2', port }).start();
-    await a.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await server.restart({ root: 'dist-v2' });
+    await a.evaluate(async () => /** @type {ServiceWorkerRegistration} */ (await navigator.serviceWorker.getRegistration()).update());
     for (const p of [a, b]) {
       const prompt = p.getByRole('alert').filter({ has: p.getByRole('button', { name: 'Reload' }) });
       await prompt.waitFor({ timeout: 15_000 });
-      assert.match(await prompt.textContent(), /new version of Broadsheet is ready/);
+      assert.match(/** @type {string} */ (await prompt.textContent()), /new version of Broadsheet is ready/);
       // Nothing reloads by itself: the reader may be in the middle of an article.
       assert.equal((await running(p)).build, 'v1');
     }
-    assert.equal(await a.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting?.state), 'installed');
+    assert.equal(await a.evaluate(async () => /** @type {ServiceWorkerRegistration} */ (await navigator.serviceWorker.getRegistration()).waiting?.state), 'installed');
   });
 
   test('Reload in one tab brings it to v2, with no worker left waiting and no v1 file', async () => {
     await Promise.all([a.waitForEvent('load', { timeout: 15_000 }), a.getByRole('button', { name: 'Reload' }).click()]);
     await a.waitForFunction(() => document.documentElement.dataset.build === 'v2');
-    await a.getByRole('list', { name: 'Articles' }).locator('li').first().waitFor();
+    await listReady(a);
     const state = await a.evaluate(async () => {
-      const r = await navigator.serviceWorker.getRegistration();
+      const r = /** @type {ServiceWorkerRegistration} */ (await navigator.serviceWorker.getRegistration());
       return { waiting: r.waiting, installing: r.installing, active: r.active?.state, controller: navigator.serviceWorker.controller?.state };
     });
     assert.deepEqual(state, { waiting: null, installing: null, active: 'activated', controller: 'activated' });
@@ -111,41 +109,33 @@ describe('a new version deployed while tabs are open', () => {
 
   test('a tab the reader has not touched yet takes the update by itself', async () => {
     // A second device on v1, untouched since it opened: the update applies at once, silently.
-    await server.stop();
-    server = await new TestServer({ root: 'dist-v1', port: await freePort() }).start();
-    const other = new Profile();
+    // (Its own server and profile, so the first profile's origin keeps serving v2.)
+    const device = await openApp({ root: 'dist-v1' });
+    const { server, profile: other, page: c } = device;
     try {
-      await other.launch();
-      const c = await other.page();
       await c.goto(server.url);
       await waitForController(c);
-      await c.getByRole('list', { name: 'Articles' }).locator('li').first().waitFor();
+      await listReady(c);
       assert.equal((await running(c)).build, 'v1');
-      const v1Port = server.port;
-      await server.stop();
-      server = await new TestServer({ root: 'dist-v2', port: v1Port }).start();
-      await c.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+      await server.restart({ root: 'dist-v2' });
+      await c.evaluate(async () => /** @type {ServiceWorkerRegistration} */ (await navigator.serviceWorker.getRegistration()).update());
       await c.waitForFunction(() => document.documentElement.dataset.build === 'v2', null, { timeout: 15_000 });
-      await c.getByRole('list', { name: 'Articles' }).locator('li').first().waitFor();
+      await listReady(c);
       assert.equal((await running(c)).entry, entryOf('dist-v2'));
-      assert.equal(await c.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting), null);
+      assert.equal(await c.evaluate(async () => /** @type {ServiceWorkerRegistration} */ (await navigator.serviceWorker.getRegistration()).waiting), null);
       assert.deepEqual(other.errors, []);
     } finally {
-      await other.close();
-      other.dispose();
-      // Back to the first profile's origin, serving v2, for the offline test below.
-      await server.stop();
-      server = await new TestServer({ root: 'dist-v2', port }).start();
+      await device.close();
     }
   });
 
   test('offline after the update, the v2 shell opens', async () => {
     await server.stop();
     await a.goto(server.url);
-    await a.getByRole('list', { name: 'Articles' }).locator('li').first().waitFor();
+    await listReady(a);
     assert.equal((await running(a)).build, 'v2');
     await a.reload();
-    await a.getByRole('list', { name: 'Articles' }).locator('li').first().waitFor();
+    await listReady(a);
     assert.equal((await running(a)).entry, entryOf('dist-v2'));
   });
 });
