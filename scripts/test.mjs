@@ -55,6 +55,16 @@ if (runUnit) {
     const { code } = await run(npx, ['tsc', '--noEmit', '-p', project]);
     record(`typecheck ${project}`, code === 0 ? 1 : 0, code === 0 ? 0 : 1);
   }
+  // Lint: ESLint (type-aware rules, the layer table, no cycles), knip (dead code) and the proof
+  // that the architecture rules still fire. Each counts as one check; any finding fails it.
+  for (const [name, cmd, argv] of [
+    ['lint (eslint)', npx, ['eslint', '.', '--max-warnings=0']],
+    ['lint (knip)', npx, ['knip', '--no-progress', '--treat-config-hints-as-errors']],
+    ['lint (rules fire)', process.execPath, ['scripts/lint-rules.mjs']],
+  ]) {
+    const { code } = await run(cmd, argv);
+    record(name, code === 0 ? 1 : 0, code === 0 ? 0 : 1);
+  }
   const report = join(OUT, 'vitest.json');
   const { code } = await run(npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`]);
   let passed = 0;
