@@ -109,7 +109,7 @@ function workerClient(db: string): SearchClient {
   };
   // The worker script failed to load or crashed: answer from an inline host from now on.
   worker.onerror = (event) => {
-    event.preventDefault?.();
+    event.preventDefault();
     worker.terminate();
     fallback ??= inlineClient({ db });
     const lost = [...waiting.entries()];

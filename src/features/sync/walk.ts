@@ -238,7 +238,7 @@ export async function walkFeed(store: PageStore, indexUrl: string, options: Walk
       url = next;
     }
   }
-  return { ok: true, stop: stop ?? 'end', ...(feed ? { feed } : {}), url: firstUrl, totals, whole };
+  return { ok: true, stop, ...(feed ? { feed } : {}), url: firstUrl, totals, whole };
 }
 
 function addReport(sum: ParseReport, r: ParseReport): void {
