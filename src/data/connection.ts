@@ -72,7 +72,7 @@ let shared: Promise<DB> | undefined;
  * IndexedDB handles fine; when another tab upgrades the schema it is closed, and the next call
  * opens a new one. A failed open is not remembered, so a later call tries again.
  */
-export function connection(): Promise<DB> {
+function connection(): Promise<DB> {
   shared ??= openStore({ onVersionChange: () => (shared = undefined) }).catch((error: unknown) => {
     shared = undefined;
     throw error;

@@ -34,7 +34,7 @@ export class StoreWriteError extends Error {
 }
 
 /** Bookkeeping written in the same transaction as a page's last batch of articles. */
-export interface PageBookkeeping {
+interface PageBookkeeping {
   page: PageRecord;
   /**
    * Merged into the sync record; keys set to `undefined` are removed. A function gets the page's

@@ -154,7 +154,7 @@ export function useListEntries(): ListEntries {
 }
 
 /** The rows for one filter, and which filter they are for. */
-export interface ListResults {
+interface ListResults {
   filter: Filter;
   visible: ListEntry[];
   /** The search index was still being built: more matches may come. */

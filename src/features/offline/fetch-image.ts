@@ -17,7 +17,7 @@ export class NetworkDown extends Error {
 }
 
 /** No single image may be larger than this, whatever the budget. */
-export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
 /**
  * Whether `signal` is aborted now. A call rather than `signal.aborted`, which TypeScript keeps

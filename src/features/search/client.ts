@@ -10,8 +10,6 @@ import type { Corpus } from './corpus';
 import type { Answer } from './host';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
-export type { Answer } from './host';
-
 export interface SearchClient {
   /** Matches for `q`, most relevant first; `undefined` when a newer query replaced this one. */
   query(q: string): Promise<Answer | undefined>;

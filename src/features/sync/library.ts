@@ -29,14 +29,14 @@ const REFRESH_DURING_SYNC_MS = 3000;
 
 export type { Row };
 
-export interface LibrarySyncOptions {
+interface LibrarySyncOptions {
   /** Re-read every page, ignoring validators and the "nothing new" stop. */
   full?: boolean;
   onProgress?: (progress: SyncPageProgress) => void;
 }
 
 /** An article opened for reading, with its body fetched if needed. */
-export interface Opened {
+interface Opened {
   article: Article | undefined;
   /** Why an announced body could not be fetched; the article is then shown without it. */
   failure?: SyncFailure;
