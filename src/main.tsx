@@ -15,7 +15,8 @@ document.documentElement.dataset.build = __BUILD_ID__;
 if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
 captureInstallPrompt();
 
-const localeFor = (s: Settings) => (s.locale === 'auto' ? pickLocale(navigator.languages ?? [navigator.language]) : s.locale);
+// `languages` is missing from some navigators (old ones, test stubs); `language` is not.
+const localeFor = (s: Settings) => (s.locale === 'auto' ? pickLocale((navigator as Partial<Navigator>).languages ?? [navigator.language]) : s.locale);
 
 let settings = loadSettings();
 applySettings(settings);

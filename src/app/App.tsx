@@ -30,9 +30,9 @@ export interface AppProps {
 export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Partial<AppProps>) {
   const route = useRoute();
   const list = useListEntries();
-  const reading = useReadingStates();
+  const { states: readingStates, merge: mergeStates, update: updateReading } = useReadingStates();
   const { status: offline, track: trackOffline } = useOfflineStatus();
-  const { library, state: sync, progress, notice, run } = useSync({ list, onStates: reading.merge, trackOffline });
+  const { library, state: sync, progress, notice, run } = useSync({ list, onStates: mergeStates, trackOffline });
   const { online, change: networkChange } = useOnline();
   const title = useFeedTitle(sync.record.feedTitle, route.view);
   const results = useListResults(
@@ -40,9 +40,9 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
     route.view === 'list' ? list.entries : undefined,
     route.view === 'list' ? route.filter : NO_FILTER,
     list.complete && !sync.running,
-    reading.states,
+    readingStates,
   );
-  const onState = useCallback<StateUpdate>((id, change) => reading.update(library, id, change), [reading.update, library]);
+  const onState = useCallback<StateUpdate>((id, change) => updateReading(library, id, change), [updateReading, library]);
   useShortcuts(route);
 
   return (
@@ -56,7 +56,7 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
           library={library}
           list={list}
           results={results}
-          states={reading.states}
+          states={readingStates}
           onState={onState}
           offline={offline}
           syncing={sync.running}

@@ -145,7 +145,8 @@ export function useSync(inputs: SyncInputs): Sync {
 
   // First start: open the store, show what it holds, then sync.
   useEffect(() => {
-    let cancelled = false;
+    // Set by the cleanup, which TypeScript does not see: it would take `false` for the only value.
+    let cancelled = false as boolean;
     void (async () => {
       const lib = await openLibrary(indexUrl(), () => setNotice('dbUpgrade'), { onClosed: () => setNotice('dbClosed') });
       if (cancelled) return;

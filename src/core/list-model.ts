@@ -94,16 +94,16 @@ export function mergeEntries(entries: readonly ListEntry[], incoming: readonly L
   const kept = entries.length && entries.some((e) => fresh.has(e.id)) ? entries.filter((e) => !fresh.has(e.id)) : entries.slice();
   const add = [...fresh.values()].sort(newestFirst);
   const last = kept[kept.length - 1];
-  if (!last || newestFirst(last, add[0]!) <= 0) return kept.concat(add);
-  // Interleave: both lists are sorted, so one pass merges them.
-  const out: ListEntry[] = new Array(kept.length + add.length);
-  let i = 0;
+  const first = add[0];
+  if (!last || !first || newestFirst(last, first) <= 0) return kept.concat(add);
+  // Interleave: both lists are sorted, so one pass merges them (a kept entry goes first on a tie).
+  const out: ListEntry[] = [];
   let j = 0;
-  let k = 0;
-  while (i < kept.length && j < add.length) out[k++] = newestFirst(kept[i]!, add[j]!) <= 0 ? kept[i++]! : add[j++]!;
-  while (i < kept.length) out[k++] = kept[i++]!;
-  while (j < add.length) out[k++] = add[j++]!;
-  return out;
+  for (const e of kept) {
+    for (let next = add[j]; next && newestFirst(e, next) > 0; next = add[++j]) out.push(next);
+    out.push(e);
+  }
+  return j < add.length ? out.concat(add.slice(j)) : out;
 }
 
 const DAY = 86_400_000;

@@ -3,7 +3,7 @@
  * shows) and its body in `bodies`. `getArticle` joins them back; the list reads rows only.
  * Writing them is in `write.ts`, which only the sync and imports load.
  */
-import { unwrap } from 'idb';
+import { unwrap, wrap } from 'idb';
 import { newestFirst } from '../core/article';
 import type { Article } from '../core/feed/types';
 import type { DB } from './connection';
@@ -65,11 +65,8 @@ export async function newestRows(db: DB, limit: number): Promise<Row[]> {
   };
   if (typeof native.getAllRecords === 'function') {
     try {
-      const request = native.getAllRecords({ count: limit, direction: 'prev' });
-      return await new Promise<Row[]>((resolve, reject) => {
-        request.onsuccess = () => resolve(request.result.map((r) => r.value));
-        request.onerror = () => reject(request.error);
-      });
+      const records = await wrap(native.getAllRecords({ count: limit, direction: 'prev' }));
+      return records.map((r) => r.value);
     } catch {
       // An older shape of the API: the cursor below works everywhere.
     }
@@ -92,8 +89,9 @@ export async function allRows(db: DB, chunk = 5000): Promise<Row[]> {
   for (;;) {
     const part = await db.getAll('articles', after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), chunk);
     rows.push(...part);
-    if (part.length < chunk) break;
-    after = part[part.length - 1]!.id;
+    const tail = part[part.length - 1];
+    if (part.length < chunk || !tail) break;
+    after = tail.id;
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
   return rows.sort(newestFirst);

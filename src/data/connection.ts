@@ -56,22 +56,12 @@ export async function openStore(options: OpenOptions = {}): Promise<DB> {
  */
 export function openWithin(ms: number, options: OpenOptions = {}): Promise<DB> {
   return new Promise<DB>((resolve, reject) => {
-    let late = false;
+    const opened = openStore(options);
     const timer = setTimeout(() => {
-      late = true;
       reject(new Error(`IndexedDB did not open within ${ms} ms`));
+      opened.then((db) => db.close(), () => {});
     }, ms);
-    openStore(options).then(
-      (db) => {
-        clearTimeout(timer);
-        if (late) db.close();
-        else resolve(db);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
+    opened.finally(() => clearTimeout(timer)).then(resolve, reject);
   });
 }
 
@@ -82,7 +72,7 @@ let shared: Promise<DB> | undefined;
  * IndexedDB handles fine; when another tab upgrades the schema it is closed, and the next call
  * opens a new one. A failed open is not remembered, so a later call tries again.
  */
-export function connection(): Promise<DB> {
+function connection(): Promise<DB> {
   shared ??= openStore({ onVersionChange: () => (shared = undefined) }).catch((error: unknown) => {
     shared = undefined;
     throw error;
@@ -95,8 +85,8 @@ export function connection(): Promise<DB> {
  * the offline features and the service worker go through here, so none of them holds a
  * connection or decides when one is opened.
  */
-export async function withConnection<A extends unknown[], R>(use: (db: DB, ...args: A) => Promise<R> | R, ...args: A): Promise<R> {
-  return use(await connection(), ...args);
+export async function withConnection<A extends unknown[], R>(run: (db: DB, ...args: A) => Promise<R> | R, ...args: A): Promise<R> {
+  return run(await connection(), ...args);
 }
 
 /**

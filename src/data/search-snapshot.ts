@@ -31,6 +31,6 @@ export async function changedSince(db: DB, since: number, limit: number): Promis
   const rows = await tx.objectStore('articles').index('by-seq').getAll(IDBKeyRange.lowerBound(since, true), limit);
   const bodies = tx.objectStore('bodies');
   // Only rows that have a body stored ask for it: an archive of summaries reads no bodies.
-  const found = await Promise.all(rows.map((r) => (r.bodyHash !== undefined || r.hasBody ? bodies.get(r.id) : undefined)));
-  return { rows: rows.map((row, i) => ({ row, body: found[i] })), seq: rows.length ? rows[rows.length - 1]!.seq : since };
+  const found = await Promise.all(rows.map((r) => (r.bodyHash !== undefined || r.hasBody ? bodies.get(r.id) : Promise.resolve(undefined))));
+  return { rows: rows.map((row, i) => ({ row, body: found[i] })), seq: rows[rows.length - 1]?.seq ?? since };
 }

@@ -34,7 +34,7 @@ export class StoreWriteError extends Error {
 }
 
 /** Bookkeeping written in the same transaction as a page's last batch of articles. */
-export interface PageBookkeeping {
+interface PageBookkeeping {
   page: PageRecord;
   /**
    * Merged into the sync record; keys set to `undefined` are removed. A function gets the page's
@@ -119,7 +119,7 @@ async function upsert(tx: WriteTx, batch: readonly Article[], counts: Omit<Write
   // The same id twice in one batch must be compared with its first copy, so it is read back.
   const inBatch = new Set<string>();
   const mustRead = (id: string) => !known || known.has(id) || inBatch.has(id) || (inBatch.add(id), false);
-  const [existing, top] = await Promise.all([Promise.all(batch.map((a) => (mustRead(a.id) ? store.get(a.id) : undefined))), lastSeq(tx)]);
+  const [existing, top] = await Promise.all([Promise.all(batch.map((a) => (mustRead(a.id) ? store.get(a.id) : Promise.resolve(undefined)))), lastSeq(tx)]);
   let seq = top;
   const written: ArticleRecord[] = [];
   const requests: Promise<unknown>[] = [];
@@ -154,9 +154,14 @@ async function upsert(tx: WriteTx, batch: readonly Article[], counts: Omit<Write
 
 async function writeBookkeeping(tx: WriteTx, page: PageRecord, sync: Partial<SyncRecord>): Promise<void> {
   const meta = tx.objectStore('meta');
-  const next: SyncRecord = { ...((await meta.get('sync')) ?? {}), ...sync };
-  for (const key of Object.keys(sync) as (keyof SyncRecord)[]) if (sync[key] === undefined) delete next[key];
+  const next = patched(await meta.get('sync'), sync);
   await Promise.all([tx.objectStore('pages').put(page), meta.put(next, 'sync')]);
+}
+
+/** `stored` with `patch` merged in; the keys `patch` sets to `undefined` are removed. */
+function patched(stored: SyncRecord | undefined, patch: Partial<SyncRecord>): SyncRecord {
+  const merged: Record<string, unknown> = { ...stored, ...patch };
+  return Object.fromEntries(Object.entries(merged).filter(([key, value]) => value !== undefined || !Object.prototype.hasOwnProperty.call(patch, key)));
 }
 
 /** The highest change number in the store (0 when empty), read inside the writing transaction. */
@@ -180,8 +185,7 @@ function split(article: Article): { record: ArticleRecord; body?: BodyRecord } {
 /** Merges `patch` into the sync record in one transaction, so concurrent writers cannot lose fields. */
 export async function updateSyncRecord(db: DB, patch: Partial<SyncRecord>): Promise<SyncRecord> {
   const tx = db.transaction('meta', 'readwrite');
-  const next: SyncRecord = { ...((await tx.store.get('sync')) ?? {}), ...patch };
-  for (const key of Object.keys(patch) as (keyof SyncRecord)[]) if (patch[key] === undefined) delete next[key];
+  const next = patched(await tx.store.get('sync'), patch);
   await Promise.all([tx.store.put(next, 'sync'), tx.done]);
   return next;
 }

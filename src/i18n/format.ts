@@ -12,9 +12,10 @@ let plurals: Intl.PluralRules;
 
 /**
  * Uses the browser's own regional variant when it speaks the chosen language (pt-BR vs pt-PT,
- * en-GB vs en-US), else the bare language.
+ * en-GB vs en-US), else the bare language. (`languages` is missing from some navigators: old
+ * ones, test stubs.)
  */
-export function setFormatLocale(language: string, preferred: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages ?? []): void {
+export function setFormatLocale(language: string, preferred: readonly string[] = typeof navigator === 'undefined' ? [] : ((navigator as Partial<Navigator>).languages ?? [])): void {
   tag = preferred.find((l) => l.toLowerCase().split('-')[0] === language) ?? language;
   // Feed dates are shown in UTC: publishers often send dates without a zone, which we read as
   // UTC, and showing them in local time would move midnight-dated articles to the previous day.

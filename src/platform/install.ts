@@ -36,7 +36,8 @@ export function isIos(ua = navigator.userAgent, maxTouchPoints = navigator.maxTo
 }
 
 function isStandalone(): boolean {
-  return matchMedia?.('(display-mode: standalone)').matches || (navigator as { standalone?: boolean }).standalone === true;
+  // A window without matchMedia (a test stub) answers from `navigator.standalone` alone.
+  return (matchMedia as typeof matchMedia | undefined)?.('(display-mode: standalone)').matches || (navigator as { standalone?: boolean }).standalone === true;
 }
 
 export function installState(): InstallState {

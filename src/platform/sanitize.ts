@@ -56,9 +56,7 @@ let hooked = false;
 function installHooks(): void {
   if (hooked) return;
   hooked = true;
-  DOMPurify.addHook('afterSanitizeAttributes', (node) => {
-    const el = node as Element;
-    if (!el.getAttribute) return;
+  DOMPurify.addHook('afterSanitizeAttributes', (el) => {
     for (const attr of URL_ATTRS) {
       const value = el.getAttribute(attr);
       if (value === null) continue;

@@ -45,7 +45,8 @@ export function keptImages(fallback: (options: RouteHandlerCallbackOptions) => P
     const url = typeof request === 'string' ? request : request.url;
     const hit = await kept(url);
     if (hit) {
-      (event as ExtendableEvent).waitUntil?.(touch(url));
+      // Typed as always there, but a handler run by hand may be given an event without it.
+      (event as Partial<ExtendableEvent>).waitUntil?.(touch(url));
       return hit;
     }
     try {

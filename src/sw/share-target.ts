@@ -14,7 +14,7 @@ export function receiveShare(scope: URL) {
   return async ({ request }: RouteHandlerCallbackOptions): Promise<Response> => {
     const target = inboxHref(scope);
     try {
-      const form = await (request as Request).formData();
+      const form = await request.formData();
       const cache = await caches.open(INBOX_CACHE);
       let n = 0;
       for (const entry of form.getAll('file')) {

@@ -31,7 +31,7 @@ export function currentRoute(): Route {
 
 export function historyState(): HistoryState {
   const s: unknown = history.state;
-  return typeof s === 'object' && s !== null ? (s as HistoryState) : {};
+  return typeof s === 'object' && s !== null ? s : {};
 }
 
 const listeners = new Set<() => void>();

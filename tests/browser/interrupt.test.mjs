@@ -52,7 +52,7 @@ function serve(server, body, { cutAt } = {}) {
 async function inspect(page, prefix = 'cut') {
   const stores = await readStores(page, ['articles', 'bodies', 'meta']);
   const all = /** @type {StoredArticle[]} */ (stores.articles?.values);
-  const text = new Map((/** @type {{ id: string, text: string }[]} */ (stores.bodies?.values)).map((b) => [b.id, b.text]));
+  const text = new Map((/** @type {{ id: string, text: string }[]} */ (stores.bodies.values)).map((b) => [b.id, b.text]));
   const meta = /** @type {{ keys: IDBValidKey[], values: { lastSuccess?: number }[] }} */ (stores.meta);
   const sync = meta.values[meta.keys.indexOf('sync')];
   const bulk = all.filter((a) => a.id.startsWith(`${prefix}-`));

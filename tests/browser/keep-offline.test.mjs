@@ -241,10 +241,10 @@ describe('keep offline, storage and hand-off', () => {
     await page.getByText(/\d+ articles? kept offline\./).waitFor({ timeout: 30_000 });
     const stores = await readStores(page, ['images', 'queue', 'jobs', 'offline']);
     const state = {
-      images: /** @type {string[]} */ (stores.images?.keys).filter((u) => u.includes('/slow/')),
+      images: /** @type {string[]} */ (stores.images.keys).filter((u) => u.includes('/slow/')),
       queued: stores.queue?.keys.length,
       job: /** @type {{ state: string, done: number }} */ (stores.jobs?.values[stores.jobs.keys.indexOf('current')]),
-      kept: /** @type {string[]} */ (stores.offline?.keys).filter((k) => k.startsWith('slow-')),
+      kept: /** @type {string[]} */ (stores.offline.keys).filter((k) => k.startsWith('slow-')),
     };
     assert.equal(state.images.length, SLOW.length, 'each image kept once');
     assert.equal(state.queued, 0);

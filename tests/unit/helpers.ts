@@ -104,8 +104,12 @@ export function mockFetch(...replies: Reply[]): Mock<typeof fetch> {
 /** What a browser's `fetch` rejects with when the network is down. */
 export const networkError = (): TypeError => new TypeError('Failed to fetch');
 
-function abortReason(signal: AbortSignal | null | undefined): unknown {
-  return signal?.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+/** The URL a fake `fetch` was asked for. */
+export const urlOf = (input: RequestInfo | URL): string => (input instanceof Request ? input.url : String(input));
+
+function abortReason(signal: AbortSignal | null | undefined): Error {
+  const reason: unknown = signal?.reason;
+  return reason instanceof Error ? reason : new DOMException('The operation was aborted.', 'AbortError');
 }
 
 /** A server that never answers: the promise only settles (rejects) when the request is aborted. */
@@ -210,8 +214,9 @@ export function quotaLimitedStore(db: DB, budget: { bytes: number }): DB {
         return (storeNames: never, mode?: never, options?: never) => {
           const tx = target.transaction(storeNames, mode, options);
           const names: unknown[] = Array.isArray(storeNames) ? storeNames : [storeNames];
+          const modeName: unknown = mode;
           // Article writes (with their bodies, pages and bookkeeping, in one transaction) count.
-          if (!names.includes('articles') || mode !== 'readwrite') return tx;
+          if (!names.includes('articles') || modeName !== 'readwrite') return tx;
           let pending = 0;
           // Once over, every later put of this (aborted) transaction fails the same way.
           const onPut = (value: unknown) => {

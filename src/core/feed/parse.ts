@@ -339,7 +339,17 @@ function hostOf(url: string): string {
 function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';
-  return typeof v === 'object' ? 'object' : String(v);
+  switch (typeof v) {
+    case 'string':
+      return v;
+    case 'number':
+    case 'bigint':
+    case 'boolean':
+    case 'symbol':
+    case 'undefined':
+      return String(v);
+  }
+  return typeof v === 'function' ? String(v) : 'object';
 }
 
 function isObject(v: unknown): v is Json {

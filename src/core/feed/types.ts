@@ -69,7 +69,7 @@ export interface Article {
   hasBody?: boolean;
 }
 
-export type BodyType = 'html' | 'text';
+type BodyType = 'html' | 'text';
 
 export interface FeedInfo {
   title: string;

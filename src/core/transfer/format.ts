@@ -117,7 +117,7 @@ export function readFile(text: string, feedUrl: string, now: number): ReadResult
   }
   const parsed = parseFeed(json, feedUrl);
   if (!parsed.ok) return { ok: false, reason: { code: 'feed', error: parsed.error } };
-  const ext = isObject(json) && isObject(json[EXTENSION]) ? (json[EXTENSION] as Json) : {};
+  const ext: Json = isObject(json) && isObject(json[EXTENSION]) ? json[EXTENSION] : {};
   const kind: Kind = ext.kind === 'backup' ? 'backup' : 'handoff';
   const plan: ImportPlan = { kind, articles: parsed.articles, report: parsed.report, tooMany, states: [], badStates: 0 };
   if (kind === 'backup') {

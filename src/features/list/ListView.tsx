@@ -95,7 +95,7 @@ export function ListView({ entries, visible, filter, syncing, results, complete 
     };
   }, []);
 
-  const shown = results ? results.shown : { filter, visible: visible ?? [], partial: false };
+  const shown = useMemo(() => (results ? results.shown : { filter, visible, partial: false }), [results, filter, visible]);
   const rows = shown?.visible ?? [];
 
   // A User Timing mark when results for a filter are on screen: the benchmark's "results painted".

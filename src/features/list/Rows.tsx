@@ -61,7 +61,10 @@ export function viewportAnchor(list: HTMLElement | null): { anchorId: string; an
 export function Rows({ entries, filter, busy, restore, complete, onOpen, onTag, states = NO_STATES, offline }: RowsProps) {
   const list = useRef<HTMLUListElement>(null);
   const windowed = entries.length > MAX_ROWS;
+  // Counts the passes that measured a row anew: `heights` is module state, so this is what tells
+  // the memo below that the layout must be computed again.
   const [measured, setMeasured] = useState(0);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `measured` is the invalidation key of the module-level `heights` that RowLayout reads
   const layout = useMemo(() => (windowed ? new RowLayout(entries.map((e) => e.id), heights) : undefined), [entries, windowed, measured]);
   const [range, setRange] = useState(() => ({ start: 0, end: Math.min(entries.length, 30) }));
   const anchor = useRef<{ id: string; top: number } | undefined>(undefined);
@@ -104,12 +107,13 @@ export function Rows({ entries, filter, busy, restore, complete, onOpen, onTag, 
   useLayoutEffect(() => {
     const want = pending.current;
     if (!want) return;
-    const index = want.anchorId ? entries.findIndex((e) => e.id === want.anchorId) : -1;
+    const { anchorId } = want;
+    const index = anchorId ? entries.findIndex((e) => e.id === anchorId) : -1;
     if (index < 0 && !complete) return;
     pending.current = undefined;
     toFocus.current = want.focusId;
-    if (layout && index >= 0 && list.current) {
-      target.current = { id: want.anchorId!, dy: want.anchorDy ?? 0 };
+    if (layout && anchorId && index >= 0 && list.current) {
+      target.current = { id: anchorId, dy: want.anchorDy ?? 0 };
       const listTop = list.current.getBoundingClientRect().top + scrollY;
       scrollTo(0, listTop + layout.top(index) - target.current.dy);
       update(true);
@@ -145,6 +149,9 @@ export function Rows({ entries, filter, busy, restore, complete, onOpen, onTag, 
   }, [windowed, update]);
 
   // After each render: learn the rendered rows' heights, and keep the anchor row where it was.
+  // It must run after every render (any prop or range change can move or resize rows), and it
+  // sets state only when a height changed, which settles once every rendered row is measured.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- runs after every render on purpose; setMeasured is guarded by `changed`, so updates settle
   useLayoutEffect(() => {
     const ul = list.current;
     // Focus goes back once the rows have settled: a row re-inserted while the window still moves

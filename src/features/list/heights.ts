@@ -39,41 +39,42 @@ export class RowHeights {
 export class RowLayout {
   /** `offsets[i]` is the top of row i; `offsets[n]` the list's full height. */
   readonly offsets: Float64Array;
+  /** The list's full height. */
+  readonly total: number;
 
   constructor(ids: readonly string[], heights: RowHeights) {
     const n = ids.length;
     const estimate = heights.estimate;
     this.offsets = new Float64Array(n + 1);
     let y = 0;
-    for (let i = 0; i < n; i++) {
-      this.offsets[i] = y;
-      y += heights.get(ids[i]!) ?? estimate;
+    let i = 0;
+    for (const id of ids) {
+      this.offsets[i++] = y;
+      y += heights.get(id) ?? estimate;
     }
     this.offsets[n] = y;
+    this.total = y;
   }
 
   get count(): number {
     return this.offsets.length - 1;
   }
 
-  get total(): number {
-    return this.offsets[this.count]!;
-  }
-
+  /** The top of row `i` (clamped to the list: `count` is its bottom). */
   top(i: number): number {
-    return this.offsets[Math.max(0, Math.min(i, this.count))]!;
+    return this.offsets[Math.max(0, Math.min(i, this.count))] ?? 0;
   }
 
   /** The row at height `y` (clamped to the list): the last row whose top is at or above it. */
   indexAt(y: number): number {
     const n = this.count;
     if (n === 0 || y <= 0) return 0;
-    if (y >= this.offsets[n]!) return n - 1;
+    if (y >= this.total) return n - 1;
     let lo = 0;
     let hi = n - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.offsets[mid]! <= y) lo = mid;
+      if (this.top(mid) <= y) lo = mid;
       else hi = mid - 1;
     }
     return lo;

@@ -154,7 +154,7 @@ export function useListEntries(): ListEntries {
 }
 
 /** The rows for one filter, and which filter they are for. */
-export interface ListResults {
+interface ListResults {
   filter: Filter;
   visible: ListEntry[];
   /** The search index was still being built: more matches may come. */
@@ -182,8 +182,10 @@ export function useListResults(
   states: ReadonlyMap<string, StateView> = NO_STATES,
 ): ShownResults {
   const q = filter.q.trim();
-  // Filters are compared by their fields: the route object changes on every navigation.
+  // Filters are compared by their fields: the route object changes on every navigation, so the
+  // hooks below are given one object per distinct filter, rebuilt from those fields.
   const key = JSON.stringify(filter);
+  const shownFilter = useMemo(() => JSON.parse(key) as Filter, [key]);
   // Built once per list, not per keystroke: 100,000 entries take a while to map.
   const hasQuery = q !== '';
   const byId = useMemo(() => (entries && hasQuery ? indexById(entries) : undefined), [entries, hasQuery]);
@@ -222,7 +224,7 @@ export function useListResults(
       .query(q)
       .then((answer) => {
         if (!live || !answer) return;
-        setAnswered({ filter, visible: applyFilter(entries, filter, answer.ids, byId, states), partial: answer.partial });
+        setAnswered({ filter: shownFilter, visible: applyFilter(entries, shownFilter, answer.ids, byId, states), partial: answer.partial });
         // The index is still catching up (a first sync, a cold start): ask again shortly.
         if (answer.partial) timer = setTimeout(() => setRetry((n) => n + 1), 700);
       });
@@ -230,11 +232,11 @@ export function useListResults(
       live = false;
       clearTimeout(timer);
     };
-  }, [library, entries, byId, q, key, states, retry]);
+  }, [library, entries, byId, q, shownFilter, states, retry]);
 
   const immediate = useMemo(
-    () => (!q && entries ? { filter, visible: applyFilter(entries, filter, undefined, undefined, states), partial: false } : undefined),
-    [entries, q, key, states],
+    () => (!q && entries ? { filter: shownFilter, visible: applyFilter(entries, shownFilter, undefined, undefined, states), partial: false } : undefined),
+    [entries, q, shownFilter, states],
   );
   if (immediate) return { shown: immediate, pending: false };
   const fresh = answered && JSON.stringify(answered.filter) === key;

@@ -45,17 +45,6 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
   const [confirm, setConfirm] = useState<{ ids: string[]; scope: ClearScope }>();
   const [message, setMessage] = useState('');
 
-  // Counting walks every stored article: at most twice a second, however often things change.
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const refresh = useCallback(() => {
-    if (timer.current) return;
-    timer.current = setTimeout(() => {
-      timer.current = undefined;
-      void measure();
-    }, 500);
-  }, []);
-  useEffect(() => () => clearTimeout(timer.current), []);
-
   const measure = useCallback(async () => {
     try {
       const storage = await load();
@@ -69,12 +58,25 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
     }
   }, []);
 
+  // Counting walks every stored article: at most twice a second, however often things change.
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const refresh = useCallback(() => {
+    if (timer.current) return;
+    timer.current = setTimeout(() => {
+      timer.current = undefined;
+      void measure();
+    }, 500);
+  }, [measure]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
   useEffect(() => {
     void measure();
-    return listen(() => void refresh());
+    return listen(refresh);
   }, [measure, refresh]);
   // Counts and space follow a run as it goes.
-  useEffect(() => void refresh(), [progress?.done, progress?.state, refresh]);
+  useEffect(() => {
+    refresh();
+  }, [progress?.done, progress?.state, refresh]);
 
   const tags = summary?.tags ?? [];
   const tagOr = (chosen: string) => chosen || tags[0]?.tag || '';
@@ -83,7 +85,10 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
     if (!keeper) return;
     const storage = await load();
     const ids = await withConnection(storage.idsFor, scope);
-    if (!ids.length) return setMessage(tl().keepNothing);
+    if (!ids.length) {
+      setMessage(tl().keepNothing);
+      return;
+    }
     setMessage('');
     // Asking when the reader first keeps something: the moment the request makes sense to them.
     if (persist === false && !asked) void askPersist();
@@ -102,7 +107,7 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
     savePrefs({ ...loadPrefs(), imageBudgetMB: mb });
     const storage = await load();
     await withConnection(storage.enforceBudget, mb * MB);
-    void refresh();
+    refresh();
   };
 
   const planClear = async () => {
@@ -110,7 +115,10 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
     const storage = await load();
     const ids = await withConnection(storage.clearPlan, scope, includeSaved, Date.now());
     setMessage('');
-    if (!ids.length) return setMessage(tl().clearNothing);
+    if (!ids.length) {
+      setMessage(tl().clearNothing);
+      return;
+    }
     setConfirm({ ids, scope });
   };
 
@@ -121,7 +129,7 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
     await withConnection(storage.clearArticles, confirm.ids, confirm.scope);
     setMessage(tl().cleared(confirm.ids.length));
     setConfirm(undefined);
-    void refresh();
+    refresh();
   };
 
   if (unavailable) {

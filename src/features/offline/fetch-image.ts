@@ -17,7 +17,13 @@ export class NetworkDown extends Error {
 }
 
 /** No single image may be larger than this, whatever the budget. */
-export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Whether `signal` is aborted now. A call rather than `signal.aborted`, which TypeScript keeps
+ * narrowed to `false` after a first check, across every await that follows.
+ */
+const aborted = (signal: AbortSignal): boolean => signal.aborted;
 
 async function decodeSize(blob: Blob): Promise<{ width: number; height: number } | undefined> {
   if (typeof createImageBitmap !== 'function' || /svg/i.test(blob.type)) return undefined;
@@ -32,14 +38,14 @@ export async function fetchImage(url: string, signal: AbortSignal): Promise<Fetc
   try {
     response = await fetch(url, { mode: 'cors', credentials: 'omit', signal });
   } catch (error) {
-    if (signal.aborted) throw error;
+    if (aborted(signal)) throw error;
     // CORS refused, or the network is down: a no-cors request tells the two apart.
     try {
       const opaque = await fetch(url, { mode: 'no-cors', credentials: 'omit', signal });
       if (opaque.type !== 'opaque' && !opaque.ok) return { kind: 'failed', reason: 'http' };
       return { kind: 'image', response: opaque, bytes: 0, opaque: opaque.type === 'opaque' };
     } catch (again) {
-      if (signal.aborted) throw again;
+      if (aborted(signal)) throw again;
       throw new NetworkDown(String(again));
     }
   }

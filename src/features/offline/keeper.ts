@@ -17,6 +17,12 @@ import { imagesOf as realImagesOf, type WantedImage } from './images';
 import { revisionOf } from '../../core/article';
 import type { ImageRecord, JobRecord } from '../../core/offline-records';
 
+/**
+ * Whether `signal` is aborted now. A call rather than `signal.aborted`, which TypeScript keeps
+ * narrowed to `false` after a first check, across every await that follows.
+ */
+const aborted = (signal: AbortSignal): boolean => signal.aborted;
+
 export interface KeeperDeps {
   db: DB;
   images: ImageStore;
@@ -133,7 +139,7 @@ export class Keeper {
   private async run(signal: AbortSignal): Promise<void> {
     const { db } = this.deps;
     const kept = new Map((await this.deps.images.all()).map((r) => [r.url, r]));
-    while (!signal.aborted && this.job.state === 'running') {
+    while (!aborted(signal) && this.job.state === 'running') {
       const entry = await nextQueued(db);
       if (!entry) {
         await this.save({ ...this.job, state: 'idle' });
@@ -148,7 +154,7 @@ export class Keeper {
         try {
           article = await withBody(article, signal);
         } catch {
-          if (signal.aborted) return;
+          if (aborted(signal)) return;
           // The body could not be downloaded: nothing is counted as kept; the run resumes when
           // the network comes back, as for an image.
           await this.save({ ...this.job, state: 'running', stopped: 'network' });
@@ -158,7 +164,7 @@ export class Keeper {
         try {
           complete = await this.keepImages(article.id, wanted, kept, signal);
         } catch (error) {
-          if (signal.aborted) return;
+          if (aborted(signal)) return;
           if (error instanceof NetworkDown || isQuotaError(error)) {
             // Stay "running": the next start or the network coming back resumes it. A full disk
             // stops it: images were already purged, and trying again at once would fail again.
@@ -167,7 +173,7 @@ export class Keeper {
           }
           throw error;
         }
-        if (signal.aborted) return;
+        if (aborted(signal)) return;
       }
       const job: JobRecord = { ...this.job, done: this.job.done + 1, failed: this.job.failed + (complete ? 0 : 1), updatedAt: this.now() };
       delete job.stopped;
@@ -192,10 +198,10 @@ export class Keeper {
       this.item = { ...item };
       this.emit();
       item.done++;
-      if (signal.aborted) return complete;
+      if (aborted(signal)) return complete;
       if (kept.has(want.url)) continue;
       const got = await this.deps.fetchImage(want.url, signal);
-      if (signal.aborted) return complete;
+      if (aborted(signal)) return complete;
       const base = { url: want.url, lastUsed: this.now(), storedAt: this.now(), aliases: want.aliases };
       if (got.kind === 'pixel') {
         const record: ImageRecord = { ...base, bytes: 0, opaque: false, pixel: true };

@@ -22,7 +22,8 @@ export function loadKept(): Promise<Kept> {
 
 /** A run that was interrupted (tab closed, network lost) goes on by itself, if the network is up. */
 export async function resumePending(): Promise<void> {
-  if (typeof navigator !== 'undefined' && navigator.onLine === false) return;
+  // Only a definite "offline" waits: a navigator without `onLine` (a stub) counts as online.
+  if (typeof navigator !== 'undefined' && (navigator.onLine as boolean | undefined) === false) return;
   const { job, queued } = await withConnection(pendingRun);
   if (job?.state !== 'running' || queued === 0) return;
   const { keeper } = await import('./keeper');

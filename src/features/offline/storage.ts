@@ -50,7 +50,8 @@ export async function summary(db: DB): Promise<Summary> {
 /** Ids of the newest `n` articles, or of one tag's, or of all: what a keep-offline run is given. */
 export async function idsFor(db: DB, scope: { tag?: string; newest?: number }): Promise<string[]> {
   let all = await allRows(db);
-  if (scope.tag) all = all.filter((a) => a.tags.some((t) => t.toLowerCase() === scope.tag!.toLowerCase()));
+  const tag = scope.tag?.toLowerCase();
+  if (tag) all = all.filter((a) => a.tags.some((t) => t.toLowerCase() === tag));
   if (scope.newest !== undefined) all = all.slice(0, Math.max(0, scope.newest));
   return all.map((a) => a.id);
 }
@@ -103,9 +104,14 @@ export interface Estimate {
   quota: number;
 }
 
+/** The Storage API: missing in insecure contexts and older browsers, and in part in some. */
+function storageApi(): Partial<StorageManager> | undefined {
+  return navigator.storage;
+}
+
 export async function estimate(): Promise<Estimate | undefined> {
   try {
-    const e = await navigator.storage?.estimate?.();
+    const e = await storageApi()?.estimate?.();
     return e && typeof e.usage === 'number' && typeof e.quota === 'number' ? { usage: e.usage, quota: e.quota } : undefined;
   } catch {
     return undefined;
@@ -115,7 +121,7 @@ export async function estimate(): Promise<Estimate | undefined> {
 /** Whether the browser keeps our data until the reader deletes it; undefined where unsupported. */
 export async function persisted(): Promise<boolean | undefined> {
   try {
-    return await navigator.storage?.persisted?.();
+    return await storageApi()?.persisted?.();
   } catch {
     return undefined;
   }
@@ -123,7 +129,7 @@ export async function persisted(): Promise<boolean | undefined> {
 
 export async function askPersist(): Promise<boolean | undefined> {
   try {
-    return await navigator.storage?.persist?.();
+    return await storageApi()?.persist?.();
   } catch {
     return undefined;
   }

@@ -31,7 +31,10 @@ export function useOfflineStatus(): OfflineStatus {
       else if ('body' in need) quick.set(id, false);
       else pending = true;
     }
-    if (!pending) return setStatus(quick);
+    if (!pending) {
+      setStatus(quick);
+      return;
+    }
     try {
       const m = await loadStatus();
       const kept = await m.loadKept();

@@ -49,6 +49,10 @@ export function ArticleView({ library, id, syncing, back, state, onState }: Arti
   const root = useRef<HTMLElement>(null);
   // Resume only once per opened article: later progress updates must not move the page.
   const openedId = useRef<string | undefined>(undefined);
+  // The reading state as of this render, for the effect that resumes an article when it opens: it
+  // is read then, and its later changes (progress) must not run that effect again.
+  const latestState = useRef(state);
+  latestState.current = state;
 
   useEffect(() => {
     let live = true;
@@ -58,7 +62,10 @@ export function ArticleView({ library, id, syncing, back, state, onState }: Arti
     void library.get(id).then((a) => {
       if (!live) return;
       show(a);
-      if (!a || !needsBody(a)) return setRemote(undefined);
+      if (!a || !needsBody(a)) {
+        setRemote(undefined);
+        return;
+      }
       // First opening of an article whose body is fetched on demand: fetch it, then keep it.
       setRemote({ loading: true });
       void library.open(id).then(({ article: full, failure }) => {
@@ -84,7 +91,7 @@ export function ArticleView({ library, id, syncing, back, state, onState }: Arti
     if (!article || openedId.current === article.id) return;
     openedId.current = article.id;
     onState?.(article.id, opened);
-    const at = resumeAt(state);
+    const at = resumeAt(latestState.current);
     const el = root.current;
     if (at !== undefined && el) {
       const top = el.getBoundingClientRect().top + scrollY;
@@ -92,7 +99,6 @@ export function ArticleView({ library, id, syncing, back, state, onState }: Arti
       setResumed(at);
     }
     heading.current?.focus({ preventScroll: true });
-    // `state` is read as it was when the article opened, on purpose: not a dependency.
   }, [article, onState]);
 
   useEffect(() => {
@@ -102,7 +108,10 @@ export function ArticleView({ library, id, syncing, back, state, onState }: Arti
     const onScroll = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        if (root.current) onState(article.id, (s, now) => withProgress(s, progressOf(root.current!), now));
+        if (root.current) {
+          // Measured when the change is applied; an article closed by then records nothing.
+          onState(article.id, (s, now) => (root.current ? withProgress(s, progressOf(root.current), now) : s));
+        }
       }, 400);
     };
     addEventListener('scroll', onScroll, { passive: true });

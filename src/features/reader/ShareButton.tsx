@@ -18,7 +18,8 @@ export function ShareButton({ title, url }: { title: string; url: string }) {
 
   const share = async () => {
     const data = { title, url };
-    if (typeof navigator.share === 'function' && (!navigator.canShare || navigator.canShare(data))) {
+    // Some browsers that can share cannot tell beforehand whether they can share this.
+    if (typeof navigator.share === 'function' && (!(navigator as Partial<Navigator>).canShare || navigator.canShare(data))) {
       try {
         await navigator.share(data);
         return;

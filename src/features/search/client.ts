@@ -10,8 +10,6 @@ import type { Corpus } from './corpus';
 import type { Answer } from './host';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
-export type { Answer } from './host';
-
 export interface SearchClient {
   /** Matches for `q`, most relevant first; `undefined` when a newer query replaced this one. */
   query(q: string): Promise<Answer | undefined>;
@@ -109,7 +107,7 @@ function workerClient(db: string): SearchClient {
   };
   // The worker script failed to load or crashed: answer from an inline host from now on.
   worker.onerror = (event) => {
-    event.preventDefault?.();
+    event.preventDefault();
     worker.terminate();
     fallback ??= inlineClient({ db });
     const lost = [...waiting.entries()];

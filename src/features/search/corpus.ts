@@ -45,16 +45,17 @@ export function idbCorpus(name: string): Corpus {
 export function memoryCorpus(articles: () => readonly (DocSource & { contentHtml?: string; contentText?: string })[], version: () => number): Corpus {
   let snapshot: SearchSnapshot | undefined;
   return {
-    loadSnapshot: async () => snapshot,
-    saveSnapshot: async (s) => {
+    loadSnapshot: () => Promise.resolve(snapshot),
+    saveSnapshot: (s) => {
       snapshot = s;
+      return Promise.resolve();
     },
-    async changes(since) {
+    changes(since) {
       const v = version();
-      if (v <= since) return { docs: [], seq: since };
+      if (v <= since) return Promise.resolve({ docs: [], seq: since });
       const docs = articles().map((a) => docOf(a, { ...(a.contentHtml !== undefined ? { html: a.contentHtml } : {}), ...(a.contentText !== undefined ? { text: a.contentText } : {}) }));
-      return { docs, seq: v };
+      return Promise.resolve({ docs, seq: v });
     },
-    count: async () => articles().length,
+    count: () => Promise.resolve(articles().length),
   };
 }

@@ -127,10 +127,7 @@ export class SearchIndex {
     const terms = queryTerms(q);
     if (terms.length === 0) return undefined;
     // Terms are passed already processed: MiniSearch would otherwise tokenize the joined string again.
-    const results = this.mini.search({ queries: terms, combineWith: 'AND' });
-    const ids = new Array<string>(results.length);
-    for (let i = 0; i < results.length; i++) ids[i] = results[i]!.id as string;
-    return ids;
+    return this.mini.search({ queries: terms, combineWith: 'AND' }).map((r) => r.id as string);
   }
 
   toJSON(): string {

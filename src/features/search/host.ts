@@ -33,7 +33,8 @@ export class SearchHost {
   private index: SearchIndex | undefined;
   private seq = 0;
   private catching: Promise<void> | undefined;
-  private again = false;
+  /** Calls to `refresh` during a catch-up: each asks for another pass once it is done. */
+  private requested = 0;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private dirty = false;
   readonly ready: Promise<void>;
@@ -63,7 +64,7 @@ export class SearchHost {
     }
     this.index ??= new SearchIndex();
     if (!this.index.size) this.seq = 0;
-    this.refresh();
+    void this.refresh();
   }
 
   /** The store changed: index what changed. Calls during a catch-up run another pass after it. */
@@ -71,21 +72,28 @@ export class SearchHost {
     // Not loaded yet: loading ends with a catch-up, which will see these changes too.
     if (!this.index) return this.ready;
     if (this.catching) {
-      this.again = true;
+      this.requested++;
       return this.catching;
     }
     this.catching = (async () => {
       try {
+        let seen: number;
         do {
-          this.again = false;
+          seen = this.requested;
           await this.catchUp();
-        } while (this.again);
+        } while (this.requested !== seen);
         await this.checkComplete();
       } finally {
         this.catching = undefined;
       }
     })();
     return this.catching;
+  }
+
+  /** The index, which loading always leaves in place: what queries and catching up use. */
+  private get loaded(): SearchIndex {
+    if (!this.index) throw new Error('The search index is used before it is loaded');
+    return this.index;
   }
 
   /** True while documents are being indexed. */
@@ -103,7 +111,7 @@ export class SearchHost {
     // A large one answers from what is indexed so far, marked partial, and is asked again.
     const catching = this.catching;
     if (catching) await Promise.race([catching, new Promise((resolve) => setTimeout(resolve, this.options.waitMs ?? 600))]);
-    return { ids: this.index!.search(q), partial: this.busy };
+    return { ids: this.loaded.search(q), partial: this.busy };
   }
 
   /** Saves the snapshot now if anything changed (tests; the page being hidden). */
@@ -122,7 +130,7 @@ export class SearchHost {
 
   private async catchUp(): Promise<void> {
     const batch = this.options.batch ?? 500;
-    const index = this.index!;
+    const index = this.loaded;
     for (;;) {
       const { docs, seq } = await this.corpus.changes(this.seq, batch);
       if (!docs.length) return;
@@ -146,7 +154,7 @@ export class SearchHost {
       } catch {
         return;
       }
-      if (count === this.index!.size) return;
+      if (count === this.loaded.size) return;
       const before = this.seq;
       await this.catchUp();
       if (this.seq !== before) continue;

@@ -24,14 +24,14 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   switch (message.type) {
     case 'open':
       host = new SearchHost(idbCorpus(message.db));
-      void host.ready.then(() => post({ type: 'ready', size: host!.size }));
+      void host.ready.then(() => post({ type: 'ready', size: host?.size ?? 0 }));
       break;
     case 'query':
       if (pending) post({ type: 'answer', id: pending.id, stale: true });
       pending = { id: message.id, q: message.q };
       if (!scheduled) {
         scheduled = true;
-        setTimeout(answer, 0);
+        setTimeout(() => void answer(), 0);
       }
       break;
     case 'refresh':

@@ -30,6 +30,7 @@ export function applySettings(s: Settings, root: HTMLElement = document.document
   root.dataset.motion = s.motion;
   root.style.setProperty('--font-scale', String(s.fontScale));
   const meta = document.querySelector('meta[name="theme-color"]');
-  const dark = s.theme === 'dark' || (s.theme === 'system' && matchMedia?.('(prefers-color-scheme: dark)').matches);
+  // A window without matchMedia (a test stub) is taken as light.
+  const dark = s.theme === 'dark' || (s.theme === 'system' && (matchMedia as typeof matchMedia | undefined)?.('(prefers-color-scheme: dark)').matches);
   meta?.setAttribute('content', s.theme === 'sepia' ? '#5b3a1e' : dark ? '#161412' : '#7a1f1f');
 }

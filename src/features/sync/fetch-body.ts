@@ -26,7 +26,7 @@ export async function downloadBody(article: Pick<Article, 'id' | 'bodyUrl' | 'bo
   // Content-Type kept to tell HTML from text when the feed did not say.
   const fetchImpl: typeof fetch = async (input, init) => {
     const response = await base(input, { ...init, headers: { Accept: 'text/html, text/plain;q=0.9, */*;q=0.1' } });
-    contentType = response.headers?.get('Content-Type') ?? '';
+    contentType = response.headers.get('Content-Type') ?? '';
     return response;
   };
   const got = await fetchIndex(article.bodyUrl, { maxBytes: MAX_BYTES, ...options, fetchImpl });

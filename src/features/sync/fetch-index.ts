@@ -41,7 +41,8 @@ export async function fetchIndex(url: string, options: FetchOptions & { validato
   const firstByteMs = options.firstByteMs ?? DEFAULT_FETCH.firstByteMs;
   const stallMs = options.stallMs ?? DEFAULT_FETCH.stallMs;
   const maxBytes = options.maxBytes ?? DEFAULT_FETCH.maxBytes;
-  const isOnline = options.isOnline ?? (() => typeof navigator === 'undefined' || navigator.onLine !== false);
+  // Only a definite "offline" counts: a navigator without `onLine` (a stub) is taken as online.
+  const isOnline = options.isOnline ?? (() => typeof navigator === 'undefined' || (navigator.onLine as boolean | undefined) !== false);
 
   const controller = new AbortController();
   const outer = options.signal;
@@ -127,8 +128,8 @@ async function readText(response: Response, maxBytes: number, onChunk: () => voi
 
 function validatorsOf(response: Response): Validators {
   const out: Validators = {};
-  const etag = response.headers?.get('ETag');
-  const lastModified = response.headers?.get('Last-Modified');
+  const etag = response.headers.get('ETag');
+  const lastModified = response.headers.get('Last-Modified');
   if (etag) out.etag = etag;
   if (lastModified) out.lastModified = lastModified;
   return out;

@@ -29,14 +29,14 @@ const REFRESH_DURING_SYNC_MS = 3000;
 
 export type { Row };
 
-export interface LibrarySyncOptions {
+interface LibrarySyncOptions {
   /** Re-read every page, ignoring validators and the "nothing new" stop. */
   full?: boolean;
   onProgress?: (progress: SyncPageProgress) => void;
 }
 
 /** An article opened for reading, with its body fetched if needed. */
-export interface Opened {
+interface Opened {
   article: Article | undefined;
   /** Why an announced body could not be fetched; the article is then shown without it. */
   failure?: SyncFailure;
@@ -183,20 +183,25 @@ export function memoryLibrary(indexUrl: string): Library {
 
   return {
     persistent: false,
-    states: async () => [...states.values()],
-    putState: async (s) => void states.set(s.id, s),
-    updateState: async (id, change) => {
-      const after = change(states.get(id) ?? emptyState(id), Date.now());
-      states.set(id, after);
-      return after;
+    states: () => Promise.resolve([...states.values()]),
+    putState: (s) => {
+      states.set(s.id, s);
+      return Promise.resolve();
     },
+    // An executor, so that a `change` that throws rejects, as it would in the database's version.
+    updateState: (id, change) =>
+      new Promise((resolve) => {
+        const after = change(states.get(id) ?? emptyState(id), Date.now());
+        states.set(id, after);
+        resolve(after);
+      }),
     lost: false,
     // Another tab's memory is its own: nothing to hear about.
     onChange: () => () => {},
-    list: async () => articles,
-    rows: async (limit) => (limit === undefined ? articles : articles.slice(0, limit)),
-    count: async () => articles.length,
-    get: async (id) => articles.find((a) => a.id === id),
+    list: () => Promise.resolve(articles),
+    rows: (limit) => Promise.resolve(limit === undefined ? articles : articles.slice(0, limit)),
+    count: () => Promise.resolve(articles.length),
+    get: (id) => Promise.resolve(articles.find((a) => a.id === id)),
     async open(id) {
       const article = articles.find((a) => a.id === id);
       if (!article || !needsBody(article)) return { article };
@@ -209,22 +214,23 @@ export function memoryLibrary(indexUrl: string): Library {
       search?.refresh();
       return { article: full };
     },
-    record: async () => record,
+    record: () => Promise.resolve(record),
     async sync(options = {}) {
       const at = Date.now();
       const { walkFeed } = await import('./walk');
       const walked = await walkFeed(
         {
-          page: async (url) => pages.get(url),
-          async write(incoming, page, cursor) {
+          page: (url) => Promise.resolve(pages.get(url)),
+          write(incoming, page, cursor) {
             const { write, changed } = merge(incoming);
             pages.set(page.url, page);
             resume = cursor(write.added + write.updated > 0);
             options.onProgress?.({ pages: pages.size, articles: articles.length, records: changed.map((a) => ({ ...a, seq: version })), more: !!page.nextUrl });
-            return write;
+            return Promise.resolve(write);
           },
-          setResume: async (url) => {
+          setResume: (url) => {
             resume = url;
+            return Promise.resolve();
           },
         },
         indexUrl,

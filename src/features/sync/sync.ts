@@ -97,7 +97,7 @@ export async function syncIndex(db: DB, indexUrl: string, options: SyncOptions =
   if (!walked.ok) {
     const outcome = await failed(db, walked.failure, now());
     const { done, write } = walked.totals;
-    return write.written > 0 && outcome.ok === false ? { ...outcome, partial: { pages: done, articles: write.written } } : outcome;
+    return write.written > 0 && !outcome.ok ? { ...outcome, partial: { pages: done, articles: write.written } } : outcome;
   }
   const { totals, feed } = walked;
   const patch: Partial<SyncRecord> = {

@@ -22,7 +22,7 @@ import type { PageRecord } from '../../data/schema';
 import { fetchIndex, type FetchOptions, type FetchResult } from './fetch-index';
 
 /** Generous: 10,000 pages of 200 summaries is two million articles. */
-export const DEFAULT_MAX_PAGES = 10_000;
+const DEFAULT_MAX_PAGES = 10_000;
 
 export interface PageStore {
   /** What the last fetch of `url` learned (validators, next_url), if it was stored. */
@@ -55,7 +55,7 @@ export interface WalkOptions extends FetchOptions {
 
 export type StopReason = 'end' | 'unchanged' | 'loop' | 'limit';
 
-export interface WalkTotals {
+interface WalkTotals {
   /** Pages fetched (a 304 counts: it is a request). */
   pages: number;
   /** Of those, pages the server said had not changed. */
@@ -68,7 +68,7 @@ export interface WalkTotals {
   report: ParseReport;
 }
 
-export interface WalkProgress {
+interface WalkProgress {
   url: string;
   notModified: boolean;
   /** Whether the walk goes on to another page. */
@@ -238,7 +238,7 @@ export async function walkFeed(store: PageStore, indexUrl: string, options: Walk
       url = next;
     }
   }
-  return { ok: true, stop: stop ?? 'end', ...(feed ? { feed } : {}), url: firstUrl, totals, whole };
+  return { ok: true, stop, ...(feed ? { feed } : {}), url: firstUrl, totals, whole };
 }
 
 function addReport(sum: ParseReport, r: ParseReport): void {

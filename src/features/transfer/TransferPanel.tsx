@@ -53,7 +53,10 @@ export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps
   const importText = async (text: string, name: string) => {
     const [format, apply] = await modules();
     const read = format.readFile(text, indexUrl(), Date.now());
-    if (!read.ok) return setResult({ kind: 'rejected', reason: read.reason, name });
+    if (!read.ok) {
+      setResult({ kind: 'rejected', reason: read.reason, name });
+      return;
+    }
     const outcome = await withConnection(apply.applyImport, read.plan, Date.now());
     if (read.plan.offline) (await import('../offline/prefs')).savePrefs(read.plan.offline);
     setResult({ kind: 'imported', outcome, plan: read.plan, name });
@@ -63,12 +66,16 @@ export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps
   const importFile = async (file: File) => {
     setResult({ kind: 'busy' });
     const { MAX_IMPORT_BYTES } = await import('../../core/transfer/limits');
-    if (file.size > MAX_IMPORT_BYTES) return setResult({ kind: 'rejected', reason: { code: 'too-large', bytes: file.size }, name: file.name });
+    if (file.size > MAX_IMPORT_BYTES) {
+      setResult({ kind: 'rejected', reason: { code: 'too-large', bytes: file.size }, name: file.name });
+      return;
+    }
     let text: string;
     try {
       text = await file.text();
     } catch {
-      return setResult({ kind: 'rejected', reason: { code: 'unreadable' }, name: file.name });
+      setResult({ kind: 'rejected', reason: { code: 'unreadable' }, name: file.name });
+      return;
     }
     try {
       await importText(text, file.name);
@@ -78,6 +85,9 @@ export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps
       setResult({ kind: 'error' });
     }
   };
+  // The effect below runs once; the files it receives later go through the newest importFile.
+  const latestImportFile = useRef(importFile);
+  latestImportFile.current = importFile;
 
   // Files shared to the app wait in the service worker's inbox; files opened with the installed
   // app arrive through the launch queue.
@@ -90,14 +100,14 @@ export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps
         for (const key of keys) {
           const res = await cache.match(key);
           await cache.delete(key);
-          if (res) await importFile(new File([await res.blob()], decodeURIComponent(res.headers.get(FILE_NAME_HEADER) ?? 'shared.json')));
+          if (res) await latestImportFile.current(new File([await res.blob()], decodeURIComponent(res.headers.get(FILE_NAME_HEADER) ?? 'shared.json')));
         }
         history.replaceState(history.state, '', location.pathname);
       })();
     }
     window.launchQueue?.setConsumer((launch) => {
       void (async () => {
-        for (const handle of launch.files) await importFile(await handle.getFile());
+        for (const handle of launch.files) await latestImportFile.current(await handle.getFile());
       })();
     });
   }, []);
@@ -118,7 +128,10 @@ export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps
       title: document.title.split(' · ').pop() || t.appName,
       ...(typeof __APP_VERSION__ === 'string' ? { appVersion: __APP_VERSION__ } : {}),
     });
-    if (file.articles === 0 && sel.kind !== 'backup') return setResult({ kind: 'nothing' });
+    if (file.articles === 0 && sel.kind !== 'backup') {
+      setResult({ kind: 'nothing' });
+      return;
+    }
     download(file.name, file.text);
     setResult({ kind: 'exported', articles: file.articles, name: file.name });
   };

@@ -53,8 +53,9 @@ async function select(db: DB, sel: Selection): Promise<Article[]> {
 async function blobToDataUrl(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
+    // readAsDataURL gives a string.
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(reader.error ?? new Error('The image could not be read'));
     reader.readAsDataURL(blob);
   });
 }

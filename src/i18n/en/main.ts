@@ -157,7 +157,7 @@ function skippedSentence(r: ParseReport): string {
   const parts: string[] = [];
   if (r.noId) parts.push(`${plural(r.noId, 'item', 'items')} without an id`);
   if (r.notObject) parts.push(`${plural(r.notObject, 'entry', 'entries')} that ${r.notObject === 1 ? 'is' : 'are'} not an article`);
-  if (r.duplicates) parts.push(`${plural(r.duplicates, 'duplicate copy', 'duplicate copies')}`);
+  if (r.duplicates) parts.push(plural(r.duplicates, 'duplicate copy', 'duplicate copies'));
   const skipped = r.noId + r.notObject + r.duplicates;
   if (!skipped) return '';
   return `${plural(skipped, 'item was', 'items were')} skipped: ${parts.join(', ')}.`;
@@ -169,7 +169,7 @@ function repairedSentence(r: ParseReport): string {
   if (r.truncatedFields) parts.push(`${plural(r.truncatedFields, 'over-long field was', 'over-long fields were')} shortened`);
   if (!parts.length) return '';
   const sentence = parts.join('; ');
-  return `${sentence[0]!.toUpperCase()}${sentence.slice(1)}.`;
+  return `${sentence.replace(/^./, (c) => c.toUpperCase())}.`;
 }
 
 export function feedSentence(e: FeedError): string {

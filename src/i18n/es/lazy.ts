@@ -1,6 +1,6 @@
 import { num, pick } from '../format';
 import type { LazyStrings } from '../en/lazy';
-import { bodyReason, feed } from './main';
+import { feed } from './main';
 
 const plural = (n: number, one: string, other: string) => `${num(n)} ${pick(n, { one, other })}`;
 
@@ -81,7 +81,7 @@ const lazy: LazyStrings = {
   importNothing: 'No se compartió nada que importar.',
   imported: (o, p) => {
     const parts = [`${plural(o.added, 'artículo nuevo', 'artículos nuevos')}, ${num(o.updated)} actualizados, ${num(o.unchanged)} ya estaban`];
-    if (p.kind === 'backup') parts.push(`${plural(o.states, 'estado de lectura combinado', 'estados de lectura combinados')}`);
+    if (p.kind === 'backup') parts.push(plural(o.states, 'estado de lectura combinado', 'estados de lectura combinados'));
     if (p.settings) parts.push('ajustes aplicados');
     const bad = p.report.noId + p.report.notObject + p.tooMany + p.badStates;
     return `Importado: ${parts.join('; ')}.${bad ? ` Se ${pick(bad, { one: 'omitió', other: 'omitieron' })} ${plural(bad, 'entrada no válida', 'entradas no válidas')}.` : ''}${p.report.truncatedFields ? ` ${plural(p.report.truncatedFields, 'campo demasiado largo se recortó', 'campos demasiado largos se recortaron')}.` : ''}`;

@@ -21,7 +21,7 @@ function repaired(r: ParseReport): string {
   if (r.truncatedFields) parts.push(`se ${pick(r.truncatedFields, { one: 'acortó', other: 'acortaron' })} ${plural(r.truncatedFields, 'campo demasiado largo', 'campos demasiado largos')}`);
   if (!parts.length) return '';
   const s = parts.join('; ');
-  return `${s[0]!.toUpperCase()}${s.slice(1)}.`;
+  return `${s.replace(/^./, (c) => c.toUpperCase())}.`;
 }
 
 export function bodyReason(f: SyncFailure): string {
@@ -143,7 +143,7 @@ const es: Strings = {
   anyLanguage: 'Cualquier idioma',
   fromDate: 'Desde',
   toDate: 'Hasta',
-  activeFilters: (n) => `${plural(n, 'filtro activo', 'filtros activos')}`,
+  activeFilters: (n) => plural(n, 'filtro activo', 'filtros activos'),
 
   settings: 'Ajustes',
   appearance: 'Apariencia',

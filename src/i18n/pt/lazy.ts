@@ -1,6 +1,6 @@
 import { num, pick } from '../format';
 import type { LazyStrings } from '../en/lazy';
-import { bodyReason, feed } from './main';
+import { feed } from './main';
 
 const plural = (n: number, one: string, other: string) => `${num(n)} ${pick(n, { one, other })}`;
 
@@ -81,7 +81,7 @@ const lazy: LazyStrings = {
   importNothing: 'Nada foi compartilhado para importar.',
   imported: (o, p) => {
     const parts = [`${plural(o.added, 'artigo novo', 'artigos novos')}, ${num(o.updated)} atualizados, ${num(o.unchanged)} já estavam aqui`];
-    if (p.kind === 'backup') parts.push(`${plural(o.states, 'estado de leitura combinado', 'estados de leitura combinados')}`);
+    if (p.kind === 'backup') parts.push(plural(o.states, 'estado de leitura combinado', 'estados de leitura combinados'));
     if (p.settings) parts.push('configurações aplicadas');
     const bad = p.report.noId + p.report.notObject + p.tooMany + p.badStates;
     return `Importado: ${parts.join('; ')}.${bad ? ` ${plural(bad, 'entrada inválida foi ignorada', 'entradas inválidas foram ignoradas')}.` : ''}${p.report.truncatedFields ? ` ${plural(p.report.truncatedFields, 'campo longo demais foi cortado', 'campos longos demais foram cortados')}.` : ''}`;

@@ -17,8 +17,8 @@ function skipped(r: ParseReport): string {
 
 function repaired(r: ParseReport): string {
   const parts: string[] = [];
-  if (r.badDates) parts.push(`${plural(r.badDates, 'data não pôde ser lida', 'datas não puderam ser lidas')}`);
-  if (r.truncatedFields) parts.push(`${plural(r.truncatedFields, 'campo longo demais foi encurtado', 'campos longos demais foram encurtados')}`);
+  if (r.badDates) parts.push(plural(r.badDates, 'data não pôde ser lida', 'datas não puderam ser lidas'));
+  if (r.truncatedFields) parts.push(plural(r.truncatedFields, 'campo longo demais foi encurtado', 'campos longos demais foram encurtados'));
   if (!parts.length) return '';
   return `${parts.join('; ')}.`;
 }

@@ -1,6 +1,6 @@
 import { num, pick } from '../format';
 import type { LazyStrings } from '../en/lazy';
-import { bodyReason, feed } from './main';
+import { feed } from './main';
 
 const plural = (n: number, one: string, few: string, many: string) => `${num(n)} ${pick(n, { one, few, many, other: few })}`;
 

@@ -22,7 +22,7 @@ function repaired(r: ParseReport): string {
   if (r.truncatedFields) parts.push(`скорочено ${plural(r.truncatedFields, 'задовге поле', 'задовгі поля', 'задовгих полів')}`);
   if (!parts.length) return '';
   const s = parts.join('; ');
-  return `${s[0]!.toUpperCase()}${s.slice(1)}.`;
+  return `${s.replace(/^./, (c) => c.toUpperCase())}.`;
 }
 
 export function bodyReason(f: SyncFailure): string {

@@ -7,7 +7,7 @@ import { openStore } from '../../../src/data/connection';
 import { syncIndex } from '../../../src/features/sync/sync';
 import { App } from '../../../src/app/App';
 import { CHANNEL } from '../../../src/core/names';
-import { feedText, item, mockFetch, networkError } from '../helpers';
+import { feedText, item, mockFetch, networkError, urlOf } from '../helpers';
 
 const FEED = feedText(
   [
@@ -46,7 +46,7 @@ describe('App', () => {
     await waitFor(() => expect(screen.getByText('Updated now')).toBeTruthy());
     expect(screen.getByRole('alert').textContent).toBe('');
     expect(fetchImpl).toHaveBeenCalledTimes(1);
-    expect(String(fetchImpl.mock.calls[0]![0])).toBe(`${location.origin}/feed.json`);
+    expect(urlOf(fetchImpl.mock.calls[0]![0])).toBe(`${location.origin}/feed.json`);
     await waitFor(() => expect(document.title).toBe('The Daily Test'));
   });
 
@@ -178,7 +178,7 @@ describe('App', () => {
     answer();
     expect(await screen.findByRole('link', { name: 'Story one' })).toBeTruthy();
     await waitFor(() =>
-      expect(screen.getByRole('alert').textContent?.trim()).toBe(
+      expect(screen.getByRole('alert').textContent.trim()).toBe(
         'The browser had deleted the articles stored on this device, probably to free space. They have been downloaded again.',
       ),
     );
@@ -256,9 +256,9 @@ describe('App', () => {
     render(<App />);
     await screen.findByRole('link', { name: 'Story one' });
     await waitFor(() => expect(localStorage.getItem('broadsheet:first-rows:/')).toBeTruthy(), { timeout: 3000 });
-    const cached = JSON.parse(localStorage.getItem('broadsheet:first-rows:/')!);
+    const cached = JSON.parse(localStorage.getItem('broadsheet:first-rows:/')!) as { rows: { id: string }[] };
     expect(cached).toMatchObject({ v: 1, total: 2 });
-    expect(cached.rows.map((r: { id: string }) => r.id)).toEqual(['two', 'one']);
+    expect(cached.rows.map((r) => r.id)).toEqual(['two', 'one']);
   });
 });
 

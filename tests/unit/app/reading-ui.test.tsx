@@ -244,12 +244,12 @@ describe('ListView: reading state and the "More filters" facets', () => {
 
   test('the facet controls show the filter', () => {
     renderList({ q: '', tag: '', unread: true, author: 'Ana', lang: 'es', from: '2024-03-01', to: '2024-03-31' });
-    expect((screen.getByRole('checkbox', { name: 'Unread only' }) as HTMLInputElement).checked).toBe(true);
-    expect((screen.getByRole('checkbox', { name: 'Saved only' }) as HTMLInputElement).checked).toBe(false);
-    expect((screen.getByRole('combobox', { name: 'Author' }) as HTMLSelectElement).value).toBe('Ana');
-    expect((screen.getByRole('combobox', { name: 'Language' }) as HTMLSelectElement).value).toBe('es');
-    expect((screen.getByLabelText('From') as HTMLInputElement).value).toBe('2024-03-01');
-    expect((screen.getByLabelText('To') as HTMLInputElement).value).toBe('2024-03-31');
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Unread only' }).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Saved only' }).checked).toBe(false);
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Author' }).value).toBe('Ana');
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Language' }).value).toBe('es');
+    expect(screen.getByLabelText<HTMLInputElement>('From').value).toBe('2024-03-01');
+    expect(screen.getByLabelText<HTMLInputElement>('To').value).toBe('2024-03-31');
   });
 
   // Regression: the filter matches case-insensitively, but the select's `value` was the raw filter
@@ -264,8 +264,8 @@ describe('ListView: reading state and the "More filters" facets', () => {
     const filter: Filter = { q: '', tag: 'politics', author: 'ana pérez' };
     render(<ListView entries={mixed} visible={applyFilter(mixed, filter)} filter={filter} syncing={false} />);
     expect(screen.getByRole('status').textContent).toBe('2 articles · filtered');
-    const author = screen.getByRole('combobox', { name: 'Author' }) as HTMLSelectElement;
-    const tag = screen.getByRole('combobox', { name: 'Tag' }) as HTMLSelectElement;
+    const author = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Author' });
+    const tag = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Tag' });
     expect(author.value.toLowerCase()).toBe('ana pérez');
     expect(tag.value.toLowerCase()).toBe('politics');
   });
@@ -293,7 +293,7 @@ describe('ListView: reading state and the "More filters" facets', () => {
     renderList();
     // As a reader does: open "More filters" first (its author list is counted only when open).
     const more = document.querySelector('details.more-filters') as HTMLDetailsElement;
-    act(() => {
+    void act(() => {
       more.open = true;
       fireEvent(more, new Event('toggle'));
     });
@@ -455,7 +455,7 @@ describe('App: reading state survives a restart', () => {
     await screen.findByRole('link', { name: 'Story two' });
 
     // The first sync may still be running (the button is disabled meanwhile).
-    const check = screen.getByRole('button', { name: 'Check for new articles' }) as HTMLButtonElement;
+    const check = screen.getByRole<HTMLButtonElement>('button', { name: 'Check for new articles' });
     await waitFor(() => expect(check.disabled).toBe(false));
     fireEvent.click(check);
     expect(await screen.findByRole('link', { name: 'Story three' })).toBeTruthy();

@@ -90,7 +90,7 @@ describe('schema migrations', () => {
         articles.put(summaryOnly);
       };
       request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
+      request.onerror = () => reject(request.error ?? new Error('open failed'));
     });
     v1.close();
 
@@ -157,7 +157,7 @@ describe('schema migrations', () => {
     const upgraded = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open(name, DB_VERSION + 1);
       request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
+      request.onerror = () => reject(request.error ?? new Error('open failed'));
       request.onblocked = () => reject(new Error('upgrade was blocked by the old connection'));
     });
     expect(notified).toBe(1);

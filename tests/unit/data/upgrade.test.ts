@@ -20,7 +20,7 @@ import type { ReadingState } from '../../../src/core/reading';
 import { article, day } from '../helpers';
 
 // A database as an older release left it: typed loosely, since its schema is not today's.
-type OldDB = IDBPDatabase<unknown>;
+type OldDB = IDBPDatabase;
 
 interface VersionFixture {
   /** Writes what a release with this schema version stored. */
@@ -163,7 +163,7 @@ function shape(db: { objectStoreNames: DOMStringList; transaction: DB['transacti
       keyPath: s.keyPath,
       autoIncrement: s.autoIncrement,
       indexes: [...s.indexNames].sort().map((i) => {
-        const idx = s.index(i as never);
+        const idx = s.index(i);
         return { i, keyPath: idx.keyPath, unique: idx.unique, multiEntry: idx.multiEntry };
       }),
     };

@@ -21,20 +21,21 @@
 // ---- 1. nodeName -------------------------------------------------------------------------------
 
 const nodeNameDescriptor = Object.getOwnPropertyDescriptor(Node.prototype, 'nodeName');
-const baseNodeName = nodeNameDescriptor?.get;
+/** happy-dom's own getter (the descriptor is kept: the patch below replaces the property). */
+const baseNodeName = (node: Node): unknown => nodeNameDescriptor?.get?.call(node);
 
-export const nodeNameNeedsPatch = baseNodeName !== undefined && baseNodeName.call(document.createElement('p')) !== 'P';
+export const nodeNameNeedsPatch = nodeNameDescriptor?.get !== undefined && baseNodeName(document.createElement('p')) !== 'P';
 
-if (nodeNameDescriptor && baseNodeName && nodeNameNeedsPatch) {
+if (nodeNameDescriptor && nodeNameNeedsPatch) {
   Object.defineProperty(Node.prototype, 'nodeName', {
     configurable: true,
     enumerable: nodeNameDescriptor.enumerable ?? false,
     get(this: Node): string {
-      for (let proto: object | null = Object.getPrototypeOf(this); proto && proto !== Node.prototype; proto = Object.getPrototypeOf(proto)) {
+      for (let proto = Object.getPrototypeOf(this) as object | null; proto && proto !== Node.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
         const own = Object.getOwnPropertyDescriptor(proto, 'nodeName');
         if (own?.get) return own.get.call(this) as string;
       }
-      return baseNodeName.call(this) as string;
+      return baseNodeName(this) as string;
     },
   });
 }
@@ -141,13 +142,13 @@ if (nodeIteratorNeedsPatch) {
   // Patch the prototype that really owns the method: under vitest's happy-dom environment the
   // global `Document` is not the class `document` is built from.
   let owner: object | null = document;
-  while (owner && !Object.prototype.hasOwnProperty.call(owner, 'createNodeIterator')) owner = Object.getPrototypeOf(owner);
+  while (owner && !Object.prototype.hasOwnProperty.call(owner, 'createNodeIterator')) owner = Object.getPrototypeOf(owner) as object | null;
   if (!owner) throw new Error('dompurify-happy-dom: no createNodeIterator to patch');
   Object.defineProperty(owner, 'createNodeIterator', {
     configurable: true,
     writable: true,
     value(root: Node, whatToShow = 0xffffffff, filter: NodeFilter | null = null): NodeIterator {
-      return new LiveNodeIterator(root, whatToShow, filter) as unknown as NodeIterator;
+      return new LiveNodeIterator(root, whatToShow, filter);
     },
   });
 }

@@ -73,7 +73,7 @@ describe('the hostile corpus', () => {
         expect(a.getAttribute('target')).toBe('_blank');
         expect(a.getAttribute('rel')).toBe('noopener noreferrer');
       }
-      const text = div.textContent ?? '';
+      const text = div.textContent;
       expect(text).toContain(`${tag} BEFORE`);
       if (!PARSER_GAPS.has(article.id)) expect(text).toContain(`${tag} AFTER`);
     });

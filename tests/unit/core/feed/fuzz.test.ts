@@ -91,7 +91,7 @@ function mutateStructure(rand: () => number): unknown {
     const rec = target as Record<string, unknown>;
     if (op < 0.35) {
       if (Array.isArray(target)) target.splice(Number(key), 1);
-      else delete rec[key];
+      else Reflect.deleteProperty(rec, key);
     } else if (op < 0.85) {
       rec[key] = structuredClone(pick(rand, JUNK));
     } else {

@@ -57,10 +57,10 @@ function plan(text: string): ImportPlan {
 
 describe('hand-off and backup files: round trip', () => {
   test('a hand-off file is a JSON Feed 1.1 any reader can open, with the _broadsheet extension', () => {
-    const json = JSON.parse(handoff([rich]));
+    const json = JSON.parse(handoff([rich])) as Record<string, unknown> & { items: Record<string, unknown>[] };
     expect(json.version).toBe(JSON_FEED_1_1);
     expect(json[EXTENSION]).toMatchObject({ kind: 'handoff', format: 1, exported_at: new Date(NOW).toISOString() });
-    expect(json.items[0][EXTENSION]).toEqual({ base_url: rich.baseUrl });
+    expect(json.items[0]![EXTENSION]).toEqual({ base_url: rich.baseUrl });
     // The same parser as for feeds reads it.
     const parsed = parseFeedText(JSON.stringify(json), FEED_URL);
     expect(parsed.ok).toBe(true);

@@ -151,7 +151,7 @@ describe('ListView: empty states', () => {
     renderList({ filter: { q: '', tag: 'Sports' } });
     expect(screen.getByText('No stored article matches this filter.')).toBeTruthy();
     // A tag from the URL that no article has is still selectable, so the select shows it.
-    expect((screen.getByRole('combobox', { name: 'Tag' }) as HTMLSelectElement).value).toBe('Sports');
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Tag' }).value).toBe('Sports');
   });
 
   test('"Clear filters" appears only when filtered and links to the unfiltered list', () => {

@@ -31,7 +31,7 @@ describe('Rows', () => {
     expect(within(rows[0] as HTMLElement).getByRole('link', { name: 'Story 0' })).toBeTruthy();
     expect(rows[0]!.getAttribute('aria-setsize')).toBe('10000');
     // The padding below stands in for the rows not rendered.
-    expect(parseFloat((list as HTMLElement).style.paddingBottom)).toBeGreaterThan(100_000);
+    expect(parseFloat(list.style.paddingBottom)).toBeGreaterThan(100_000);
     expect(container.querySelectorAll('li.row').length).toBe(rows.length);
   });
 

@@ -32,7 +32,7 @@ describe('list rows say whether the article can be read fully offline', () => {
 describe('Share', () => {
   test('uses the Web Share API with the title and URL when there is one', async () => {
     const share = vi.fn(async () => {});
-    vi.stubGlobal('navigator', { ...navigator, share, canShare: () => true, clipboard: { writeText: vi.fn() } });
+    vi.stubGlobal('navigator', { share, canShare: () => true, clipboard: { writeText: vi.fn() } });
     render(<ShareButton title="Port vote" url="https://news.example.org/port" />);
     fireEvent.click(screen.getByRole('button', { name: 'Share' }));
     await waitFor(() => expect(share).toHaveBeenCalledWith({ title: 'Port vote', url: 'https://news.example.org/port' }));
@@ -41,7 +41,7 @@ describe('Share', () => {
 
   test('falls back to copying the link, and says so', async () => {
     const writeText = vi.fn(async () => {});
-    vi.stubGlobal('navigator', { ...navigator, share: undefined, clipboard: { writeText } });
+    vi.stubGlobal('navigator', { share: undefined, clipboard: { writeText } });
     render(<ShareButton title="Port vote" url="https://news.example.org/port" />);
     fireEvent.click(screen.getByRole('button', { name: 'Share' }));
     await screen.findByText('Link copied.');
@@ -49,10 +49,10 @@ describe('Share', () => {
   });
 
   test('when the clipboard is refused too, the link is shown to copy by hand', async () => {
-    vi.stubGlobal('navigator', { ...navigator, share: undefined, clipboard: { writeText: async () => Promise.reject(new Error('denied')) } });
+    vi.stubGlobal('navigator', { share: undefined, clipboard: { writeText: async () => Promise.reject(new Error('denied')) } });
     render(<ShareButton title="Port vote" url="https://news.example.org/port" />);
     fireEvent.click(screen.getByRole('button', { name: 'Share' }));
-    expect(((await screen.findByLabelText('Copy this link')) as HTMLInputElement).value).toBe('https://news.example.org/port');
+    expect((await screen.findByLabelText<HTMLInputElement>('Copy this link')).value).toBe('https://news.example.org/port');
   });
 });
 

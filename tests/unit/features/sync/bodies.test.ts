@@ -6,7 +6,7 @@ import { storeBody } from '../../../../src/data/bodies';
 import type { DB } from '../../../../src/data/connection';
 import { downloadBody } from '../../../../src/features/sync/fetch-body';
 import { openLibrary } from '../../../../src/features/sync/library';
-import { article, FEED_URL, feedText, freshStore, item, networkError } from '../../helpers';
+import { article, FEED_URL, feedText, freshStore, item, networkError, urlOf } from '../../helpers';
 
 const BODY_URL = 'https://news.example.org/bodies/1.html';
 
@@ -122,7 +122,7 @@ describe('library.open: bodies on demand, end to end over IndexedDB', () => {
     vi.stubGlobal('indexedDB', new IDBFactory());
     const index = feedText([item('one', { content_text: undefined, summary: 'Short', _broadsheet: { body_url: 'bodies/one.html' } })]);
     const fetchImpl = vi.fn<typeof fetch>(async (input) =>
-      String(input).endsWith('/bodies/one.html')
+      urlOf(input).endsWith('/bodies/one.html')
         ? new Response('<p>The whole story.</p>', { headers: { 'Content-Type': 'text/html' } })
         : new Response(index, { headers: { 'Content-Type': 'application/feed+json' } }),
     );

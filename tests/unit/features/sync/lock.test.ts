@@ -38,13 +38,13 @@ function fakeLocks(): LockManager {
     queue.tail = new Promise<void>((r) => (release = r));
     await previous;
     try {
-      return await callback({ name, mode: 'exclusive' } as Lock);
+      return await callback({ name, mode: 'exclusive' });
     } finally {
       queue.count--;
       release();
     }
   };
-  return { request, query: async () => ({ held: [], pending: [] }) } as unknown as LockManager;
+  return { request, query: async () => ({ held: [], pending: [] }) };
 }
 
 describe.each([

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { countArticles, getArticle, getSyncRecord } from '../../../../src/data/articles';
 import type { DB } from '../../../../src/data/connection';
 import { syncIndex, type SyncOptions, type SyncPageProgress } from '../../../../src/features/sync/sync';
-import { feedText, freshStore, item, networkError, storedIds, type FeedItem } from '../../helpers';
+import { feedText, freshStore, item, networkError, storedIds, urlOf, type FeedItem } from '../../helpers';
 
 /**
  * A fake publisher on the app's own origin (so the app sends its own validators): pages by path,
@@ -30,7 +30,7 @@ class Publisher {
   }
 
   fetch: typeof fetch = async (input, init) => {
-    const path = new URL(String(input)).pathname;
+    const path = new URL(urlOf(input)).pathname;
     const headers = new Headers(init?.headers);
     this.requests.push({ path, ifNoneMatch: headers.get('If-None-Match'), cache: init?.cache });
     if (this.fail.has(path)) throw networkError();

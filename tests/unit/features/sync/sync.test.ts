@@ -91,12 +91,14 @@ describe('syncIndex: a bad sync leaves the stored articles exactly as they were'
   const truncated = FIRST_FEED.slice(0, Math.floor(FIRST_FEED.length / 2));
   const htmlPage = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>';
 
-  const cases: { name: string; reply: Reply | 'hang'; failure: SyncFailure | ((f: SyncFailure) => void) }[] = [
+  /** A server that never answers. */
+  const HANG = Symbol('hang');
+  const cases: { name: string; reply: Reply | typeof HANG; failure: SyncFailure | ((f: SyncFailure) => void) }[] = [
     {
       name: 'invalid JSON',
       // Complete (brackets balanced) but not JSON: a trailing comma and a bare word.
       reply: '{"version": "https://jsonfeed.org/version/1.1", "items": [], "title": oops,}',
-      failure: (f) => expect(f).toMatchObject({ kind: 'feed', error: { code: 'not-json', detail: expect.stringMatching(/\S/) } }),
+      failure: (f) => expect(f).toMatchObject({ kind: 'feed', error: { code: 'not-json', detail: expect.stringMatching(/\S/) as unknown } }),
     },
     { name: 'truncated JSON', reply: truncated, failure: { kind: 'feed', error: { code: 'truncated', detail: `${truncated.length} bytes` } } },
     { name: 'an HTML error page served as 200', reply: htmlPage, failure: { kind: 'feed', error: { code: 'html' } } },
@@ -116,7 +118,7 @@ describe('syncIndex: a bad sync leaves the stored articles exactly as they were'
       failure: { kind: 'http', status: 500, statusText: 'Internal Server Error' },
     },
     { name: 'a network failure', reply: networkError(), failure: { kind: 'network' } },
-    { name: 'a timeout (the server never answers)', reply: 'hang', failure: { kind: 'timeout', seconds: 0 } },
+    { name: 'a timeout (the server never answers)', reply: HANG, failure: { kind: 'timeout', seconds: 0 } },
     {
       name: 'a feed with no valid items',
       reply: feedText([{ title: 'no id' }, 42, null, { id: '   ' }, { id: { nested: true } }]),
@@ -136,7 +138,7 @@ describe('syncIndex: a bad sync leaves the stored articles exactly as they were'
     const before = await seed();
     clock += 3_600_000;
 
-    const fetchImpl = reply === 'hang' ? hangingFetch : mockFetch(reply);
+    const fetchImpl = reply === HANG ? hangingFetch : mockFetch(reply);
     const outcome = await syncIndex(db, FEED_URL, { fetchImpl, now, firstByteMs: 20, isOnline: () => true });
 
     expect(outcome.ok).toBe(false);

@@ -3,7 +3,7 @@ import type { Article } from '../../../../src/core/feed/types';
 import type { WriteResult } from '../../../../src/data/write';
 import type { PageRecord } from '../../../../src/data/schema';
 import { walkFeed, type PageStore } from '../../../../src/features/sync/walk';
-import { feedText, item } from '../../helpers';
+import { feedText, item, urlOf } from '../../helpers';
 
 const BASE = 'https://news.example.org';
 
@@ -16,7 +16,7 @@ function setup(hasNews: boolean) {
   };
   const events: string[] = [];
   const fetchImpl: typeof fetch = async (input) => {
-    const path = new URL(String(input)).pathname;
+    const path = new URL(urlOf(input)).pathname;
     events.push(`fetch ${path}`);
     return new Response(pages[path] ?? '', { status: pages[path] ? 200 : 404 });
   };

@@ -1,0 +1,5 @@
+/** The `VITE_*` variables the app reads (Vite's `import.meta.env`); see vite.config.ts. */
+interface ImportMetaEnv {
+  /** Where the article index lives, when not the default `feed.json` beside the app (platform/config.ts). */
+  readonly VITE_INDEX_URL?: string;
+}
