@@ -6,6 +6,7 @@
  * UI can say exactly what happened. Only a file that is not a JSON Feed at all is rejected.
  */
 import { parseDate } from './dates';
+import { emptyReport } from './report';
 import { clip, decodeEntities, htmlToText, squash, titleFromText } from './text';
 import type { Article, Author, FeedError, FeedInfo, ParseReport, ParseResult } from './types';
 
@@ -55,15 +56,7 @@ export function parseFeed(json: unknown, feedUrl: string): ParseResult {
   }
   if (!Array.isArray(json.items)) return fail('no-items');
 
-  const report: ParseReport = {
-    total: json.items.length,
-    kept: 0,
-    notObject: 0,
-    noId: 0,
-    duplicates: 0,
-    truncatedFields: 0,
-    badDates: 0,
-  };
+  const report = emptyReport(json.items.length);
   const ctx: Ctx = {
     feedUrl,
     language: langOf(json.language),

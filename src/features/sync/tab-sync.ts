@@ -4,7 +4,7 @@
  * (`data/marker.ts`); a tab that found another one syncing waits for it and answers with
  * what that tab recorded, without fetching the index a second time.
  */
-import type { ParseReport } from '../../core/feed/types';
+import { emptyReport } from '../../core/feed/report';
 import { getSyncRecord } from '../../data/articles';
 import type { DB } from '../../data/connection';
 import { markStoredArticles } from '../../data/marker';
@@ -18,7 +18,6 @@ export interface TabSyncOptions extends SyncOptions, LockOptions {
   markStored?: () => Promise<void>;
 }
 
-const NOTHING_SKIPPED: ParseReport = { total: 0, kept: 0, notObject: 0, noId: 0, duplicates: 0, truncatedFields: 0, badDates: 0 };
 
 export async function syncAcrossTabs(db: DB, indexUrl: string, options: TabSyncOptions = {}): Promise<SyncOutcome> {
   const run = await exclusive(db, () => syncIndex(db, indexUrl, options), options);
@@ -35,7 +34,7 @@ export async function syncAcrossTabs(db: DB, indexUrl: string, options: TabSyncO
   return {
     ok: true,
     write: { added: 0, updated: 0, unchanged: 0, written: 0 },
-    report: record.lastReport ?? NOTHING_SKIPPED,
+    report: record.lastReport ?? emptyReport(),
     record,
     // Nothing was fetched here: the other tab walked the index.
     elsewhere: true,

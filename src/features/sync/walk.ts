@@ -15,6 +15,7 @@
  * - **Bounded.** A URL already seen in this walk ends it (a loop), and so does `maxPages`.
  */
 import { parseFeedText } from '../../core/feed/parse';
+import { addReport, emptyReport } from '../../core/feed/report';
 import type { Article, FeedInfo, ParseReport } from '../../core/feed/types';
 import { StoreWriteError, type WriteResult } from '../../data/write';
 import type { SyncFailure } from '../../core/sync-types';
@@ -103,7 +104,7 @@ export async function walkFeed(store: PageStore, indexUrl: string, options: Walk
     done: 0,
     articles: 0,
     write: { added: 0, updated: 0, unchanged: 0, written: 0 },
-    report: { total: 0, kept: 0, notObject: 0, noId: 0, duplicates: 0, truncatedFields: 0, badDates: 0 },
+    report: emptyReport(),
   };
   let feed: FeedInfo | undefined;
   let firstUrl = indexUrl;
@@ -239,14 +240,4 @@ export async function walkFeed(store: PageStore, indexUrl: string, options: Walk
     }
   }
   return { ok: true, stop, ...(feed ? { feed } : {}), url: firstUrl, totals, whole };
-}
-
-function addReport(sum: ParseReport, r: ParseReport): void {
-  sum.total += r.total;
-  sum.kept += r.kept;
-  sum.notObject += r.notObject;
-  sum.noId += r.noId;
-  sum.duplicates += r.duplicates;
-  sum.truncatedFields += r.truncatedFields;
-  sum.badDates += r.badDates;
 }

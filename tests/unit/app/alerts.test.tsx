@@ -5,19 +5,11 @@ import { Alert } from '../../../src/app/Alert';
 import { alertText } from '../../../src/app/alerts';
 import type { SyncState } from '../../../src/app/useSync';
 import { en } from '../../../src/i18n/en/main';
+import { emptyReport } from '../../../src/core/feed/report';
 
 afterEach(cleanup);
 
-const report = (r: Partial<ParseReport> = {}): ParseReport => ({
-  total: 0,
-  kept: 0,
-  notObject: 0,
-  noId: 0,
-  duplicates: 0,
-  truncatedFields: 0,
-  badDates: 0,
-  ...r,
-});
+const report = (r: Partial<ParseReport> = {}): ParseReport => ({ ...emptyReport(), ...r });
 const idle: SyncState = { running: false, record: {} };
 
 describe('alertText', () => {

@@ -8,22 +8,14 @@ import es from '../../../src/i18n/es/main';
 import pt from '../../../src/i18n/pt/main';
 import uk from '../../../src/i18n/uk/main';
 import { en, type Strings } from '../../../src/i18n/en/main';
+import { emptyReport } from '../../../src/core/feed/report';
 
 afterEach(async () => {
   await applyLocale('en');
 });
 
 // The same fixtures as strings.test.ts.
-const report = (r: Partial<ParseReport>): ParseReport => ({
-  total: 0,
-  kept: 0,
-  notObject: 0,
-  noId: 0,
-  duplicates: 0,
-  truncatedFields: 0,
-  badDates: 0,
-  ...r,
-});
+const report = (r: Partial<ParseReport>): ParseReport => ({ ...emptyReport(), ...r });
 
 const FAILURES: SyncFailure[] = [
   { kind: 'offline' },

@@ -2,17 +2,9 @@ import { describe, expect, test } from 'vitest';
 import type { ParseReport } from '../../../src/core/feed/types';
 import type { SyncFailure } from '../../../src/core/sync-types';
 import { en } from '../../../src/i18n/en/main';
+import { emptyReport } from '../../../src/core/feed/report';
 
-const report = (r: Partial<ParseReport>): ParseReport => ({
-  total: 0,
-  kept: 0,
-  notObject: 0,
-  noId: 0,
-  duplicates: 0,
-  truncatedFields: 0,
-  badDates: 0,
-  ...r,
-});
+const report = (r: Partial<ParseReport>): ParseReport => ({ ...emptyReport(), ...r });
 
 describe('failure sentences', () => {
   test.each<[SyncFailure, string]>([
