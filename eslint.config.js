@@ -38,6 +38,9 @@ const featureLogic = { element: { type: 'feature' }, file: { categories: 'logic'
 const featureView = { element: { type: 'feature' }, file: { categories: 'view' } };
 const feature = { element: { type: 'feature' } };
 const entry = { file: { categories: 'entry' } }; // src/main.tsx
+const publisher = { element: { type: 'publisher' } }; // publisher/: `npm run index`, runs on Node
+/** Node's built-in modules (node:fs …) */
+const nodeBuiltins = { module: { origin: 'core' } };
 /** npm packages (and their sub-paths: preact/hooks, workbox-core …) */
 const npm = (...names) => ({ module: { origin: 'external', source: names } });
 
@@ -66,6 +69,8 @@ const TABLE = [
     message: 'app/ and main.tsx may import everything but sw/ (the service worker is built separately)' },
   { from: sw, allow: [core, data, platform, featureLogic, sw, npm('workbox-*')],
     message: 'sw/ may import core/, data/, platform/ and feature logic — no preact, no i18n/, ui/, app/ or views' },
+  { from: publisher, allow: [core, publisher, nodeBuiltins, npm('feedsmith', 'fast-xml-validator', 'markdown-it', 'yaml')],
+    message: 'publisher/ (the index command) may import core/ (pure, shared with the app), publisher/, Node built-ins and its parsing packages — nothing that needs a browser' },
 ];
 
 /** The few mistakes worth their own message; they come last, so they win over the rows above. */
@@ -150,7 +155,7 @@ export default defineConfig([
 
   // ---- 2. architecture ------------------------------------------------------------------------
   {
-    files: ['src/**/*.{ts,tsx}'],
+    files: ['src/**/*.{ts,tsx}', 'publisher/**/*.ts'],
     plugins: { boundaries },
     settings: {
       // boundaries resolves with eslint-module-utils, which reads `import/resolver`.
@@ -164,6 +169,7 @@ export default defineConfig([
         { type: 'feature', pattern: 'src/features/*', partialMatch: false, capture: ['feature'] },
         { type: 'app', pattern: 'src/app', partialMatch: false },
         { type: 'sw', pattern: 'src/sw', partialMatch: false },
+        { type: 'publisher', pattern: 'publisher', partialMatch: false },
       ],
       // A file's kind, first match wins. Only files inside a layer get one, so a file in a folder
       // the table does not know (src/utils/…) is reported by no-unknown-files.
