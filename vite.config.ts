@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { brandPlugin, MANIFEST_ICONS } from './publisher/brand.ts';
+import { loadBrandConfig } from './publisher/config.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -47,7 +49,13 @@ function cspPlugin(indexUrl: string | undefined): Plugin {
 }
 
 export default defineConfig(({ mode }) => {
+  // Branding, index URL, language and base path: broadsheet.config.json (or the file named by
+  // BROADSHEET_CONFIG). BASE_PATH and VITE_INDEX_URL, when set, still win (tests, CI).
+  const brand = loadBrandConfig(process.env.BROADSHEET_CONFIG || 'broadsheet.config.json');
   const env = loadEnv(mode, process.cwd(), 'VITE_');
+  // Vite reads VITE_* from process.env after this function returns: the app sees these values.
+  process.env.VITE_INDEX_URL = env.VITE_INDEX_URL || brand.index_url;
+  process.env.VITE_DEFAULT_LANGUAGE = brand.language;
   return {
     define: {
       // Which build this is, on <html data-build>: the package version unless BUILD_ID says more
@@ -56,8 +64,8 @@ export default defineConfig(({ mode }) => {
       // Shown in Settings.
       __APP_VERSION__: JSON.stringify(process.env.BUILD_ID ? `${pkg.version}+${process.env.BUILD_ID}` : pkg.version),
     },
-    // Deploying under a sub-path: `vite build --base /news/` (or BASE_PATH=/news/).
-    base: process.env.BASE_PATH || '/',
+    // Deploying under a sub-path: base_path in the config (or BASE_PATH=/news/, or --base /news/).
+    base: process.env.BASE_PATH || brand.base_path,
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
       target: 'es2020',
@@ -68,7 +76,8 @@ export default defineConfig(({ mode }) => {
     // The search worker (MiniSearch and the index) is an ES module worker, its own chunk.
     worker: { format: 'es' },
     plugins: [
-      cspPlugin(env.VITE_INDEX_URL),
+      cspPlugin(process.env.VITE_INDEX_URL),
+      brandPlugin(brand),
       VitePWA({
         strategies: 'injectManifest',
         srcDir: 'src/sw',
@@ -77,25 +86,20 @@ export default defineConfig(({ mode }) => {
         // We register through workbox-window ourselves, after the first render; no inline script.
         injectRegister: false,
         manifestFilename: 'manifest.webmanifest',
-        includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
         manifest: {
           id: './',
-          name: 'Broadsheet — news you can read offline',
-          short_name: 'Broadsheet',
-          description: 'Read every article offline: list, search and read with no network.',
-          lang: 'en',
+          name: brand.name,
+          short_name: brand.short_name,
+          description: brand.description,
+          lang: brand.language,
           start_url: './',
           scope: './',
           display: 'standalone',
           orientation: 'any',
-          theme_color: '#7a1f1f',
-          background_color: '#fbf7ef',
+          theme_color: brand.theme_color,
+          background_color: brand.background_color,
           categories: ['news', 'books'],
-          icons: [
-            { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
-            { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
-            { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
-          ],
+          icons: MANIFEST_ICONS,
           // Hand-off files (issue 5): received from the share sheet (POST, handled by the service
           // worker) and, where the browser supports File Handling, opened with the installed app.
           share_target: {
@@ -107,7 +111,7 @@ export default defineConfig(({ mode }) => {
           file_handlers: [{ action: './settings?import=launch', accept: { 'application/feed+json': ['.json'], 'application/json': ['.json'] } }],
         },
         injectManifest: {
-          globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],
+          globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,woff2}'],
           // The index is data, not shell: never precached.
           globIgnores: ['**/feed.json', '**/*.json'],
         },

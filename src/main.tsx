@@ -16,7 +16,9 @@ if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
 captureInstallPrompt();
 
 // `languages` is missing from some navigators (old ones, test stubs); `language` is not.
-const localeFor = (s: Settings) => (s.locale === 'auto' ? pickLocale((navigator as Partial<Navigator>).languages ?? [navigator.language]) : s.locale);
+// When none of them is one we have, the publisher's default (broadsheet.config.json `language`).
+const localeFor = (s: Settings) =>
+  s.locale === 'auto' ? pickLocale((navigator as Partial<Navigator>).languages ?? [navigator.language], import.meta.env.VITE_DEFAULT_LANGUAGE) : s.locale;
 
 let settings = loadSettings();
 applySettings(settings);

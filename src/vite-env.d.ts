@@ -2,4 +2,6 @@
 interface ImportMetaEnv {
   /** Where the article index lives, when not the default `feed.json` beside the app (platform/config.ts). */
   readonly VITE_INDEX_URL?: string;
+  /** The UI language when the browser asks for none we have: `language` in broadsheet.config.json. */
+  readonly VITE_DEFAULT_LANGUAGE?: string;
 }

@@ -17,11 +17,11 @@ export function isLocale(v: unknown): v is Locale {
   return typeof v === 'string' && (LOCALES as readonly string[]).includes(v);
 }
 
-/** The first of the browser's languages that we have, else English. */
-export function pickLocale(preferred: readonly string[]): Locale {
+/** The first of the browser's languages that we have, else the publisher's default, else English. */
+export function pickLocale(preferred: readonly string[], fallback?: string): Locale {
   for (const l of preferred) {
     const base = l.toLowerCase().split('-')[0];
     if (isLocale(base)) return base;
   }
-  return 'en';
+  return isLocale(fallback) ? fallback : 'en';
 }
