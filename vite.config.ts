@@ -56,6 +56,7 @@ export default defineConfig(({ mode }) => {
   // Vite reads VITE_* from process.env after this function returns: the app sees these values.
   process.env.VITE_INDEX_URL = env.VITE_INDEX_URL || brand.index_url;
   process.env.VITE_DEFAULT_LANGUAGE = brand.language;
+  process.env.VITE_THEME_COLOR = brand.theme_color;
   return {
     define: {
       // Which build this is, on <html data-build>: the package version unless BUILD_ID says more

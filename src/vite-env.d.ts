@@ -4,4 +4,6 @@ interface ImportMetaEnv {
   readonly VITE_INDEX_URL?: string;
   /** The UI language when the browser asks for none we have: `language` in broadsheet.config.json. */
   readonly VITE_DEFAULT_LANGUAGE?: string;
+  /** The browser's colour for the light theme: `theme_color` in broadsheet.config.json. */
+  readonly VITE_THEME_COLOR?: string;
 }

@@ -32,5 +32,6 @@ export function applySettings(s: Settings, root: HTMLElement = document.document
   const meta = document.querySelector('meta[name="theme-color"]');
   // A window without matchMedia (a test stub) is taken as light.
   const dark = s.theme === 'dark' || (s.theme === 'system' && (matchMedia as typeof matchMedia | undefined)?.('(prefers-color-scheme: dark)').matches);
-  meta?.setAttribute('content', s.theme === 'sepia' ? '#5b3a1e' : dark ? '#161412' : '#7a1f1f');
+  // Light: the publisher's theme_color (broadsheet.config.json).
+  meta?.setAttribute('content', s.theme === 'sepia' ? '#5b3a1e' : dark ? '#161412' : (import.meta.env.VITE_THEME_COLOR ?? '#7a1f1f'));
 }
