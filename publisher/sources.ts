@@ -80,6 +80,9 @@ export function convert(source: string, bytes: Uint8Array, fetchedFrom: string |
   else if (start.startsWith('<')) result = fromXml(source, text, fetchedFrom ?? opts.siteUrl, notes);
   else throw new InputError(`${source}: not a feed (neither XML nor JSON)`);
   if (!result.entries.length) throw new InputError(`${source}: the feed has no items`);
+  // Items say their language themselves, so sources in different languages can share an archive.
+  const language = result.meta.language;
+  if (language) for (const e of result.entries) e.language ??= language;
   return result;
 }
 

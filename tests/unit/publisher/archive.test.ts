@@ -227,5 +227,5 @@ describe('npm run index: bad input changes nothing', () => {
     const bad = await exec([`${FIX}/bad/malformed.xml`, '--out', tmp()]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/malformed XML/);
-  });
+  }, 60_000); // two Node processes, each loading the TypeScript transform
 });

@@ -166,3 +166,10 @@ describe('publisher: bad input is refused with a reason', () => {
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
   });
 });
+
+describe('publisher: languages', () => {
+  it('items inherit their feed\'s language, so feeds in different languages can share one archive', async () => {
+    const r = await readSource(`${FIX}/rss2.xml`);
+    expect(new Set(r.entries.map((e) => e.language))).toEqual(new Set(['en-GB']));
+  });
+});
