@@ -130,7 +130,7 @@ function fromRss(source: string, kind: 'rss' | 'rdf', feed: J, base: string | un
     const tags = arr(raw.categories).map((c) => (isObj(c) ? str(c.name) : str(c))).concat(arr(dc.subjects).map(str));
     entries.push(
       build(stats, {
-        id: val(raw.guid) ?? str(raw.link),
+        id: val(raw.guid) ?? url ?? str(raw.link),
         url,
         title: str(raw.title) ?? firstOf(dc.titles),
         // content:encoded is the body and description the summary; without content:encoded
@@ -266,7 +266,7 @@ function fromWordPress(source: string, posts: unknown[], base: string | undefine
     // `date_gmt` has no zone but is UTC; `date` is the site's local time.
     entries.push(
       build(stats, {
-        id: rendered(p.guid) ?? str(p.link) ?? (str(p.id) ? `wp:${String(p.id)}` : undefined),
+        id: rendered(p.guid) ?? url ?? str(p.link) ?? (str(p.id) ? `wp:${String(p.id)}` : undefined),
         url,
         title: rendered(p.title),
         html: rendered(p.content),

@@ -173,3 +173,28 @@ describe('publisher: languages', () => {
     expect(new Set(r.entries.map((e) => e.language))).toEqual(new Set(['en-GB']));
   });
 });
+
+describe('publisher: the older formats', () => {
+  const read = async (text: string) => (await import('../../../publisher/sources')).convert('inline', new TextEncoder().encode(text), 'https://old.example.net/feed', undefined);
+
+  it('RSS 0.90 / RDF: items outside the channel, relative links resolved against the fetched URL', async () => {
+    const r = await read(`<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://my.netscape.com/rdf/simple/0.9/">
+  <channel><title>Old Wire</title><link>https://old.example.net/</link><description>Since 1999</description></channel>
+  <item><title>Modem pool expanded</title><link>/wire/modems</link></item>
+  <item><title>Guestbook closed</title><link>https://old.example.net/wire/guestbook</link></item>
+</rdf:RDF>`);
+    expect(r.kind).toBe('rdf');
+    expect(r.meta.title).toBe('Old Wire');
+    expect(r.entries.map((e) => [e.id, e.title])).toEqual([
+      ['https://old.example.net/wire/modems', 'Modem pool expanded'],
+      ['https://old.example.net/wire/guestbook', 'Guestbook closed'],
+    ]);
+  });
+
+  it('JSON Feed 1.0: the 1.0 author object', async () => {
+    const r = await read(JSON.stringify({ version: 'https://jsonfeed.org/version/1', title: 'Old JSON', author: { name: 'Ada' }, items: [{ id: 'j1', content_html: '<p>Hi</p>', date_published: '2026-01-02T03:04:05Z' }] }));
+    expect(r.kind).toBe('json-feed');
+    expect(r.entries[0]).toMatchObject({ id: 'j1', authors: [{ name: 'Ada' }], html: '<p>Hi</p>', published: Date.UTC(2026, 0, 2, 3, 4, 5) });
+  });
+});
