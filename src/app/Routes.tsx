@@ -15,6 +15,7 @@ import type { Library } from '../features/sync/library';
 import { t } from '../i18n';
 import { historyState } from '../ui/navigation';
 import { useLazy } from '../ui/useLazy';
+import { useCallback, useRef } from 'preact/hooks';
 
 const withLazyStrings = <T,>(view: Promise<T>): Promise<T> =>
   Promise.all([view, import('../i18n/lazy').then((m) => m.loadLazyStrings())]).then(([v]) => v);
@@ -37,11 +38,24 @@ export interface RoutesProps {
   onSync: ((full?: boolean) => void) | undefined;
   settings: Settings;
   onSettings: (s: Settings) => Promise<void> | void;
+  /** The feed's title, as the masthead shows it. */
+  feedTitle?: string;
 }
 
-export function Routes({ route, library, list, results, states, onState, offline, syncing, lastSuccess, onSync, settings, onSettings }: RoutesProps) {
+export function Routes({ route, library, list, results, states, onState, offline, syncing, lastSuccess, onSync, settings, onSettings, feedTitle }: RoutesProps) {
   const Reader = useLazy<ArticleViewProps>(route.view === 'article', loadReader);
   const SettingsView = useLazy<SettingsViewProps>(route.view === 'settings', loadSettings);
+  // The rows of the list as last shown (its filter and order), for "continue with the next
+  // article"; an article opened from a link goes on through the whole list, newest first.
+  const shownRows = useRef<readonly ListEntry[]>([]);
+  if (route.view === 'list' && results.shown) shownRows.current = results.shown.visible;
+  const allRows = useRef(list.entries);
+  allRows.current = list.entries;
+  const nextAfter = useCallback((id: string) => {
+    const rows = shownRows.current.some((e) => e.id === id) ? shownRows.current : (allRows.current ?? []);
+    const at = rows.findIndex((e) => e.id === id);
+    return at < 0 ? undefined : rows[at + 1]?.id;
+  }, []);
 
   if (route.view === 'list') {
     return (
@@ -61,7 +75,16 @@ export function Routes({ route, library, list, results, states, onState, offline
     // The reader waits for the stored reading state, so it can resume and never writes over a
     // saved state it has not seen yet.
     return Reader && library && list.entries ? (
-      <Reader library={library} id={route.id} syncing={syncing} back={historyState().fromList} state={states.get(route.id)} onState={onState} />
+      <Reader
+        library={library}
+        id={route.id}
+        syncing={syncing}
+        back={historyState().fromList}
+        state={states.get(route.id)}
+        onState={onState}
+        feedTitle={feedTitle}
+        nextAfter={nextAfter}
+      />
     ) : (
       <p class="placeholder">{t.articleLoading}</p>
     );

@@ -18,6 +18,11 @@ import { listHref } from '../../core/routes';
 import { ImportedNote, KeepOffline } from '../offline/KeepOffline';
 import { sanitizeArticle } from '../../platform/sanitize';
 import { ShareButton } from './ShareButton';
+import { useLazy } from '../../ui/useLazy';
+import type { ListenProps } from '../listen/Listen';
+
+// Read aloud loads after the article is shown: it is not needed to read.
+const loadListen = () => import('../listen/Listen').then((m) => m.Listen);
 
 export interface ArticleViewProps {
   library: Library;
@@ -27,6 +32,10 @@ export interface ArticleViewProps {
   back: string | undefined;
   state?: ReadingState | undefined;
   onState?: StateUpdate;
+  /** The feed's title (read aloud shows it on the lock screen). */
+  feedTitle?: string;
+  /** The article after `id` in the list the reader came from, for "continue with the next article". */
+  nextAfter?: (id: string) => string | undefined;
 }
 
 const RTL = /^(ar|he|fa|ur|ps|sd|ug|yi|dv|ckb)(-|$)/i;
@@ -39,8 +48,9 @@ function progressOf(el: HTMLElement): number {
   return Math.min(1, Math.max(0, -rect.top / scrollable));
 }
 
-export function ArticleView({ library, id, syncing, back, state, onState }: ArticleViewProps) {
+export function ArticleView({ library, id, syncing, back, state, onState, feedTitle = '', nextAfter }: ArticleViewProps) {
   const [article, setArticle] = useState<Article | null>();
+  const Listen = useLazy<ListenProps>(!!article, loadListen);
   const [resumed, setResumed] = useState<number>();
   /** A body announced by the index (`bodyUrl`) and not stored yet: being fetched, or why it could not be. */
   const [remote, setRemote] = useState<{ loading: true } | { loading: false; failure?: SyncFailure }>();
@@ -173,6 +183,9 @@ export function ArticleView({ library, id, syncing, back, state, onState }: Arti
       <KeepOffline article={article}>
         <ShareButton title={article.title || t.untitled} url={article.url ?? location.href} />
       </KeepOffline>
+      {Listen && (
+        <Listen key={article.id} article={article} root={root} state={state} onState={onState} feedTitle={feedTitle} nextAfter={nextAfter} />
+      )}
       <header class="reader-head">
         <h1 ref={heading} tabIndex={-1}>
           {article.title || t.untitled}
