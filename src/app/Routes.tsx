@@ -5,17 +5,17 @@
  */
 import type { ListEntry } from '../core/list-model';
 import type { ReadingState, StateUpdate } from '../core/reading';
-import type { Route } from '../core/routes';
+import { articleHref, type Route } from '../core/routes';
 import type { Settings } from '../core/settings';
 import { ListView } from '../features/list/ListView';
 import type { ShownResults } from '../features/list/useList';
-import type { ArticleViewProps } from '../features/reader/ArticleView';
+import type { ArticleViewProps, NextArticle } from '../features/reader/ArticleView';
 import type { SettingsViewProps } from '../features/settings/SettingsView';
 import type { Library } from '../features/sync/library';
 import { t } from '../i18n';
-import { historyState } from '../ui/navigation';
+import { BASE, historyState, navigate } from '../ui/navigation';
 import { useLazy } from '../ui/useLazy';
-import { useCallback, useRef } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 
 const withLazyStrings = <T,>(view: Promise<T>): Promise<T> =>
   Promise.all([view, import('../i18n/lazy').then((m) => m.loadLazyStrings())]).then(([v]) => v);
@@ -51,11 +51,19 @@ export function Routes({ route, library, list, results, states, onState, offline
   if (route.view === 'list' && results.shown) shownRows.current = results.shown.visible;
   const allRows = useRef(list.entries);
   allRows.current = list.entries;
-  const nextAfter = useCallback((id: string) => {
-    const rows = shownRows.current.some((e) => e.id === id) ? shownRows.current : (allRows.current ?? []);
-    const at = rows.findIndex((e) => e.id === id);
-    return at < 0 ? undefined : rows[at + 1]?.id;
-  }, []);
+  const next = useMemo<NextArticle>(
+    () => ({
+      after(id) {
+        const rows = shownRows.current.some((e) => e.id === id) ? shownRows.current : (allRows.current ?? []);
+        const at = rows.findIndex((e) => e.id === id);
+        return at < 0 ? undefined : rows[at + 1]?.id;
+      },
+      open(id) {
+        navigate(articleHref(BASE, id), { replace: true, state: historyState() });
+      },
+    }),
+    [],
+  );
 
   if (route.view === 'list') {
     return (
@@ -83,7 +91,7 @@ export function Routes({ route, library, list, results, states, onState, offline
         state={states.get(route.id)}
         onState={onState}
         feedTitle={feedTitle}
-        nextAfter={nextAfter}
+        next={next}
       />
     ) : (
       <p class="placeholder">{t.articleLoading}</p>

@@ -9,12 +9,11 @@ import type { RefObject } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Article } from '../../core/feed/types';
 import { withListenAt, type ReadingState, type StateUpdate } from '../../core/reading';
-import { articleHref } from '../../core/routes';
 import { chooseVoice, offlineVoices, primaryLang, RATES, type ListenPrefs } from '../../core/voices';
 import { locale } from '../../i18n';
 import { num } from '../../i18n/format';
 import { tl } from '../../i18n/lazy';
-import { BASE, historyState, navigate } from '../../ui/navigation';
+import type { NextArticle } from '../reader/ArticleView';
 import { loadListenPrefs, saveListenPrefs } from './prefs';
 import { ReadAloud } from './read-aloud';
 import { clearHighlight, collectSentences, highlight, type Sentence } from './text';
@@ -27,8 +26,8 @@ export interface ListenProps {
   onState: StateUpdate | undefined;
   /** The feed's title: the "artist" on the lock screen. */
   feedTitle: string;
-  /** The article after `id` in the list the reader came from (its filter and order), if any. */
-  nextAfter: ((id: string) => string | undefined) | undefined;
+  /** The article after this one in the list the reader came from (its filter and order), and how to open it. */
+  next: NextArticle | undefined;
 }
 
 /** The article "continue with the next article" opened: it starts speaking once it is shown. */
@@ -88,7 +87,7 @@ function setAction(action: MediaSessionAction, handler: MediaSessionActionHandle
   }
 }
 
-export function Listen({ article, root, state, onState, feedTitle, nextAfter }: ListenProps) {
+export function Listen({ article, root, state, onState, feedTitle, next }: ListenProps) {
   const synth = useMemo(synthesis, []);
   const voices = useVoices(synth);
   const [prefs, setPrefs] = useState<ListenPrefs>(loadListenPrefs);
@@ -99,13 +98,14 @@ export function Listen({ article, root, state, onState, feedTitle, nextAfter }: 
   const spoken = useRef<HTMLElement | undefined>(undefined);
   /** Follow the spoken sentence down the page; off once the reader scrolls it out of view. */
   const follow = useRef(true);
-  const saved = useRef(state?.listenAt);
+  /** The position last written to the reading state, so each is written once. */
+  const saved = useRef<number | undefined>(undefined);
   const lang = article.language || document.documentElement.lang || 'en';
   const primary = primaryLang(lang);
   const offered = useMemo(() => offlineVoices(voices, lang), [voices, lang]);
   const chosen = chooseVoice(offered, prefs.voices[primary]);
-  const latest = useRef({ article, onState, prefs, nextAfter });
-  latest.current = { article, onState, prefs, nextAfter };
+  const latest = useRef({ article, state, onState, prefs, next });
+  latest.current = { article, state, onState, prefs, next };
 
   const updatePrefs = (p: ListenPrefs) => {
     setPrefs(p);
@@ -155,12 +155,11 @@ export function Listen({ article, root, state, onState, feedTitle, nextAfter }: 
       new ReadAloud(synth, texts, {
         changed: () => show(r),
         finished: () => {
-          const { article: a, prefs: p, nextAfter: next } = latest.current;
-          const id = p.continueNext ? next?.(a.id) : undefined;
-          if (!id) return;
+          const { article: a, prefs: p, next: following } = latest.current;
+          const id = p.continueNext ? following?.after(a.id) : undefined;
+          if (!id || !following) return;
           autoplay = id;
-          // Replace, not push: Back still leads to the list the reader came from.
-          navigate(articleHref(BASE, id), { replace: true, state: historyState() });
+          following.open(id);
         },
         failed: () => setMessage('failed'),
       });
@@ -176,7 +175,11 @@ export function Listen({ article, root, state, onState, feedTitle, nextAfter }: 
     const r = reader.current;
     if (r?.state === 'playing') r.pause();
     else if (r?.state === 'paused') r.play();
-    else void start(saved.current ?? 0);
+    else {
+      // Where it stopped, as stored (also by another tab, or before a reload).
+      saved.current = latest.current.state?.listenAt;
+      void start(saved.current ?? 0);
+    }
   };
 
   // Continue with the next article: this one was opened to be read on.
@@ -266,7 +269,7 @@ export function Listen({ article, root, state, onState, feedTitle, nextAfter }: 
             <button type="button" class="action" aria-label={s.nextSentence} disabled={r.index >= r.length - 1} onClick={() => skip(1)}>
               <span aria-hidden="true">⏭</span>
             </button>
-            <button type="button" class="action" onClick={() => r.stop()}>
+            <button type="button" class="action" onClick={() => r.reset()}>
               {s.stopListening}
             </button>
             <span class="note">{s.sentenceOf(r.index + 1, r.length)}</span>

@@ -70,9 +70,18 @@ export class ReadAloud {
     if (this.state === 'playing') this.say();
   }
 
+  /** Stops speaking, keeping the place (the article is being closed). */
   stop(): void {
     this.silence();
     this.state = 'idle';
+    this.hooks.changed();
+  }
+
+  /** Stops and goes back to the start: the next Listen starts the article over. */
+  reset(): void {
+    this.silence();
+    this.state = 'idle';
+    this.index = 0;
     this.hooks.changed();
   }
 

@@ -18,11 +18,7 @@ import { listHref } from '../../core/routes';
 import { ImportedNote, KeepOffline } from '../offline/KeepOffline';
 import { sanitizeArticle } from '../../platform/sanitize';
 import { ShareButton } from './ShareButton';
-import { useLazy } from '../../ui/useLazy';
-import type { ListenProps } from '../listen/Listen';
-
-// Read aloud loads after the article is shown: it is not needed to read.
-const loadListen = () => import('../listen/Listen').then((m) => m.Listen);
+import { Listen } from '../listen/Listen';
 
 export interface ArticleViewProps {
   library: Library;
@@ -34,8 +30,15 @@ export interface ArticleViewProps {
   onState?: StateUpdate;
   /** The feed's title (read aloud shows it on the lock screen). */
   feedTitle?: string;
-  /** The article after `id` in the list the reader came from, for "continue with the next article". */
-  nextAfter?: (id: string) => string | undefined;
+  /** The article after this one in the list the reader came from, for "continue with the next article". */
+  next?: NextArticle;
+}
+
+export interface NextArticle {
+  /** The id of the article after `id` in the list, if any. */
+  after(id: string): string | undefined;
+  /** Opens it, in place of this one (Back still leads to the list). */
+  open(id: string): void;
 }
 
 const RTL = /^(ar|he|fa|ur|ps|sd|ug|yi|dv|ckb)(-|$)/i;
@@ -48,9 +51,8 @@ function progressOf(el: HTMLElement): number {
   return Math.min(1, Math.max(0, -rect.top / scrollable));
 }
 
-export function ArticleView({ library, id, syncing, back, state, onState, feedTitle = '', nextAfter }: ArticleViewProps) {
+export function ArticleView({ library, id, syncing, back, state, onState, feedTitle = '', next }: ArticleViewProps) {
   const [article, setArticle] = useState<Article | null>();
-  const Listen = useLazy<ListenProps>(!!article, loadListen);
   const [resumed, setResumed] = useState<number>();
   /** A body announced by the index (`bodyUrl`) and not stored yet: being fetched, or why it could not be. */
   const [remote, setRemote] = useState<{ loading: true } | { loading: false; failure?: SyncFailure }>();
@@ -183,9 +185,7 @@ export function ArticleView({ library, id, syncing, back, state, onState, feedTi
       <KeepOffline article={article}>
         <ShareButton title={article.title || t.untitled} url={article.url ?? location.href} />
       </KeepOffline>
-      {Listen && (
-        <Listen key={article.id} article={article} root={root} state={state} onState={onState} feedTitle={feedTitle} nextAfter={nextAfter} />
-      )}
+      <Listen key={article.id} article={article} root={root} state={state} onState={onState} feedTitle={feedTitle} next={next} />
       <header class="reader-head">
         <h1 ref={heading} tabIndex={-1}>
           {article.title || t.untitled}
