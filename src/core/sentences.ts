@@ -41,7 +41,7 @@ function lastWord(before: string): string {
  * Whether a boundary proposed between `before` and `after` is a false one: the rules above.
  * `before` ends with the terminator (and closers, maybe spaces); `after` is what follows.
  */
-export function isFalseBreak(before: string, after: string, lang: string): boolean {
+function isFalseBreak(before: string, after: string, lang: string): boolean {
   // A dash that goes on after a quote ("«Ходімо!» — сказала вона") continues the sentence.
   const next = after.trimStart().replace(/^[—–]\s*/u, '');
   if (!next) return false;

@@ -15,7 +15,7 @@ export interface VoiceInfo {
 }
 
 /** A language tag in one spelling: "pt_BR" (Android) and "PT-br" both become "pt-br". */
-export const normalizeLang = (tag: string): string => tag.trim().replace(/_/g, '-').toLowerCase();
+const normalizeLang = (tag: string): string => tag.trim().replace(/_/g, '-').toLowerCase();
 
 /** The primary language subtag: "pt-BR" → "pt". */
 export const primaryLang = (tag: string): string => normalizeLang(tag).split('-')[0] ?? '';
@@ -59,7 +59,7 @@ export interface ListenPrefs {
   continueNext: boolean;
 }
 
-export const DEFAULT_LISTEN: ListenPrefs = { rate: 1, voices: {}, continueNext: false };
+const DEFAULT_LISTEN: ListenPrefs = { rate: 1, voices: {}, continueNext: false };
 
 export function parseListenPrefs(v: unknown): ListenPrefs {
   const o = v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
