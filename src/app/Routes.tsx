@@ -5,17 +5,17 @@
  */
 import type { ListEntry } from '../core/list-model';
 import type { ReadingState, StateUpdate } from '../core/reading';
-import { articleHref, type Route } from '../core/routes';
+import type { Route } from '../core/routes';
 import type { Settings } from '../core/settings';
 import { ListView } from '../features/list/ListView';
 import type { ShownResults } from '../features/list/useList';
-import type { ArticleViewProps, NextArticle } from '../features/reader/ArticleView';
+import type { ArticleViewProps, ListRows } from '../features/reader/ArticleView';
 import type { SettingsViewProps } from '../features/settings/SettingsView';
 import type { Library } from '../features/sync/library';
 import { t } from '../i18n';
-import { BASE, historyState, navigate } from '../ui/navigation';
+import { historyState } from '../ui/navigation';
 import { useLazy } from '../ui/useLazy';
-import { useMemo, useRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 
 const withLazyStrings = <T,>(view: Promise<T>): Promise<T> =>
   Promise.all([view, import('../i18n/lazy').then((m) => m.loadLazyStrings())]).then(([v]) => v);
@@ -45,25 +45,10 @@ export interface RoutesProps {
 export function Routes({ route, library, list, results, states, onState, offline, syncing, lastSuccess, onSync, settings, onSettings, feedTitle }: RoutesProps) {
   const Reader = useLazy<ArticleViewProps>(route.view === 'article', loadReader);
   const SettingsView = useLazy<SettingsViewProps>(route.view === 'settings', loadSettings);
-  // The rows of the list as last shown (its filter and order), for "continue with the next
-  // article"; an article opened from a link goes on through the whole list, newest first.
-  const shownRows = useRef<readonly ListEntry[]>([]);
-  if (route.view === 'list' && results.shown) shownRows.current = results.shown.visible;
-  const allRows = useRef(list.entries);
-  allRows.current = list.entries;
-  const next = useMemo<NextArticle>(
-    () => ({
-      after(id) {
-        const rows = shownRows.current.some((e) => e.id === id) ? shownRows.current : (allRows.current ?? []);
-        const at = rows.findIndex((e) => e.id === id);
-        return at < 0 ? undefined : rows[at + 1]?.id;
-      },
-      open(id) {
-        navigate(articleHref(BASE, id), { replace: true, state: historyState() });
-      },
-    }),
-    [],
-  );
+  // The list as last shown (its filter and order), for "continue with the next article".
+  const rows = useRef<ListRows>({ shown: [], all: undefined });
+  rows.current.all = list.entries;
+  if (route.view === 'list' && results.shown) rows.current.shown = results.shown.visible;
 
   if (route.view === 'list') {
     return (
@@ -91,7 +76,7 @@ export function Routes({ route, library, list, results, states, onState, offline
         state={states.get(route.id)}
         onState={onState}
         feedTitle={feedTitle}
-        next={next}
+        listRows={rows}
       />
     ) : (
       <p class="placeholder">{t.articleLoading}</p>

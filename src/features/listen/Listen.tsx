@@ -13,7 +13,9 @@ import { chooseVoice, offlineVoices, primaryLang, RATES, type ListenPrefs } from
 import { locale } from '../../i18n';
 import { num } from '../../i18n/format';
 import { tl } from '../../i18n/lazy';
-import type { NextArticle } from '../reader/ArticleView';
+import type { ListRows } from '../reader/ArticleView';
+import { articleHref } from '../../core/routes';
+import { BASE, historyState, navigate } from '../../ui/navigation';
 import { loadListenPrefs, saveListenPrefs } from './prefs';
 import { ReadAloud } from './read-aloud';
 import { clearHighlight, collectSentences, highlight, type Sentence } from './text';
@@ -26,8 +28,18 @@ export interface ListenProps {
   onState: StateUpdate | undefined;
   /** The feed's title: the "artist" on the lock screen. */
   feedTitle: string;
-  /** The article after this one in the list the reader came from (its filter and order), and how to open it. */
-  next: NextArticle | undefined;
+  /** The list's rows, for "continue with the next article". */
+  listRows: { readonly current: ListRows } | undefined;
+}
+
+/**
+ * The article after `id` in the list it was opened from (its filter and order); opened from a
+ * link, in the whole list, newest first.
+ */
+function nextIn({ shown, all }: ListRows, id: string): string | undefined {
+  const rows = shown.some((e) => e.id === id) ? shown : (all ?? []);
+  const at = rows.findIndex((e) => e.id === id);
+  return at < 0 ? undefined : rows[at + 1]?.id;
 }
 
 /** The article "continue with the next article" opened: it starts speaking once it is shown. */
@@ -87,7 +99,7 @@ function setAction(action: MediaSessionAction, handler: MediaSessionActionHandle
   }
 }
 
-export function Listen({ article, root, state, onState, feedTitle, next }: ListenProps) {
+export function Listen({ article, root, state, onState, feedTitle, listRows }: ListenProps) {
   const synth = useMemo(synthesis, []);
   const voices = useVoices(synth);
   const [prefs, setPrefs] = useState<ListenPrefs>(loadListenPrefs);
@@ -104,8 +116,8 @@ export function Listen({ article, root, state, onState, feedTitle, next }: Liste
   const primary = primaryLang(lang);
   const offered = useMemo(() => offlineVoices(voices, lang), [voices, lang]);
   const chosen = chooseVoice(offered, prefs.voices[primary]);
-  const latest = useRef({ article, state, onState, prefs, next });
-  latest.current = { article, state, onState, prefs, next };
+  const latest = useRef({ article, state, onState, prefs, listRows });
+  latest.current = { article, state, onState, prefs, listRows };
 
   const updatePrefs = (p: ListenPrefs) => {
     setPrefs(p);
@@ -155,11 +167,12 @@ export function Listen({ article, root, state, onState, feedTitle, next }: Liste
       new ReadAloud(synth, texts, {
         changed: () => show(r),
         finished: () => {
-          const { article: a, prefs: p, next: following } = latest.current;
-          const id = p.continueNext ? following?.after(a.id) : undefined;
-          if (!id || !following) return;
+          const { article: a, prefs: p, listRows: rows } = latest.current;
+          const id = p.continueNext && rows ? nextIn(rows.current, a.id) : undefined;
+          if (!id) return;
           autoplay = id;
-          following.open(id);
+          // In place of this one: Back still leads to the list the reader came from.
+          navigate(articleHref(BASE, id), { replace: true, state: historyState() });
         },
         failed: () => setMessage('failed'),
       });

@@ -7,6 +7,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { needsBody } from '../../core/article';
 import type { Article } from '../../core/feed/types';
+import type { ListEntry } from '../../core/list-model';
 import { opened, resumeAt, withProgress, withRead, withSaved, type ReadingState, type StateUpdate } from '../../core/reading';
 import type { SyncFailure } from '../../core/sync-types';
 import type { Library } from '../sync/library';
@@ -30,15 +31,14 @@ export interface ArticleViewProps {
   onState?: StateUpdate;
   /** The feed's title (read aloud shows it on the lock screen). */
   feedTitle?: string;
-  /** The article after this one in the list the reader came from, for "continue with the next article". */
-  next?: NextArticle;
+  /** The list's rows, for "continue with the next article". */
+  listRows?: { readonly current: ListRows };
 }
 
-export interface NextArticle {
-  /** The id of the article after `id` in the list, if any. */
-  after(id: string): string | undefined;
-  /** Opens it, in place of this one (Back still leads to the list). */
-  open(id: string): void;
+/** The list's rows: as last shown (its filter and order), and all of them (newest first). */
+export interface ListRows {
+  shown: readonly ListEntry[];
+  all: readonly ListEntry[] | undefined;
 }
 
 const RTL = /^(ar|he|fa|ur|ps|sd|ug|yi|dv|ckb)(-|$)/i;
@@ -51,7 +51,7 @@ function progressOf(el: HTMLElement): number {
   return Math.min(1, Math.max(0, -rect.top / scrollable));
 }
 
-export function ArticleView({ library, id, syncing, back, state, onState, feedTitle = '', next }: ArticleViewProps) {
+export function ArticleView({ library, id, syncing, back, state, onState, feedTitle = '', listRows }: ArticleViewProps) {
   const [article, setArticle] = useState<Article | null>();
   const [resumed, setResumed] = useState<number>();
   /** A body announced by the index (`bodyUrl`) and not stored yet: being fetched, or why it could not be. */
@@ -185,7 +185,7 @@ export function ArticleView({ library, id, syncing, back, state, onState, feedTi
       <KeepOffline article={article}>
         <ShareButton title={article.title || t.untitled} url={article.url ?? location.href} />
       </KeepOffline>
-      <Listen key={article.id} article={article} root={root} state={state} onState={onState} feedTitle={feedTitle} next={next} />
+      <Listen key={article.id} article={article} root={root} state={state} onState={onState} feedTitle={feedTitle} listRows={listRows} />
       <header class="reader-head">
         <h1 ref={heading} tabIndex={-1}>
           {article.title || t.untitled}
