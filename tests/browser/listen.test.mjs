@@ -233,9 +233,13 @@ describe('read aloud, offline', () => {
     await saidAtLeast(4);
     assert.deepEqual(await said(), EN_SENTENCES.slice(0, 3).concat(EN_SENTENCES[1] ?? ''));
 
+    // The lock screen shows the article and the feed, where the browser has a Media Session.
+    const meta = await page.evaluate(() => [navigator.mediaSession.metadata?.title, navigator.mediaSession.metadata?.artist, navigator.mediaSession.playbackState]);
+    assert.deepEqual(meta, [EN.title, feed.title, 'playing']);
     await page.getByRole('button', { name: 'Pause' }).click();
     await page.getByRole('button', { name: 'Resume' }).waitFor();
     assert.equal((await said()).length, 4, 'nothing is said while paused');
+    assert.equal(await page.evaluate(() => navigator.mediaSession.playbackState), 'paused');
     await page.getByRole('button', { name: 'Resume' }).click();
     await saidAtLeast(5);
     assert.equal((await said())[4], EN_SENTENCES[1], 'resume says the paused sentence again');

@@ -88,6 +88,8 @@ const inView = (el: Element) => {
   return r.bottom > 0 && r.top < innerHeight;
 };
 
+const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ']);
+
 const smoothScroll = () =>
   document.documentElement.dataset.motion !== 'reduce' && !matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -214,11 +216,16 @@ export function Listen({ article, root, state, onState, feedTitle, listRows }: L
     [],
   );
 
-  // The reader scrolling on purpose (wheel, touch, keys) decides whether the sentence is followed.
+  // The reader scrolling on purpose (wheel, touch, scrolling keys) decides whether the sentence is
+  // followed: scrolled out of view, it is not, until a skip or Resume; scrolled back, it is again.
   useEffect(() => {
     let byHand = false;
     const hand = () => {
       byHand = true;
+    };
+    const key = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement | null;
+      if (SCROLL_KEYS.has(e.key) && !el?.closest('button, input, select, textarea, [contenteditable]')) byHand = true;
     };
     const onScroll = () => {
       if (!byHand) return;
@@ -228,12 +235,12 @@ export function Listen({ article, root, state, onState, feedTitle, listRows }: L
     const opts = { passive: true } as const;
     addEventListener('wheel', hand, opts);
     addEventListener('touchmove', hand, opts);
-    addEventListener('keydown', hand, opts);
+    addEventListener('keydown', key, opts);
     addEventListener('scroll', onScroll, opts);
     return () => {
       removeEventListener('wheel', hand);
       removeEventListener('touchmove', hand);
-      removeEventListener('keydown', hand);
+      removeEventListener('keydown', key);
       removeEventListener('scroll', onScroll);
     };
   }, []);
