@@ -48,7 +48,14 @@ const FR = {
   date_published: '2026-04-30T09:00:00Z',
   content_html: '<p>Les bacs reprennent lundi.</p>',
 };
-const feed = { version: 'https://jsonfeed.org/version/1.1', title: 'Harbour Gazette', items: [EN, UK, PT, FR] };
+const LONG = {
+  id: 'listen-long',
+  title: 'A long tide table',
+  language: 'en',
+  date_published: '2026-04-01T09:00:00Z',
+  content_html: Array.from({ length: 40 }, (_, i) => `<p>Tide note ${i + 1} is short. It has a second line.</p>`).join(''),
+};
+const feed = { version: 'https://jsonfeed.org/version/1.1', title: 'Harbour Gazette', items: [EN, UK, PT, FR, LONG] };
 
 /** The scripted engine; runs in the page before any of its scripts. */
 function installSpeech() {
@@ -305,6 +312,40 @@ describe('read aloud, offline', () => {
     const shortcuts = page.locator('dl.shortcuts');
     await shortcuts.waitFor();
     assert.match((await shortcuts.textContent()) ?? '', /l\s*Listen \/ pause/);
+  });
+
+  test('the spoken sentence is kept in view, unless the reader scrolled away by hand', async () => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await open(LONG);
+    await clearLog();
+    await page.getByRole('button', { name: 'Listen' }).click();
+    await saidAtLeast(1);
+    // The title, then two sentences a note: the 39th sentence on is note 20's first.
+    for (let i = 0; i < 39; i++) await page.getByRole('button', { name: 'Next sentence' }).click();
+    await saidAtLeast(40);
+    assert.equal(await speaking(), 'Tide note 20 is short.');
+    const inView = () =>
+      page.locator('[data-speaking]').first().evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.bottom > 0 && r.top < innerHeight;
+      });
+    assert.equal(await inView(), true, 'followed down the page');
+    // The reader scrolls back to the top with the mouse wheel: the next sentence does not pull the page down.
+    await page.mouse.move(200, 400);
+    await page.mouse.wheel(0, -100_000);
+    await page.waitForFunction(() => scrollY === 0);
+    await page.evaluate(() => window.__speech.release());
+    await saidAtLeast(41);
+    assert.equal(await speaking(), 'It has a second line.');
+    assert.equal(await page.evaluate(() => scrollY), 0);
+    assert.equal(await inView(), false);
+    // A skip follows it again.
+    await page.getByRole('button', { name: 'Next sentence' }).click();
+    await saidAtLeast(42);
+    assert.equal(await speaking(), 'Tide note 21 is short.');
+    assert.equal(await inView(), true);
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
   });
 
   test('with no on-device voice for the language, a status says so and how to add one', async () => {
