@@ -162,7 +162,7 @@ describe('read aloud, offline', () => {
   const open = async (item) => {
     await page.goto(server.url + articlePath(item.id));
     await page.locator('h1').filter({ hasText: item.title }).waitFor();
-    await page.getByRole('button', { name: 'Listen' }).waitFor();
+    await page.getByRole('button', { name: 'Listen', exact: true }).waitFor();
     await hold();
   };
   /** The names of the voices offered, once the controls are shown. */
