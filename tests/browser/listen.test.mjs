@@ -171,6 +171,28 @@ describe('read aloud, offline', () => {
     await voice.waitFor();
     return voice.locator('option').allTextContents();
   };
+  /**
+   * Waits until the reading state stored for `id` says reading aloud is at sentence `at`.
+   * @param {string} id
+   * @param {number | undefined} at
+   */
+  const storedAt = (id, at) =>
+    page.waitForFunction(
+      async ([key, want]) => {
+        const db = await new Promise((resolve, reject) => {
+          const r = indexedDB.open('broadsheet');
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+        });
+        const s = await new Promise((resolve) => {
+          const r = /** @type {IDBDatabase} */ (db).transaction('state').objectStore('state').get(/** @type {string} */ (key));
+          r.onsuccess = () => resolve(r.result);
+        });
+        /** @type {IDBDatabase} */ (db).close();
+        return /** @type {{ listenAt?: number } | undefined} */ (s)?.listenAt === (want ?? undefined);
+      },
+      [id, at ?? null],
+    );
   const speaking = () => page.locator('[data-speaking]').allTextContents().then((t) => t.join(''));
 
   before(async () => {
@@ -190,6 +212,15 @@ describe('read aloud, offline', () => {
     await hold();
     await page.getByRole('button', { name: 'Listen' }).click();
     assert.deepEqual(await offered(), ['Ann (en-US)', 'Ben (en_GB)']);
+    // The choice applies at once and is remembered for English.
+    await page.getByRole('combobox', { name: 'Voice' }).selectOption({ label: 'Ben (en_GB)' });
+    await page.waitForFunction(() => window.__speech.log.at(-1)?.voice === 'Ben');
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await open(EN);
+    await page.getByRole('button', { name: 'Listen' }).click();
+    await saidAtLeast(1);
+    assert.equal(await page.evaluate(() => window.__speech.log[0]?.voice), 'Ben');
+    assert.equal(await page.getByRole('combobox', { name: 'Voice' }).inputValue(), 'test:Ben');
     await page.getByRole('button', { name: 'Stop' }).click();
 
     // pt-BR falls back to a pt-PT voice; the network Brazilian voice is never offered.
@@ -258,7 +289,10 @@ describe('read aloud, offline', () => {
     await page.evaluate(() => window.__speech.release());
     await saidAtLeast(7);
     assert.equal(await page.evaluate(() => window.__speech.log.at(-1)?.rate), 1.5, 'the speed stays for the next sentences');
+    // Stop starts the article over: the stored position goes.
+    await storedAt(EN.id, 2);
     await page.getByRole('button', { name: 'Stop' }).click();
+    await storedAt(EN.id, undefined);
   });
 
   test('the position survives a reload, and Listen resumes there', async () => {
@@ -270,19 +304,7 @@ describe('read aloud, offline', () => {
     for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Next sentence' }).click();
     await saidAtLeast(4);
     await page.getByRole('button', { name: 'Pause' }).click();
-    await page.waitForFunction(async (id) => {
-      const db = await new Promise((resolve, reject) => {
-        const r = indexedDB.open('broadsheet');
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error);
-      });
-      const s = await new Promise((resolve) => {
-        const r = /** @type {IDBDatabase} */ (db).transaction('state').objectStore('state').get(id);
-        r.onsuccess = () => resolve(r.result);
-      });
-      /** @type {IDBDatabase} */ (db).close();
-      return /** @type {{ listenAt?: number } | undefined} */ (s)?.listenAt === 3;
-    }, EN.id);
+    await storedAt(EN.id, 3);
     await page.reload();
     await page.getByRole('button', { name: 'Listen' }).waitFor();
     await hold();
