@@ -64,6 +64,7 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
           onSync={run}
           settings={settings}
           onSettings={onSettings}
+          feedTitle={title}
         />
       </main>
     </div>

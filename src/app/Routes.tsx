@@ -9,12 +9,13 @@ import type { Route } from '../core/routes';
 import type { Settings } from '../core/settings';
 import { ListView } from '../features/list/ListView';
 import type { ShownResults } from '../features/list/useList';
-import type { ArticleViewProps } from '../features/reader/ArticleView';
+import type { ArticleViewProps, ListRows } from '../features/reader/ArticleView';
 import type { SettingsViewProps } from '../features/settings/SettingsView';
 import type { Library } from '../features/sync/library';
 import { t } from '../i18n';
 import { historyState } from '../ui/navigation';
 import { useLazy } from '../ui/useLazy';
+import { useRef } from 'preact/hooks';
 
 const withLazyStrings = <T,>(view: Promise<T>): Promise<T> =>
   Promise.all([view, import('../i18n/lazy').then((m) => m.loadLazyStrings())]).then(([v]) => v);
@@ -37,11 +38,17 @@ export interface RoutesProps {
   onSync: ((full?: boolean) => void) | undefined;
   settings: Settings;
   onSettings: (s: Settings) => Promise<void> | void;
+  /** The feed's title, as the masthead shows it. */
+  feedTitle?: string;
 }
 
-export function Routes({ route, library, list, results, states, onState, offline, syncing, lastSuccess, onSync, settings, onSettings }: RoutesProps) {
+export function Routes({ route, library, list, results, states, onState, offline, syncing, lastSuccess, onSync, settings, onSettings, feedTitle }: RoutesProps) {
   const Reader = useLazy<ArticleViewProps>(route.view === 'article', loadReader);
   const SettingsView = useLazy<SettingsViewProps>(route.view === 'settings', loadSettings);
+  // The list as last shown (its filter and order), for "continue with the next article".
+  const rows = useRef<ListRows>({ shown: [], all: undefined });
+  rows.current.all = list.entries;
+  if (route.view === 'list' && results.shown) rows.current.shown = results.shown.visible;
 
   if (route.view === 'list') {
     return (
@@ -61,7 +68,16 @@ export function Routes({ route, library, list, results, states, onState, offline
     // The reader waits for the stored reading state, so it can resume and never writes over a
     // saved state it has not seen yet.
     return Reader && library && list.entries ? (
-      <Reader library={library} id={route.id} syncing={syncing} back={historyState().fromList} state={states.get(route.id)} onState={onState} />
+      <Reader
+        library={library}
+        id={route.id}
+        syncing={syncing}
+        back={historyState().fromList}
+        state={states.get(route.id)}
+        onState={onState}
+        feedTitle={feedTitle}
+        listRows={rows}
+      />
     ) : (
       <p class="placeholder">{t.articleLoading}</p>
     );

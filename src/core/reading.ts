@@ -13,6 +13,11 @@ export interface ReadingState {
   savedAt?: number;
   /** How far down the article the reader got, 0..1. */
   progress: number;
+  /**
+   * Where reading aloud stopped: the index of the next sentence to speak. Absent when the article
+   * was never listened to or was listened to the end.
+   */
+  listenAt?: number;
   /** When any of the above last changed, so the newest change wins across tabs and imports. */
   updatedAt: number;
 }
@@ -40,7 +45,20 @@ export function opened(s: ReadingState, now: number): ReadingState {
 export function withRead(s: ReadingState, read: boolean, now: number): ReadingState {
   if (s.read === read) return s;
   // Marking unread also forgets the position: the reader wants to start it over later.
-  return read ? { ...s, read, readAt: s.readAt ?? now, updatedAt: now } : { ...s, read, progress: 0, updatedAt: now };
+  if (read) return { ...s, read, readAt: s.readAt ?? now, updatedAt: now };
+  const next: ReadingState = { ...s, read, progress: 0, updatedAt: now };
+  delete next.listenAt;
+  return next;
+}
+
+/** Records where reading aloud is (the next sentence to speak); `undefined` forgets it (the end was reached). */
+export function withListenAt(s: ReadingState, at: number | undefined, now: number): ReadingState {
+  const valid = at !== undefined && Number.isInteger(at) && at > 0 ? at : undefined;
+  if (s.listenAt === valid) return s;
+  const next: ReadingState = { ...s, updatedAt: now };
+  if (valid === undefined) delete next.listenAt;
+  else next.listenAt = valid;
+  return next;
 }
 
 export function withSaved(s: ReadingState, saved: boolean, now: number): ReadingState {
@@ -67,5 +85,5 @@ export function resumeAt(s: ReadingState | undefined): number | undefined {
 
 /** A record that says nothing (never read, not saved, no progress) need not be stored. */
 export function isBlank(s: ReadingState): boolean {
-  return !s.read && !s.saved && s.progress === 0;
+  return !s.read && !s.saved && s.progress === 0 && s.listenAt === undefined;
 }

@@ -1,6 +1,7 @@
 /**
  * Keyboard shortcuts, as in mail and feed readers: `/` focuses the search box, `j`/`k` move
- * through the list, Enter opens the focused article (links do that natively), Escape goes back.
+ * through the list, Enter opens the focused article (links do that natively), Escape goes back,
+ * `l` in an article presses its Listen / Pause / Resume button (read aloud).
  * Letters are ignored while typing in a field, and when a modifier key is held.
  */
 import { useEffect } from 'preact/hooks';
@@ -54,6 +55,12 @@ export function useShortcuts(route: Route): void {
         requestAnimationFrame(() => document.querySelector<HTMLInputElement>('input[type=search]')?.focus());
       } else if (route.view === 'list' && (e.key === 'j' || e.key === 'k')) {
         if (moveInList(e.key === 'j' ? 1 : -1)) e.preventDefault();
+      } else if (route.view === 'article' && e.key === 'l') {
+        const listen = document.querySelector<HTMLButtonElement>('button[data-shortcut="listen"]');
+        if (listen) {
+          e.preventDefault();
+          listen.click();
+        }
       }
     };
     addEventListener('keydown', onKey);

@@ -7,6 +7,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { needsBody } from '../../core/article';
 import type { Article } from '../../core/feed/types';
+import type { ListEntry } from '../../core/list-model';
 import { opened, resumeAt, withProgress, withRead, withSaved, type ReadingState, type StateUpdate } from '../../core/reading';
 import type { SyncFailure } from '../../core/sync-types';
 import type { Library } from '../sync/library';
@@ -18,6 +19,7 @@ import { listHref } from '../../core/routes';
 import { ImportedNote, KeepOffline } from '../offline/KeepOffline';
 import { sanitizeArticle } from '../../platform/sanitize';
 import { ShareButton } from './ShareButton';
+import { Listen } from '../listen/Listen';
 
 export interface ArticleViewProps {
   library: Library;
@@ -27,6 +29,16 @@ export interface ArticleViewProps {
   back: string | undefined;
   state?: ReadingState | undefined;
   onState?: StateUpdate;
+  /** The feed's title (read aloud shows it on the lock screen). */
+  feedTitle?: string;
+  /** The list's rows, for "continue with the next article". */
+  listRows?: { readonly current: ListRows };
+}
+
+/** The list's rows: as last shown (its filter and order), and all of them (newest first). */
+export interface ListRows {
+  shown: readonly ListEntry[];
+  all: readonly ListEntry[] | undefined;
 }
 
 const RTL = /^(ar|he|fa|ur|ps|sd|ug|yi|dv|ckb)(-|$)/i;
@@ -39,7 +51,7 @@ function progressOf(el: HTMLElement): number {
   return Math.min(1, Math.max(0, -rect.top / scrollable));
 }
 
-export function ArticleView({ library, id, syncing, back, state, onState }: ArticleViewProps) {
+export function ArticleView({ library, id, syncing, back, state, onState, feedTitle = '', listRows }: ArticleViewProps) {
   const [article, setArticle] = useState<Article | null>();
   const [resumed, setResumed] = useState<number>();
   /** A body announced by the index (`bodyUrl`) and not stored yet: being fetched, or why it could not be. */
@@ -173,6 +185,7 @@ export function ArticleView({ library, id, syncing, back, state, onState }: Arti
       <KeepOffline article={article}>
         <ShareButton title={article.title || t.untitled} url={article.url ?? location.href} />
       </KeepOffline>
+      <Listen key={article.id} article={article} root={root} state={state} onState={onState} feedTitle={feedTitle} listRows={listRows} />
       <header class="reader-head">
         <h1 ref={heading} tabIndex={-1}>
           {article.title || t.untitled}

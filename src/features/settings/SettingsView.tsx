@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { formatRelative } from '../../i18n/format';
 import { LOCALE_NAMES, LOCALES } from '../../core/locales';
 import { t } from '../../i18n';
+import { tl } from '../../i18n/lazy';
 import { installState, onInstallChange, promptInstall } from '../../platform/install';
 import { BASE } from '../../ui/navigation';
 import { Link } from '../../ui/Link';
@@ -170,6 +171,10 @@ export function SettingsView({ settings, onSettings, lastSuccess, syncing, onChe
             <kbd>Esc</kbd>
           </dt>
           <dd>{t.shortcutBack}</dd>
+          <dt>
+            <kbd>l</kbd>
+          </dt>
+          <dd>{tl().shortcutListen}</dd>
         </dl>
       </section>
       <p class="note">{t.version(typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev')}</p>

@@ -31,6 +31,23 @@ export const enLazy = {
   linkCopied: 'Link copied.',
   copyThisLink: 'Copy this link',
 
+  // Read aloud
+  listen: 'Listen',
+  pauseListening: 'Pause',
+  resumeListening: 'Resume',
+  stopListening: 'Stop',
+  previousSentence: 'Previous sentence',
+  nextSentence: 'Next sentence',
+  sentenceOf: (i: number, n: number) => `Sentence ${num(i)} of ${num(n)}`,
+  speed: 'Speed',
+  voice: 'Voice',
+  continueNext: 'Continue with the next article',
+  noOfflineVoice: (language: string) =>
+    `No offline voice is installed for ${language}, so this article cannot be read aloud. To add one, open your device’s text-to-speech settings (Android: Settings › Accessibility › Text-to-speech; iPhone and iPad: Settings › Accessibility › Spoken Content › Voices; Windows: Settings › Time & language › Speech; Mac: System Settings › Accessibility › Spoken Content), download a ${language} voice, then reload this page.`,
+  noSpeech: 'This browser cannot read aloud.',
+  listenFailed: 'Reading aloud stopped: the voice reported an error. Press Resume to try again.',
+  shortcutListen: 'Listen / pause (in an article)',
+
   // Storage panel
   storage: 'Storage',
   storageMeasuring: 'Measuring the space used…',

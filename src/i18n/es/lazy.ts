@@ -26,6 +26,23 @@ const lazy: LazyStrings = {
   linkCopied: 'Enlace copiado.',
   copyThisLink: 'Copia este enlace',
 
+  // Lectura en voz alta
+  listen: 'Escuchar',
+  pauseListening: 'Pausa',
+  resumeListening: 'Reanudar',
+  stopListening: 'Detener',
+  previousSentence: 'Frase anterior',
+  nextSentence: 'Frase siguiente',
+  sentenceOf: (i: number, n: number) => `Frase ${num(i)} de ${num(n)}`,
+  speed: 'Velocidad',
+  voice: 'Voz',
+  continueNext: 'Seguir con el artículo siguiente',
+  noOfflineVoice: (language: string) =>
+    `No hay ninguna voz sin conexión instalada para ${language}, así que este artículo no se puede leer en voz alta. Para añadir una, abre los ajustes de texto a voz del dispositivo (Android: Ajustes › Accesibilidad › Texto a voz; iPhone y iPad: Ajustes › Accesibilidad › Contenido leído › Voces; Windows: Configuración › Hora e idioma › Voz; Mac: Ajustes del Sistema › Accesibilidad › Contenido leído), descarga una voz en ${language} y vuelve a cargar esta página.`,
+  noSpeech: 'Este navegador no puede leer en voz alta.',
+  listenFailed: 'La lectura se detuvo: la voz informó de un error. Pulsa Reanudar para volver a intentarlo.',
+  shortcutListen: 'Escuchar / pausa (en un artículo)',
+
   // Storage panel
   storage: 'Almacenamiento',
   storageMeasuring: 'Midiendo el espacio usado…',

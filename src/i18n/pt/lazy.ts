@@ -26,6 +26,23 @@ const lazy: LazyStrings = {
   linkCopied: 'Link copiado.',
   copyThisLink: 'Copie este link',
 
+  // Leitura em voz alta
+  listen: 'Ouvir',
+  pauseListening: 'Pausar',
+  resumeListening: 'Continuar',
+  stopListening: 'Parar',
+  previousSentence: 'Frase anterior',
+  nextSentence: 'Frase seguinte',
+  sentenceOf: (i: number, n: number) => `Frase ${num(i)} de ${num(n)}`,
+  speed: 'Velocidade',
+  voice: 'Voz',
+  continueNext: 'Continuar com o artigo seguinte',
+  noOfflineVoice: (language: string) =>
+    `Não há nenhuma voz offline instalada para ${language}, por isso este artigo não pode ser lido em voz alta. Para adicionar uma, abra as configurações de texto para fala do aparelho (Android: Configurações › Acessibilidade › Conversão de texto em voz; iPhone e iPad: Ajustes › Acessibilidade › Conteúdo Falado › Vozes; Windows: Configurações › Hora e idioma › Fala; Mac: Ajustes do Sistema › Acessibilidade › Conteúdo Falado), baixe uma voz em ${language} e recarregue esta página.`,
+  noSpeech: 'Este navegador não consegue ler em voz alta.',
+  listenFailed: 'A leitura parou: a voz informou um erro. Toque em Continuar para tentar de novo.',
+  shortcutListen: 'Ouvir / pausar (num artigo)',
+
   // Storage panel
   storage: 'Armazenamento',
   storageMeasuring: 'Medindo o espaço usado…',
