@@ -133,8 +133,7 @@ function foldWithMap(text: string): Folded {
   const to: number[] = [];
   let space = false;
   for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i)!;
-    const len = cp > 0xffff ? 2 : 1;
+    const len = (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
     const c = text.slice(i, i + len);
     if (/\s/u.test(c)) {
       if (!space) {
@@ -213,21 +212,22 @@ function sellers(hay: string, needle: string, k: number): (Range & { cost: numbe
     nextStart[0] = j;
     const c = hay[j - 1];
     for (let i = 1; i <= m; i++) {
-      const sub = cost[i - 1]! + (needle[i - 1] === c ? 0 : 1);
-      const del = cost[i]! + 1; // a character of the text not in the quote
-      const ins = nextCost[i - 1]! + 1; // a character of the quote not in the text
+      const sub = (cost[i - 1] ?? 0) + (needle[i - 1] === c ? 0 : 1);
+      const del = (cost[i] ?? 0) + 1; // a character of the text not in the quote
+      const ins = (nextCost[i - 1] ?? 0) + 1; // a character of the quote not in the text
       if (sub <= del && sub <= ins) {
         nextCost[i] = sub;
-        nextStart[i] = start[i - 1]!;
+        nextStart[i] = start[i - 1] ?? 0;
       } else if (del <= ins) {
         nextCost[i] = del;
-        nextStart[i] = start[i]!;
+        nextStart[i] = start[i] ?? 0;
       } else {
         nextCost[i] = ins;
-        nextStart[i] = nextStart[i - 1]!;
+        nextStart[i] = nextStart[i - 1] ?? 0;
       }
     }
-    if (nextCost[m]! <= k) raw.push({ start: nextStart[m]!, end: j, cost: nextCost[m]! });
+    const last = nextCost[m] ?? Infinity;
+    if (last <= k) raw.push({ start: nextStart[m] ?? 0, end: j, cost: last });
     [cost, nextCost] = [nextCost, cost];
     [start, nextStart] = [nextStart, start];
   }

@@ -39,7 +39,8 @@ export function toMarkdown(highlights: readonly Highlight[], o: MarkdownOptions)
   }
   const out: string[] = [`# ${escapeText(o.title)}`, ''];
   for (const group of groups.values()) {
-    const first = group[0]!;
+    const first = group[0];
+    if (!first) continue;
     out.push(`## [${escapeText(o.articleTitle(first))}](${escapeUrl(o.link(first))})`, '');
     for (const h of group) {
       out.push(quoted(h.quote.exact), '');
