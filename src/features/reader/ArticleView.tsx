@@ -18,6 +18,12 @@ import { listHref } from '../../core/routes';
 import { ImportedNote, KeepOffline } from '../offline/KeepOffline';
 import { sanitizeArticle } from '../../platform/sanitize';
 import { ShareButton } from './ShareButton';
+import { useLazy } from '../../ui/useLazy';
+import type { HighlightLayerProps } from '../highlights/HighlightLayer';
+
+// Highlights load after the article is shown, with their strings: opening an article waits for neither.
+const loadHighlights = () =>
+  Promise.all([import('../highlights/HighlightLayer'), import('../../i18n/highlights').then((m) => m.loadHighlightStrings())]).then(([m]) => m.HighlightLayer);
 
 export interface ArticleViewProps {
   library: Library;
@@ -53,6 +59,7 @@ export function ArticleView({ library, id, syncing, back, state, onState }: Arti
   // is read then, and its later changes (progress) must not run that effect again.
   const latestState = useRef(state);
   latestState.current = state;
+  const Highlights = useLazy<HighlightLayerProps>(!!article, loadHighlights);
 
   useEffect(() => {
     let live = true;
@@ -239,6 +246,7 @@ export function ArticleView({ library, id, syncing, back, state, onState }: Arti
           {!article.bodyUrl && <p class="note">{t.noBody}</p>}
         </div>
       )}
+      {Highlights && <Highlights article={article} root={root} library={library} />}
       <footer class="reader-foot">
         {article.externalUrl && (
           <p>
