@@ -7,7 +7,7 @@
 import type { Highlight } from '../core/highlights/highlight';
 import type { IDBPTransaction } from 'idb';
 import type { DB } from './connection';
-import type { BroadsheetDB } from './schema';
+import type { ArticleRecord, BroadsheetDB } from './schema';
 
 /** Every highlight, in no particular order. */
 export async function allHighlights(db: DB): Promise<Highlight[]> {
@@ -85,4 +85,15 @@ export async function notesOf(db: DB, ids: readonly string[]): Promise<Map<strin
 /** Article ids that have at least one highlight: what a clean-up keeps unless asked. */
 export async function highlightedIds(db: DB): Promise<Set<string>> {
   return new Set((await highlightCounts(db)).keys());
+}
+
+/** Every highlight, with the stored row (title, tags, date) of each highlighted article still stored. */
+export async function highlightsWithRows(db: DB): Promise<{ highlights: Highlight[]; rows: Map<string, ArticleRecord> }> {
+  const highlights = await allHighlights(db);
+  const ids = [...new Set(highlights.map((h) => h.articleId))];
+  const store = db.transaction('articles').store;
+  const found = await Promise.all(ids.map((id) => store.get(id)));
+  const rows = new Map<string, ArticleRecord>();
+  for (const row of found) if (row) rows.set(row.id, row);
+  return { highlights, rows };
 }

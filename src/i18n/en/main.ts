@@ -76,6 +76,7 @@ export const en = {
 
   // Settings
   settings: 'Settings',
+  highlights: 'Highlights',
   appearance: 'Appearance',
   theme: 'Theme',
   themeSystem: 'Same as the device',

@@ -146,6 +146,7 @@ const es: Strings = {
   activeFilters: (n) => plural(n, 'filtro activo', 'filtros activos'),
 
   settings: 'Ajustes',
+  highlights: 'Subrayados',
   appearance: 'Apariencia',
   theme: 'Tema',
   themeSystem: 'Igual que el dispositivo',

@@ -145,6 +145,7 @@ const pt: Strings = {
   activeFilters: (n) => plural(n, 'filtro ativo', 'filtros ativos'),
 
   settings: 'Configurações',
+  highlights: 'Destaques',
   appearance: 'Aparência',
   theme: 'Tema',
   themeSystem: 'Igual ao dispositivo',

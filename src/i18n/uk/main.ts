@@ -147,6 +147,7 @@ const uk: Strings = {
   activeFilters: (n) => `Фільтрів: ${num(n)}`,
 
   settings: 'Налаштування',
+  highlights: 'Виділення',
   appearance: 'Вигляд',
   theme: 'Тема',
   themeSystem: 'Як на пристрої',
