@@ -21,6 +21,7 @@ import { deleteHighlight, highlightsOf, putHighlight, putHighlights } from '../.
 import { t } from '../../i18n';
 import { th } from '../../i18n/highlights';
 import { BASE } from '../../ui/navigation';
+import { articleHref } from '../../core/routes';
 import type { Library } from '../sync/library';
 import { deliverMarkdown, markdownName } from './file';
 import { articleLink, wantedHighlight } from './links';
@@ -276,7 +277,7 @@ export function HighlightLayer({ article, root, library }: HighlightLayerProps) 
     const body = prose();
     if (!body) return;
     const quote = plainText(body).slice(at.start, at.end).replace(/\s+/g, ' ').trim();
-    const text = `“${quote}”\n— ${title}\n${articleLink(BASE, { articleId: article.id, ...(article.url ? { url: article.url } : {}) })}`;
+    const text = `“${quote}”\n— ${title}\n${articleLink(articleHref(BASE, article.id), article.url ? { url: article.url } : {})}`;
     try {
       await navigator.clipboard.writeText(text);
       setStatus(th().quoteCopied);
@@ -338,7 +339,7 @@ export function HighlightLayer({ article, root, library }: HighlightLayerProps) 
     const list = [...placed.map((p) => p.highlight), ...lost];
     const md = toMarkdown(list, {
       title: `${th().markdownTitle}: ${title}`,
-      link: (h) => articleLink(BASE, h),
+      link: (h) => articleLink(articleHref(BASE, h.articleId), h),
       articleTitle: () => title,
       noteLabel: th().markdownNote,
     });

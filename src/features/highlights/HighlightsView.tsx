@@ -15,6 +15,7 @@ import { formatLongDate, isoDate } from '../../i18n/format';
 import { th } from '../../i18n/highlights';
 import { Link } from '../../ui/Link';
 import { BASE } from '../../ui/navigation';
+import { articleHref } from '../../core/routes';
 import { queryWords, fold } from '../search/normalize';
 import { deliverMarkdown, markdownName } from './file';
 import { articleLink, highlightHref } from './links';
@@ -73,7 +74,7 @@ export function HighlightsView() {
   }, [data, q, tag, colour]);
 
   const exportList = async (list: readonly Highlight[], scope: string) => {
-    const md = toMarkdown(list, { title: scope ? `${s.markdownTitle}: ${scope}` : s.markdownTitle, link: (h) => articleLink(BASE, h), articleTitle: titleOf, noteLabel: s.markdownNote });
+    const md = toMarkdown(list, { title: scope ? `${s.markdownTitle}: ${scope}` : s.markdownTitle, link: (h) => articleLink(articleHref(BASE, h.articleId), h), articleTitle: titleOf, noteLabel: s.markdownNote });
     const how = await deliverMarkdown(markdownName(scope, Date.now()), md);
     if (how !== 'cancelled') setStatus(s.exported(list.length));
   };
@@ -146,7 +147,7 @@ export function HighlightsView() {
               </p>
             )}
             <p class="hl-meta">
-              <Link href={highlightHref(BASE, h)}>{titleOf(h)}</Link>
+              <Link href={highlightHref(articleHref(BASE, h.articleId), h)}>{titleOf(h)}</Link>
               {' · '}
               <time dateTime={isoDate(h.createdAt)}>{formatLongDate(h.createdAt)}</time>
               {tagsOf(h).length > 0 && ` · ${tagsOf(h).join(', ')}`}

@@ -1,17 +1,17 @@
 /**
  * Where a highlight links to: the article's own URL when it has one, else the app's page for it
- * (which opens offline). `inApp` opens the app's page scrolled to the highlight.
+ * (which opens offline). The app's own URLs come from `core/routes.ts`, passed in by the views.
  */
-import { articleHref } from '../../core/routes';
 import type { Highlight } from '../../core/highlights/highlight';
 
-export function articleLink(base: string, h: Pick<Highlight, 'articleId' | 'url'>): string {
-  return h.url ?? new URL(articleHref(base, h.articleId), location.origin).href;
+/** `page`: the app's page for the article (`articleHref`). */
+export function articleLink(page: string, h: Pick<Highlight, 'url'>): string {
+  return h.url ?? new URL(page, location.origin).href;
 }
 
-/** The in-app link to an article, scrolled to one of its highlights. */
-export function highlightHref(base: string, h: Pick<Highlight, 'articleId' | 'id'>): string {
-  return `${articleHref(base, h.articleId)}?highlight=${encodeURIComponent(h.id)}`;
+/** The in-app link to an article (`page`), scrolled to one of its highlights. */
+export function highlightHref(page: string, h: Pick<Highlight, 'id'>): string {
+  return `${page}?highlight=${encodeURIComponent(h.id)}`;
 }
 
 /** The highlight the URL asks to scroll to, if any. */

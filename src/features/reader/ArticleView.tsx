@@ -19,11 +19,10 @@ import { ImportedNote, KeepOffline } from '../offline/KeepOffline';
 import { sanitizeArticle } from '../../platform/sanitize';
 import { ShareButton } from './ShareButton';
 import { useLazy } from '../../ui/useLazy';
-import type { HighlightLayerProps } from '../highlights/HighlightLayer';
+import { HighlightLayer, type HighlightLayerProps } from '../highlights/HighlightLayer';
 
-// Highlights load after the article is shown, with their strings: opening an article waits for neither.
-const loadHighlights = () =>
-  Promise.all([import('../highlights/HighlightLayer'), import('../../i18n/highlights').then((m) => m.loadHighlightStrings())]).then(([m]) => m.HighlightLayer);
+// Highlights show once their strings are loaded: opening an article does not wait for them.
+const loadHighlights = () => import('../../i18n/highlights').then((m) => m.loadHighlightStrings()).then(() => HighlightLayer);
 
 export interface ArticleViewProps {
   library: Library;
