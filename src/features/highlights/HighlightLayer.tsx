@@ -168,6 +168,8 @@ export function HighlightLayer({ article, root, library }: HighlightLayerProps) 
       });
     };
     document.addEventListener('selectionchange', onChange);
+    // Text selected before this code arrived counts too.
+    onChange();
     return () => {
       cancelAnimationFrame(frame);
       document.removeEventListener('selectionchange', onChange);
