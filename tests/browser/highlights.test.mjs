@@ -84,20 +84,6 @@ async function select(page, phrase) {
 }
 
 /**
- * The texts drawn as highlights: CSS Custom Highlight API ranges, or marks.
- * @param {Page} page
- */
-async function drawn(page) {
-  return page.evaluate(() => {
-    const out = [];
-    const registry = /** @type {any} */ (CSS).highlights;
-    if (registry) for (const [, h] of registry) for (const r of h) out.push(r.toString());
-    for (const m of document.querySelectorAll('mark[data-highlight-id]')) out.push(m.textContent);
-    return out.sort();
-  });
-}
-
-/**
  * Waits until exactly `texts` are drawn.
  * @param {Page} page
  * @param {string[]} texts

@@ -97,7 +97,7 @@ function registry(): { set(name: string, h: unknown): void; delete(name: string)
 const HighlightClass = () => (globalThis as unknown as { Highlight: new (...ranges: Range[]) => unknown }).Highlight;
 
 /** The name each colour is registered under in `CSS.highlights` (styled in highlights.css). */
-export const highlightName = (c: Colour) => `broadsheet-${c}`;
+const highlightName = (c: Colour) => `broadsheet-${c}`;
 
 /** Draws the placed highlights on `root`, replacing whatever was drawn before. */
 export function paint(root: HTMLElement, placed: readonly Placed[], forceMarks = false): void {
