@@ -185,6 +185,8 @@ describe('highlights and notes', () => {
     await page.goto(`${app.server.url}?q=leaflets`);
     await page.getByRole('list', { name: 'Articles' }).getByRole('link', { name: DEPOT_TITLE }).waitFor();
     assert.equal(await page.getByRole('list', { name: 'Articles' }).locator(':scope > li').count(), 1, 'only the article with the note');
+    // The row shows a small count of its highlights.
+    await page.getByRole('list', { name: 'Articles' }).locator(':scope > li .hl-count').filter({ hasText: '3 highlights' }).waitFor();
   });
 
   test('tapping a highlight offers Edit note, colours and Remove; a colour change persists', async () => {

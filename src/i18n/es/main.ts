@@ -147,6 +147,7 @@ const es: Strings = {
 
   settings: 'Ajustes',
   highlights: 'Subrayados',
+  highlightCount: (n) => plural(n, 'subrayado', 'subrayados'),
   appearance: 'Apariencia',
   theme: 'Tema',
   themeSystem: 'Igual que el dispositivo',

@@ -146,6 +146,7 @@ const pt: Strings = {
 
   settings: 'Configurações',
   highlights: 'Destaques',
+  highlightCount: (n) => plural(n, 'destaque', 'destaques'),
   appearance: 'Aparência',
   theme: 'Tema',
   themeSystem: 'Igual ao dispositivo',

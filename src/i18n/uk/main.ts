@@ -148,6 +148,7 @@ const uk: Strings = {
 
   settings: 'Налаштування',
   highlights: 'Виділення',
+  highlightCount: (n) => plural(n, 'виділення', 'виділення', 'виділень'),
   appearance: 'Вигляд',
   theme: 'Тема',
   themeSystem: 'Як на пристрої',
