@@ -175,6 +175,13 @@ describe('highlights and notes', () => {
     await select(page, NOTED);
     await page.getByRole('button', { name: 'Note', exact: true }).click();
     const dialog = page.getByRole('dialog');
+    // Escape closes the note dialog, and only the dialog: the article stays open.
+    await dialog.getByLabel('Your note').waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    assert.match(page.url(), new RegExp(`article/${DEPOT}$`));
+    await page.getByRole('button', { name: 'Highlight actions' }).nth(2).click();
+    await page.getByRole('toolbar', { name: 'Highlight actions' }).getByRole('button', { name: 'Add note' }).click();
     await dialog.getByLabel('Your note').fill('Bring the leaflets for Friday');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'hidden' });

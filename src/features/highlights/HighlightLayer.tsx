@@ -293,7 +293,15 @@ export function HighlightLayer({ article, root, library }: HighlightLayerProps) 
   // own Escape (back to the list) sees it.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || editing) return;
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (editing) {
+        // Escape in the note dialog closes the dialog, not the article.
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          dialog.current?.close();
+        }
+        return;
+      }
       if (e.key === 'Escape' && floating) {
         e.preventDefault();
         const wasHighlight = floating.kind === 'highlight';
