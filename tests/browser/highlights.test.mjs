@@ -332,4 +332,23 @@ describe('highlights and notes', () => {
       await phone.close();
     }
   });
+
+  test('without the CSS Custom Highlight API: <mark data-highlight-id> around text nodes, a tap opens the actions, axe clean', async () => {
+    const p = await app.profile.context.newPage();
+    try {
+      await p.addInitScript(() => Object.defineProperty(CSS, 'highlights', { value: undefined, configurable: true }));
+      await openArticle(p, app.server.url + path(DEPOT), DEPOT_TITLE);
+      await waitDrawn(p, [KEPT, NOTED]);
+      const marks = p.locator('.prose mark[data-highlight-id]');
+      assert.equal(await marks.count(), 2);
+      assert.equal(await p.evaluate(() => typeof CSS.highlights), 'undefined');
+      // The body's text is unchanged by the marks.
+      assert.ok(((await p.locator('.prose').textContent()) ?? '').includes(`${KEPT}${NOTED}`));
+      await marks.first().click();
+      await p.getByRole('toolbar', { name: 'Highlight actions' }).waitFor();
+      assert.deepEqual(await axe(p), [], 'axe violations with marks and the actions open');
+    } finally {
+      await p.close();
+    }
+  });
 });
