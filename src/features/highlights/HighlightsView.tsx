@@ -21,6 +21,9 @@ import { deliverMarkdown, markdownName } from './file';
 import { articleLink, highlightHref } from './links';
 import './highlights.css';
 
+/** The view's heading takes focus when the view opens, as the other views' do. */
+const focusOnce = (el: HTMLHeadingElement | null) => el?.focus({ preventScroll: true });
+
 interface Loaded {
   highlights: Highlight[];
   rows: Map<string, ArticleRecord>;
@@ -82,7 +85,7 @@ export function HighlightsView() {
   const filtered = !!(q.trim() || tag || colour);
   return (
     <section class="highlights-view" aria-labelledby="hl-title">
-      <h1 id="hl-title" tabIndex={-1}>
+      <h1 id="hl-title" tabIndex={-1} ref={focusOnce}>
         {s.title}
       </h1>
       <p class="note">{s.intro}</p>
