@@ -1,4 +1,4 @@
-import { settingsHref, type Route } from '../core/routes';
+import { highlightsHref, settingsHref, type Route } from '../core/routes';
 import { SyncProgress, type SyncPageProgress } from '../features/sync/SyncProgress';
 import { formatRelative } from '../i18n/format';
 import { t } from '../i18n';
@@ -29,12 +29,19 @@ export function Masthead({ view, title, online, sync, progress, onCheck }: Masth
         <Brand class="brand">
           <Link href={BASE}>{title}</Link>
         </Brand>
-        {view !== 'settings' && (
-          <Link class="settings-link" href={settingsHref(BASE)}>
-            <span aria-hidden="true">⚙ </span>
-            {t.settings}
-          </Link>
-        )}
+        <div class="masthead-links">
+          {view !== 'highlights' && (
+            <Link class="settings-link" href={highlightsHref(BASE)}>
+              {t.highlights}
+            </Link>
+          )}
+          {view !== 'settings' && (
+            <Link class="settings-link" href={settingsHref(BASE)}>
+              <span aria-hidden="true">⚙ </span>
+              {t.settings}
+            </Link>
+          )}
+        </div>
       </div>
       <div class="syncbar">
         <span aria-live="polite">

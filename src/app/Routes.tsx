@@ -21,6 +21,8 @@ const withLazyStrings = <T,>(view: Promise<T>): Promise<T> =>
   Promise.all([view, import('../i18n/lazy').then((m) => m.loadLazyStrings())]).then(([v]) => v);
 const loadReader = () => withLazyStrings(import('../features/reader/ArticleView').then((m) => m.ArticleView));
 const loadSettings = () => withLazyStrings(import('../features/settings/SettingsView').then((m) => m.SettingsView));
+const loadHighlights = () =>
+  Promise.all([import('../features/highlights/HighlightsView'), import('../i18n/highlights').then((m) => m.loadHighlightStrings())]).then(([m]) => m.HighlightsView);
 
 export interface RoutesProps {
   route: Route;
@@ -49,6 +51,7 @@ export function Routes({ route, library, list, results, states, onState, offline
   const rows = useRef<ListRows>({ shown: [], all: undefined });
   rows.current.all = list.entries;
   if (route.view === 'list' && results.shown) rows.current.shown = results.shown.visible;
+  const HighlightsView = useLazy<object>(route.view === 'highlights', loadHighlights);
 
   if (route.view === 'list') {
     return (
@@ -82,6 +85,7 @@ export function Routes({ route, library, list, results, states, onState, offline
       <p class="placeholder">{t.articleLoading}</p>
     );
   }
+  if (route.view === 'highlights') return HighlightsView ? <HighlightsView /> : <p class="placeholder">{t.loading}</p>;
   return SettingsView ? (
     <SettingsView
       settings={settings}

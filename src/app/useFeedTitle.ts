@@ -35,6 +35,7 @@ export function useFeedTitle(recorded: string | undefined, view: Route['view']):
   useEffect(() => {
     if (view === 'list') document.title = title;
     if (view === 'settings') document.title = `${t.settings} · ${title}`;
+    if (view === 'highlights') document.title = `${t.highlights} · ${title}`;
   }, [view, title]);
   return title;
 }

@@ -4,16 +4,18 @@
  *   {base}?q=words&tag=name            the list, filtered
  *   {base}article/{encoded id}         one article
  *   {base}settings                     the settings
+ *   {base}highlights                   every highlight and note
  * List facets: unread=1, saved=1, author=, lang=, from=YYYY-MM-DD, to=YYYY-MM-DD.
  * Pure functions of (path, query, base), so they are tested without a browser. Moving between
  * them (the History API, the current route as a hook) is `ui/navigation.ts`.
  */
 import type { Filter } from './list-model';
 
-export type Route = { view: 'list'; filter: Filter } | { view: 'article'; id: string } | { view: 'settings' };
+export type Route = { view: 'list'; filter: Filter } | { view: 'article'; id: string } | { view: 'settings' } | { view: 'highlights' };
 
 const ARTICLE = 'article/';
 const SETTINGS = 'settings';
+const HIGHLIGHTS = 'highlights';
 /**
  * Marks an id made only of dots. "." and ".." (even percent-encoded) are dot-segments that URL
  * parsing removes, so they get a prefix that encodeURIComponent never produces (it encodes "=").
@@ -28,6 +30,7 @@ export function parseRoute(pathname: string, search: string, base: string): Rout
     if (id) return { view: 'article', id };
   }
   if (rest === SETTINGS || rest === `${SETTINGS}/`) return { view: 'settings' };
+  if (rest === HIGHLIGHTS || rest === `${HIGHLIGHTS}/`) return { view: 'highlights' };
   const params = new URLSearchParams(search);
   const filter: Filter = { q: params.get('q') ?? '', tag: params.get('tag') ?? '' };
   if (params.get('unread') === '1') filter.unread = true;
@@ -41,6 +44,10 @@ export function parseRoute(pathname: string, search: string, base: string): Rout
 
 export function settingsHref(base: string): string {
   return `${base}${SETTINGS}`;
+}
+
+export function highlightsHref(base: string): string {
+  return `${base}${HIGHLIGHTS}`;
 }
 
 export function listHref(base: string, filter: Filter): string {

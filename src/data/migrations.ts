@@ -61,6 +61,14 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     })();
   },
+  // 4 → 5: highlights and notes, one record each, apart from the articles so that syncs,
+  // clean-ups and updates never touch them; found by article (`by-article`) and by last change
+  // (`by-updated`). Nothing existing changes.
+  (db) => {
+    const highlights = db.createObjectStore('highlights', { keyPath: 'id' });
+    highlights.createIndex('by-article', 'articleId');
+    highlights.createIndex('by-updated', 'updatedAt');
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

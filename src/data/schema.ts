@@ -4,6 +4,7 @@
  */
 import type { DBSchema } from 'idb';
 import type { Article } from '../core/feed/types';
+import type { Highlight } from '../core/highlights/highlight';
 import type { ImageRecord, JobRecord, OfflineRecord, QueueEntry } from '../core/offline-records';
 import type { ReadingState } from '../core/reading';
 import type { SyncRecord } from '../core/sync-types';
@@ -98,6 +99,12 @@ export interface BroadsheetDB extends DBSchema {
     key: string;
     value: QueueEntry;
     indexes: { 'by-seq': number };
+  };
+  /** Highlights and notes, kept apart from articles so that syncs and clean-ups never touch them. */
+  highlights: {
+    key: string;
+    value: Highlight;
+    indexes: { 'by-article': string; 'by-updated': number };
   };
   /** The current keep-offline run's progress. */
   jobs: {

@@ -6,6 +6,7 @@
  * than the schema, and never upgrades it.
  */
 import type { DB } from './connection';
+import { notesOf } from './highlights';
 import type { ArticleRecord, BodyRecord, SearchSnapshot } from './schema';
 
 /** The saved snapshot, if any (none either in a database from before search was persisted). */
@@ -19,8 +20,8 @@ export async function saveSnapshot(db: DB, snapshot: SearchSnapshot): Promise<vo
 }
 
 export interface ChangedRows {
-  /** Rows in change order, each with its body when one is stored. */
-  rows: { row: ArticleRecord; body: BodyRecord | undefined }[];
+  /** Rows in change order, each with its body when one is stored, and its highlights' notes. */
+  rows: { row: ArticleRecord; body: BodyRecord | undefined; notes?: string }[];
   /** The highest change number among `rows` (`since` when none): the next read starts after it. */
   seq: number;
 }
@@ -32,5 +33,6 @@ export async function changedSince(db: DB, since: number, limit: number): Promis
   const bodies = tx.objectStore('bodies');
   // Only rows that have a body stored ask for it: an archive of summaries reads no bodies.
   const found = await Promise.all(rows.map((r) => (r.bodyHash !== undefined || r.hasBody ? bodies.get(r.id) : Promise.resolve(undefined))));
-  return { rows: rows.map((row, i) => ({ row, body: found[i] })), seq: rows[rows.length - 1]?.seq ?? since };
+  const notes = await notesOf(db, rows.map((r) => r.id));
+  return { rows: rows.map((row, i) => ({ row, body: found[i], ...(notes.has(row.id) ? { notes: notes.get(row.id) } : {}) })), seq: rows[rows.length - 1]?.seq ?? since };
 }

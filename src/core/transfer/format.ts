@@ -8,15 +8,18 @@
  *   { "version": "https://jsonfeed.org/version/1.1", "title": "…",
  *     "_broadsheet": { "kind": "handoff" | "backup", "format": 1, "exported_at": "…",
  *                      // backups only:
- *                      "settings": {…}, "offline": { "imageBudgetMB": 100 }, "states": [ReadingState…] },
+ *                      "settings": {…}, "offline": { "imageBudgetMB": 100 }, "states": [ReadingState…],
+ *                      // both kinds, when there are any: highlights and notes (merged by id)
+ *                      "highlights": [Highlight…] },
  *     "items": [ { …JSON Feed item…, "_broadsheet": { "base_url": "…", "images_inlined": 2, "images_linked": 0 } } ] }
  */
 import { parseFeed, parseFeedText } from '../feed/parse';
 import type { Article, FeedError, ParseReport } from '../feed/types';
 import { parsePrefs, type OfflinePrefs } from '../prefs';
 import type { ReadingState } from '../reading';
+import { readHighlight, type Highlight } from '../highlights/highlight';
 import { parseSettings, type Settings } from '../settings';
-import { EXTENSION, MAX_IMPORT_BYTES, MAX_IMPORT_ITEMS, MAX_IMPORT_STATES } from './limits';
+import { EXTENSION, MAX_IMPORT_BYTES, MAX_IMPORT_HIGHLIGHTS, MAX_IMPORT_ITEMS, MAX_IMPORT_STATES } from './limits';
 
 export const FORMAT = 1;
 const JSON_FEED = 'https://jsonfeed.org/version/1.1';
@@ -57,6 +60,8 @@ export interface BuildOptions {
   settings?: Settings;
   offline?: OfflinePrefs;
   states?: readonly ReadingState[];
+  /** Highlights and notes of the file's articles (a backup: all of them). */
+  highlights?: readonly Highlight[];
 }
 
 export function buildFile(o: BuildOptions): string {
@@ -67,6 +72,7 @@ export function buildFile(o: BuildOptions): string {
     ext.offline = o.offline ?? {};
     ext.states = o.states ?? [];
   }
+  if (o.highlights?.length) ext.highlights = o.highlights;
   return JSON.stringify({ version: JSON_FEED, title: o.title, [EXTENSION]: ext, items: o.items }, null, 1);
 }
 
@@ -89,6 +95,10 @@ export interface ImportPlan {
   badStates: number;
   settings?: Settings;
   offline?: OfflinePrefs;
+  /** Highlights and notes, to merge by id. */
+  highlights: Highlight[];
+  /** Highlight records that were malformed, skipped. */
+  badHighlights: number;
 }
 
 export type ReadResult = { ok: true; plan: ImportPlan } | { ok: false; reason: RejectReason };
@@ -119,7 +129,7 @@ export function readFile(text: string, feedUrl: string, now: number): ReadResult
   if (!parsed.ok) return { ok: false, reason: { code: 'feed', error: parsed.error } };
   const ext: Json = isObject(json) && isObject(json[EXTENSION]) ? json[EXTENSION] : {};
   const kind: Kind = ext.kind === 'backup' ? 'backup' : 'handoff';
-  const plan: ImportPlan = { kind, articles: parsed.articles, report: parsed.report, tooMany, states: [], badStates: 0 };
+  const plan: ImportPlan = { kind, articles: parsed.articles, report: parsed.report, tooMany, states: [], badStates: 0, highlights: [], badHighlights: 0 };
   if (kind === 'backup') {
     const raw = Array.isArray(ext.states) ? ext.states : [];
     for (const [i, s] of raw.entries()) {
@@ -130,7 +140,13 @@ export function readFile(text: string, feedUrl: string, now: number): ReadResult
     if (isObject(ext.settings)) plan.settings = parseSettings(JSON.stringify(ext.settings));
     if (isObject(ext.offline)) plan.offline = parsePrefs(ext.offline);
   }
-  if (plan.articles.length === 0 && plan.states.length === 0 && !plan.settings) return { ok: false, reason: { code: 'empty' } };
+  const highlights = Array.isArray(ext.highlights) ? ext.highlights : [];
+  for (const [i, h] of highlights.entries()) {
+    const highlight = i < MAX_IMPORT_HIGHLIGHTS ? readHighlight(h, now) : undefined;
+    if (highlight) plan.highlights.push(highlight);
+    else plan.badHighlights++;
+  }
+  if (plan.articles.length === 0 && plan.states.length === 0 && !plan.settings && plan.highlights.length === 0) return { ok: false, reason: { code: 'empty' } };
   return { ok: true, plan };
 }
 
@@ -178,4 +194,6 @@ export interface ImportOutcome {
   unchanged: number;
   /** Reading-state records written. */
   states: number;
+  /** Highlights added or updated (merged by id). */
+  highlights?: number;
 }

@@ -9,6 +9,8 @@ export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 export const MAX_IMPORT_ITEMS = 5000;
 /** Reading-state records taken from one backup. */
 export const MAX_IMPORT_STATES = 100_000;
+/** Highlight records taken from one file. */
+export const MAX_IMPORT_HIGHLIGHTS = 100_000;
 
 /** Inlining images into a hand-off file: one image, one article, and the whole file. */
 export const INLINE_IMAGE_MAX = 512 * 1024;

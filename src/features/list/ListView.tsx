@@ -16,6 +16,7 @@ import { locale, t } from '../../i18n';
 import { BASE, historyState, navigate, patchState } from '../../ui/navigation';
 import { Link } from '../../ui/Link';
 import { listHref } from '../../core/routes';
+import { useHighlightCounts } from './useHighlightCounts';
 import { Rows, viewportAnchor } from './Rows';
 
 interface ListViewBase {
@@ -59,6 +60,7 @@ function languageName(code: string): string {
 }
 
 export function ListView({ entries, visible, filter, syncing, results, complete = true, total, states, offline }: ListViewProps) {
+  const highlights = useHighlightCounts();
   const tags = useMemo(() => (entries ? tagCounts(entries) : []), [entries]);
   // Authors and languages are counted over the whole archive only while "More filters" is open:
   // at 100,000 rows that is two full passes, redone whenever a sync merges rows in.
@@ -247,6 +249,7 @@ export function ListView({ entries, visible, filter, syncing, results, complete 
         onTag={onTagLink}
         states={states}
         offline={offline}
+        highlights={highlights}
       />
     </section>
   );

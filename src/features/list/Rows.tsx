@@ -13,7 +13,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Filter, ListEntry } from '../../core/list-model';
 import type { ReadingState } from '../../core/reading';
-import { formatDate, isoDate } from '../../i18n/format';
+import { formatDate, isoDate, num } from '../../i18n/format';
 import { RowHeights, RowLayout } from './heights';
 import { BASE, patchState } from '../../ui/navigation';
 import { Link } from '../../ui/Link';
@@ -44,6 +44,8 @@ export interface RowsProps {
   states?: ReadonlyMap<string, ReadingState>;
   /** Whether each article can be read fully offline (text and images); absent while unknown. */
   offline?: ReadonlyMap<string, boolean> | undefined;
+  /** How many highlights each article has (articles with none are absent). */
+  highlights?: ReadonlyMap<string, number> | undefined;
 }
 
 const NO_STATES: ReadonlyMap<string, ReadingState> = new Map();
@@ -58,7 +60,7 @@ export function viewportAnchor(list: HTMLElement | null): { anchorId: string; an
   return undefined;
 }
 
-export function Rows({ entries, filter, busy, restore, complete, onOpen, onTag, states = NO_STATES, offline }: RowsProps) {
+export function Rows({ entries, filter, busy, restore, complete, onOpen, onTag, states = NO_STATES, offline, highlights }: RowsProps) {
   const list = useRef<HTMLUListElement>(null);
   const windowed = entries.length > MAX_ROWS;
   // Counts the passes that measured a row anew: `heights` is module state, so this is what tells
@@ -235,6 +237,12 @@ export function Rows({ entries, filter, busy, restore, complete, onOpen, onTag, 
               <span class="saved-badge">
                 <span aria-hidden="true">★ </span>
                 {t.savedBadge}
+              </span>
+            )}
+            {!!highlights?.get(e.id) && (
+              <span class="hl-count">
+                <span aria-hidden="true">✎ {num(highlights.get(e.id) ?? 0)}</span>
+                <span class="sr-only">{t.highlightCount(highlights.get(e.id) ?? 0)}</span>
               </span>
             )}
             {e.published !== undefined && <time dateTime={isoDate(e.published)}>{formatDate(e.published)}</time>}

@@ -42,6 +42,7 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
   const [clearTag, setClearTag] = useState('');
   const [days, setDays] = useState(30);
   const [includeSaved, setIncludeSaved] = useState(false);
+  const [includeHighlighted, setIncludeHighlighted] = useState(false);
   const [confirm, setConfirm] = useState<{ ids: string[]; scope: ClearScope }>();
   const [message, setMessage] = useState('');
 
@@ -113,7 +114,7 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
   const planClear = async () => {
     const scope: ClearScope = clearKind === 'tag' ? { kind: 'tag', tag: tagOr(clearTag) } : clearKind === 'read-older' ? { kind: 'read-older', days } : { kind: 'all' };
     const storage = await load();
-    const ids = await withConnection(storage.clearPlan, scope, includeSaved, Date.now());
+    const ids = await withConnection(storage.clearPlan, scope, includeSaved, Date.now(), includeHighlighted);
     setMessage('');
     if (!ids.length) {
       setMessage(tl().clearNothing);
@@ -237,6 +238,10 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
         <label class="check">
           <input type="checkbox" checked={includeSaved} onChange={(e) => setIncludeSaved(e.currentTarget.checked)} />
           {tl().clearIncludeSaved}
+        </label>
+        <label class="check">
+          <input type="checkbox" checked={includeHighlighted} onChange={(e) => setIncludeHighlighted(e.currentTarget.checked)} />
+          {tl().clearIncludeHighlighted}
         </label>
         {confirm ? (
           <div class="confirm" role="group" aria-label={tl().clearSection}>

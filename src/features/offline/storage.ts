@@ -11,6 +11,7 @@ import { allImages, browserImageStore, clearImages } from '../../data/images';
 import { isReadableOffline, offlineNeed } from '../../core/article';
 import { allRows, articlesById } from '../../data/articles';
 import { deleteArticles } from '../../data/clear';
+import { highlightedIds } from '../../data/highlights';
 import { keptRecords } from '../../data/offline';
 import { allStates } from '../../data/state';
 
@@ -60,10 +61,11 @@ export type ClearScope = { kind: 'tag'; tag: string } | { kind: 'read-older'; da
 
 /**
  * The articles a clean-up would remove. "Read articles older than N days" means articles already
- * read whose date is more than N days ago. Saved articles are left out unless `includeSaved`.
+ * read whose date is more than N days ago. Saved articles are left out unless `includeSaved`,
+ * and articles with highlights unless `includeHighlighted` (their highlights stay either way).
  */
-export async function clearPlan(db: DB, scope: ClearScope, includeSaved: boolean, now: number): Promise<string[]> {
-  const [articles, states] = await Promise.all([allRows(db), allStates(db)]);
+export async function clearPlan(db: DB, scope: ClearScope, includeSaved: boolean, now: number, includeHighlighted = false): Promise<string[]> {
+  const [articles, states, highlighted] = await Promise.all([allRows(db), allStates(db), includeHighlighted ? new Set<string>() : highlightedIds(db)]);
   const state = new Map(states.map((s) => [s.id, s]));
   const cutoff = scope.kind === 'read-older' ? now - scope.days * 86_400_000 : 0;
   const match = (a: Article) => {
@@ -71,7 +73,7 @@ export async function clearPlan(db: DB, scope: ClearScope, includeSaved: boolean
     if (scope.kind === 'read-older') return !!state.get(a.id)?.read && a.sortDate < cutoff;
     return true;
   };
-  return articles.filter((a) => match(a) && (includeSaved || !state.get(a.id)?.saved)).map((a) => a.id);
+  return articles.filter((a) => match(a) && (includeSaved || !state.get(a.id)?.saved) && !highlighted.has(a.id)).map((a) => a.id);
 }
 
 /**

@@ -20,6 +20,11 @@ import { ImportedNote, KeepOffline } from '../offline/KeepOffline';
 import { sanitizeArticle } from '../../platform/sanitize';
 import { ShareButton } from './ShareButton';
 import { Listen } from '../listen/Listen';
+import { useLazy } from '../../ui/useLazy';
+import { HighlightLayer, type HighlightLayerProps } from '../highlights/HighlightLayer';
+
+// Highlights show once their strings are loaded: opening an article does not wait for them.
+const loadHighlights = () => import('../../i18n/highlights').then((m) => m.loadHighlightStrings()).then(() => HighlightLayer);
 
 export interface ArticleViewProps {
   library: Library;
@@ -65,6 +70,7 @@ export function ArticleView({ library, id, syncing, back, state, onState, feedTi
   // is read then, and its later changes (progress) must not run that effect again.
   const latestState = useRef(state);
   latestState.current = state;
+  const Highlights = useLazy<HighlightLayerProps>(!!article, loadHighlights);
 
   useEffect(() => {
     let live = true;
@@ -252,6 +258,7 @@ export function ArticleView({ library, id, syncing, back, state, onState, feedTi
           {!article.bodyUrl && <p class="note">{t.noBody}</p>}
         </div>
       )}
+      {Highlights && <Highlights article={article} root={root} library={library} />}
       <footer class="reader-foot">
         {article.externalUrl && (
           <p>

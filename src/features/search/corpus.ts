@@ -32,7 +32,7 @@ export function idbCorpus(name: string): Corpus {
     saveSnapshot: async (snapshot) => saveSnapshot(await open(), snapshot),
     async changes(since, limit) {
       const { rows, seq } = await changedSince(await open(), since, limit);
-      return { docs: rows.map(({ row, body }) => docOf(row, body)), seq };
+      return { docs: rows.map(({ row, body, notes }) => docOf(row, body, notes)), seq };
     },
     count: async () => countArticles(await open()),
   };

@@ -38,12 +38,14 @@ export interface DocSource {
   authors: readonly { name: string }[];
 }
 
-export function docOf(a: DocSource, body?: { html?: string; text?: string }): SearchDoc {
+/** `notes`: the reader's notes on the article's highlights, searched as part of its text. */
+export function docOf(a: DocSource, body?: { html?: string; text?: string }, notes?: string): SearchDoc {
   const bodyText = body?.text ?? (body?.html ? htmlToText(body.html) : '');
+  const text = a.summary && bodyText ? `${a.summary}\n${bodyText}` : (a.summary ?? bodyText);
   return {
     id: a.id,
     title: a.title,
-    text: a.summary && bodyText ? `${a.summary}\n${bodyText}` : (a.summary ?? bodyText),
+    text: notes ? `${text}\n${notes}` : text,
     meta: [...a.tags, ...a.authors.map((x) => x.name)].join('\n'),
   };
 }

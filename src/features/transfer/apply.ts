@@ -14,6 +14,8 @@ import type { DB } from '../../data/connection';
 import { markImported } from '../../data/offline';
 import { allStates, putState } from '../../data/state';
 import { mergeStates, type ImportOutcome, type ImportPlan } from '../../core/transfer/format';
+import { mergeHighlights } from '../../core/highlights/highlight';
+import { allHighlights, putHighlights } from '../../data/highlights';
 
 export async function applyImport(db: DB, plan: ImportPlan, now: number, imagesOf: (a: Article) => WantedImage[] = sanitizerImages): Promise<ImportOutcome> {
   const stored = await Promise.all(plan.articles.map((a) => getArticle(db, a.id)));
@@ -34,7 +36,15 @@ export async function applyImport(db: DB, plan: ImportPlan, now: number, imagesO
       states++;
     }
   }
+  // Highlights merge by id (never duplicated), the copy changed last winning.
+  let highlights = 0;
+  if (plan.highlights.length) {
+    const existing = new Map((await allHighlights(db)).map((h) => [h.id, h]));
+    const winners = mergeHighlights(existing, plan.highlights);
+    await putHighlights(db, winners);
+    highlights = winners.length;
+  }
   announce({ type: 'synced' }, { thisTab: true });
   announce({ type: 'offline' }, { thisTab: true });
-  return { added: write.added, updated: write.updated, unchanged: write.unchanged, states };
+  return { added: write.added, updated: write.updated, unchanged: write.unchanged, states, highlights };
 }

@@ -14,6 +14,7 @@ import type { DB } from '../../data/connection';
 import { allImages } from '../../data/images';
 import { keptIds } from '../../data/offline';
 import { allStates } from '../../data/state';
+import { allHighlights } from '../../data/highlights';
 import { sanitizeArticle } from '../../platform/sanitize';
 import type { Settings } from '../../core/settings';
 import { buildFile, toItem } from '../../core/transfer/format';
@@ -47,6 +48,8 @@ async function select(db: DB, sel: Selection): Promise<Article[]> {
     return all.filter((a) => kept.has(a.id));
   }
   const saved = await savedIds(db);
+  // A backup also holds every article with highlights, so they read in full where it is restored.
+  if (sel.kind === 'backup') for (const h of await allHighlights(db)) saved.add(h.articleId);
   return all.filter((a) => saved.has(a.id));
 }
 
@@ -129,6 +132,7 @@ export async function exportFile(db: DB, sel: Selection, ctx: ExportContext): Pr
       settings: ctx.settings,
       offline: loadPrefs(),
       states: await allStates(db),
+      highlights: await allHighlights(db),
       ...(ctx.appVersion ? { appVersion: ctx.appVersion } : {}),
     });
     return { name: `broadsheet-backup-${stamp(ctx.now)}.json`, text, articles: articles.length };
@@ -141,7 +145,10 @@ export async function exportFile(db: DB, sel: Selection, ctx: ExportContext): Pr
     items.push(toItem(a, body.html, { images_inlined: body.inlined, images_linked: body.linked }));
   }
   const what = sel.kind === 'tag' ? slug(sel.tag) : sel.kind;
-  const text = buildFile({ kind: 'handoff', title: ctx.title, items, now: ctx.now, ...(ctx.appVersion ? { appVersion: ctx.appVersion } : {}) });
+  // The highlights and notes on the handed-off articles travel with them.
+  const ids = new Set(articles.map((a) => a.id));
+  const highlights = (await allHighlights(db)).filter((h) => ids.has(h.articleId));
+  const text = buildFile({ kind: 'handoff', title: ctx.title, items, now: ctx.now, highlights, ...(ctx.appVersion ? { appVersion: ctx.appVersion } : {}) });
   return { name: `broadsheet-${what}-${stamp(ctx.now)}.json`, text, articles: articles.length };
 }
 

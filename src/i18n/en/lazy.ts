@@ -79,6 +79,7 @@ export const enLazy = {
   clearDays: 'Days',
   clearAll: 'Everything',
   clearIncludeSaved: 'Also remove saved articles',
+  clearIncludeHighlighted: 'Also remove articles with highlights (the highlights and notes stay)',
   clearButton: 'Clear…',
   clearConfirm: (n: number, saved: boolean) =>
     `Remove ${plural(n, 'article', 'articles')} from this device${saved ? ', saved ones included' : ''}? Articles still in the feed come back, as text only, at the next check.`,

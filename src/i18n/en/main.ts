@@ -76,6 +76,8 @@ export const en = {
 
   // Settings
   settings: 'Settings',
+  highlights: 'Highlights',
+  highlightCount: (n: number) => plural(n, 'highlight', 'highlights'),
   appearance: 'Appearance',
   theme: 'Theme',
   themeSystem: 'Same as the device',

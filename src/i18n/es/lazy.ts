@@ -74,6 +74,7 @@ const lazy: LazyStrings = {
   clearDays: 'Días',
   clearAll: 'Todo',
   clearIncludeSaved: 'Quitar también los artículos guardados',
+  clearIncludeHighlighted: 'Quitar también los artículos con subrayados (los subrayados y las notas se quedan)',
   clearButton: 'Borrar…',
   clearConfirm: (n, saved) =>
     `¿Quitar ${plural(n, 'artículo', 'artículos')} de este dispositivo${saved ? ', incluidos los guardados' : ''}? Los que sigan en el índice volverán, solo con texto, en la próxima comprobación.`,

@@ -146,6 +146,8 @@ const es: Strings = {
   activeFilters: (n) => plural(n, 'filtro activo', 'filtros activos'),
 
   settings: 'Ajustes',
+  highlights: 'Subrayados',
+  highlightCount: (n) => plural(n, 'subrayado', 'subrayados'),
   appearance: 'Apariencia',
   theme: 'Tema',
   themeSystem: 'Igual que el dispositivo',

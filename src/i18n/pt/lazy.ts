@@ -74,6 +74,7 @@ const lazy: LazyStrings = {
   clearDays: 'Dias',
   clearAll: 'Tudo',
   clearIncludeSaved: 'Remover também os artigos salvos',
+  clearIncludeHighlighted: 'Remover também os artigos com destaques (os destaques e as notas ficam)',
   clearButton: 'Apagar…',
   clearConfirm: (n, saved) =>
     `Remover ${plural(n, 'artigo', 'artigos')} deste dispositivo${saved ? ', incluindo os salvos' : ''}? Os que ainda estiverem no índice voltam, só com texto, na próxima verificação.`,

@@ -145,6 +145,8 @@ const pt: Strings = {
   activeFilters: (n) => plural(n, 'filtro ativo', 'filtros ativos'),
 
   settings: 'Configurações',
+  highlights: 'Destaques',
+  highlightCount: (n) => plural(n, 'destaque', 'destaques'),
   appearance: 'Aparência',
   theme: 'Tema',
   themeSystem: 'Igual ao dispositivo',

@@ -147,6 +147,8 @@ const uk: Strings = {
   activeFilters: (n) => `Фільтрів: ${num(n)}`,
 
   settings: 'Налаштування',
+  highlights: 'Виділення',
+  highlightCount: (n) => plural(n, 'виділення', 'виділення', 'виділень'),
   appearance: 'Вигляд',
   theme: 'Тема',
   themeSystem: 'Як на пристрої',

@@ -32,7 +32,7 @@ describe('schema migrations', () => {
 
   test('creates exactly the stores of every version', async () => {
     const db = await store();
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'bodies', 'images', 'jobs', 'meta', 'offline', 'pages', 'queue', 'search', 'state']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'bodies', 'highlights', 'images', 'jobs', 'meta', 'offline', 'pages', 'queue', 'search', 'state']);
   });
 
   test('version 3 adds the keep-offline stores with their indexes', async () => {

@@ -17,6 +17,7 @@ import { DB_VERSION, MIGRATIONS, type Migration } from '../../../src/data/migrat
 import type { ImageRecord, JobRecord, OfflineRecord, QueueEntry } from '../../../src/core/offline-records';
 import type { PageRecord, SearchSnapshot } from '../../../src/data/schema';
 import type { ReadingState } from '../../../src/core/reading';
+import type { Highlight } from '../../../src/core/highlights/highlight';
 import { article, day } from '../helpers';
 
 // A database as an older release left it: typed loosely, since its schema is not today's.
@@ -59,6 +60,35 @@ const V3_JOB: JobRecord = { total: 2, done: 1, failed: 0, state: 'paused', updat
 /** Version 4 splits bodies from rows and adds the index pages' validators and the saved search index. */
 const V4_PAGE: PageRecord = { url: 'https://news.example.org/feed.json', etag: '"abc"', lastModified: 'Mon, 03 Jun 2024 08:00:00 GMT', items: 3, fetchedAt: day(9) };
 const V4_SEARCH: SearchSnapshot = { format: 1, seq: 3, count: 3, json: '{"documentCount":3}' };
+
+/** Version 5 adds highlights and notes, one record each, by article and by last change. */
+const V5_HIGHLIGHTS: Highlight[] = [
+  {
+    id: 'h-1',
+    articleId: 'v1-html',
+    title: 'Stored by version 1',
+    quote: { exact: 'Body', prefix: '', suffix: '' },
+    position: { start: 0, end: 4 },
+    rev: '0:11',
+    colour: 'green',
+    note: 'Quote this at the meeting',
+    createdAt: day(10),
+    updatedAt: day(11),
+  },
+  {
+    id: 'h-2',
+    articleId: 'gone-from-the-feed',
+    title: 'An article no longer stored',
+    url: 'https://news.example.org/gone',
+    quote: { exact: 'kept anyway', prefix: 'a highlight is ', suffix: '.' },
+    position: { start: 15, end: 26 },
+    rev: '1:40',
+    colour: 'yellow',
+    note: '',
+    createdAt: day(10),
+    updatedAt: day(10),
+  },
+];
 
 /** Data valid at each schema version. Extend when a migration is added. */
 const FIXTURES: Record<number, VersionFixture> = {
@@ -132,6 +162,19 @@ const FIXTURES: Record<number, VersionFixture> = {
       await FIXTURES[3]!.check(db);
       expect(await db.getAll('pages')).toEqual([V4_PAGE]);
       expect(await db.get('search', 'index')).toEqual(V4_SEARCH);
+    },
+  },
+  5: {
+    async seed(db) {
+      await FIXTURES[4]!.seed(db);
+      const tx = db.transaction('highlights', 'readwrite');
+      for (const h of V5_HIGHLIGHTS) await tx.store.put(h);
+      await tx.done;
+    },
+    async check(db) {
+      await FIXTURES[4]!.check(db);
+      expect(new Map((await db.getAll('highlights')).map((h) => [h.id, h]))).toEqual(new Map(V5_HIGHLIGHTS.map((h) => [h.id, h])));
+      expect((await db.getAllFromIndex('highlights', 'by-article', 'v1-html')).map((h) => h.id)).toEqual(['h-1']);
     },
   },
 };

@@ -60,6 +60,7 @@ const ARGS: Record<string, unknown[][]> = {
   syncProgress: [[1, 1], [2, 250], [5, 21], [120, 100_000]],
   partialSaved: [[1, 1], [3, 250], [22, 5]],
   stoppedAtLimit: [[1], [10_000]],
+  highlightCount: [[1], [2], [5], [21]],
   bodyFailed: FAILURES.map((f) => [f]),
 };
 
