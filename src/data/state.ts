@@ -32,3 +32,25 @@ export async function putState(db: DB, s: ReadingState): Promise<void> {
   if (isBlank(s)) await db.delete('state', s.id);
   else await db.put('state', s);
 }
+
+/** States written per transaction by `putStates`: 20,000 imported states are 10 transactions, not 20,000. */
+const STATE_BATCH = 2000;
+
+/**
+ * Writes many states (an imported backup), in batched transactions: each batch is all or
+ * nothing, and a blank state deletes its record as `putState` does. Resolves to how many were written.
+ */
+export async function putStates(db: DB, states: readonly ReadingState[]): Promise<number> {
+  let written = 0;
+  for (let i = 0; i < states.length; i += STATE_BATCH) {
+    const batch = states.slice(i, i + STATE_BATCH);
+    const tx = db.transaction('state', 'readwrite', { durability: 'relaxed' });
+    for (const s of batch) {
+      const request = isBlank(s) ? tx.store.delete(s.id) : tx.store.put(s);
+      request.catch(() => {});
+    }
+    await tx.done;
+    written += batch.length;
+  }
+  return written;
+}

@@ -1,8 +1,10 @@
 /**
  * Merging a checked file into the store. Articles go through the same all-or-nothing batched
- * upsert as a sync (merged by id, so never duplicated; an older copy never replaces a newer one);
+ * upsert as a sync (merged by id, so never duplicated; a file's copy never replaces the
+ * publisher's, and an older copy never replaces a newer one);
  * the ones the file added or changed are marked as imported; reading state merges record by
- * record, newest `updatedAt` winning. Settings are returned for the caller to apply.
+ * record, newest `updatedAt` winning, in batched transactions. Settings are left to the caller,
+ * which applies them only when the reader ticked the box for them.
  */
 import type { Article } from '../../core/feed/types';
 import { announce } from '../../data/channel';
@@ -12,12 +14,13 @@ import { getArticle } from '../../data/articles';
 import { putArticles } from '../../data/write';
 import type { DB } from '../../data/connection';
 import { markImported } from '../../data/offline';
-import { allStates, putState } from '../../data/state';
+import { allStates, putStates } from '../../data/state';
 import { mergeStates, type ImportOutcome, type ImportPlan } from '../../core/transfer/format';
 
 export async function applyImport(db: DB, plan: ImportPlan, now: number, imagesOf: (a: Article) => WantedImage[] = sanitizerImages): Promise<ImportOutcome> {
   const stored = await Promise.all(plan.articles.map((a) => getArticle(db, a.id)));
-  // The same rule as putArticles: a newer stored copy stays; an identical one is not rewritten.
+  // The same rule as putArticles (`incomingWins`): a file's copy never replaces the publisher's, a
+  // newer stored copy stays, an identical one is not rewritten.
   const changed = plan.articles.filter((a, i) => incomingWins(stored[i], a));
   const write = await putArticles(db, plan.articles);
 
@@ -29,10 +32,7 @@ export async function applyImport(db: DB, plan: ImportPlan, now: number, imagesO
   let states = 0;
   if (plan.states.length) {
     const existing = new Map((await allStates(db)).map((s) => [s.id, s]));
-    for (const s of mergeStates(existing, plan.states)) {
-      await putState(db, s);
-      states++;
-    }
+    states = await putStates(db, mergeStates(existing, plan.states));
   }
   announce({ type: 'synced' }, { thisTab: true });
   announce({ type: 'offline' }, { thisTab: true });

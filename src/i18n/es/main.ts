@@ -1,5 +1,9 @@
 import type { FeedError, ParseReport } from '../../core/feed/types';
 import type { SyncFailure } from '../../core/sync-types';
+import { ARTICLE_CAPS } from '../../core/feed/caps';
+
+const LIMITS_TAGS = ARTICLE_CAPS.tagsPerItem;
+const LIMITS_AUTHORS = ARTICLE_CAPS.authorsPerItem;
 import { num, pick } from '../format';
 import type { Strings } from '../en/main';
 
@@ -19,6 +23,9 @@ function repaired(r: ParseReport): string {
   const parts: string[] = [];
   if (r.badDates) parts.push(`${pick(r.badDates, { one: 'no se pudo leer', other: 'no se pudieron leer' })} ${plural(r.badDates, 'fecha', 'fechas')}`);
   if (r.truncatedFields) parts.push(`se ${pick(r.truncatedFields, { one: 'acortó', other: 'acortaron' })} ${plural(r.truncatedFields, 'campo demasiado largo', 'campos demasiado largos')}`);
+  if (r.futureDates) parts.push(`se ${pick(r.futureDates, { one: 'corrigió', other: 'corrigieron' })} ${plural(r.futureDates, 'fecha de más de un día en el futuro', 'fechas de más de un día en el futuro')}`);
+  if (r.cutTags) parts.push(`se ${pick(r.cutTags, { one: 'omitió', other: 'omitieron' })} ${plural(r.cutTags, 'etiqueta', 'etiquetas')} más allá de ${num(LIMITS_TAGS)} por artículo`);
+  if (r.cutAuthors) parts.push(`se ${pick(r.cutAuthors, { one: 'omitió', other: 'omitieron' })} ${plural(r.cutAuthors, 'autor', 'autores')} más allá de ${num(LIMITS_AUTHORS)} por artículo`);
   if (!parts.length) return '';
   const s = parts.join('; ');
   return `${s.replace(/^./, (c) => c.toUpperCase())}.`;
@@ -31,7 +38,7 @@ export function bodyReason(f: SyncFailure): string {
     case 'timeout':
       return `el servidor no respondió en ${num(f.seconds)} segundos`;
     case 'http':
-      return `el servidor respondió ${f.status}${f.statusText ? ` ${f.statusText}` : ''}`;
+      return `el servidor respondió ${f.status}`;
     case 'too-large':
       return `supera los ${num(Math.round(f.bytes / 1048576))} MB`;
     default:
@@ -48,13 +55,13 @@ export function feed(e: FeedError): string {
     case 'truncated':
       return 'El índice de artículos está incompleto: la descarga se cortó antes del final.';
     case 'not-json':
-      return `El índice de artículos no es JSON válido${e.detail ? ` (${e.detail})` : ''}.`;
+      return `El índice de artículos no es JSON válido.`;
     case 'not-object':
       return 'El índice de artículos no es un JSON Feed: no es un objeto JSON.';
     case 'no-version':
       return 'El índice de artículos no es un JSON Feed: no tiene "version".';
     case 'bad-version':
-      return `El índice de artículos no es un JSON Feed que esta aplicación pueda leer (versión «${e.detail ?? ''}»).`;
+      return `El índice de artículos no es un JSON Feed que esta aplicación pueda leer (su «version» no es de JSON Feed).`;
     case 'no-items':
       return 'El índice de artículos no es un JSON Feed: no tiene lista "items".';
   }
@@ -69,7 +76,7 @@ function failure(f: SyncFailure): string {
     case 'timeout':
       return `El servidor no respondió en ${num(f.seconds)} segundos. Se muestran los artículos guardados en este dispositivo.`;
     case 'http':
-      return `No se pudo cargar el índice de artículos: el servidor respondió ${f.status}${f.statusText ? ` ${f.statusText}` : ''}. ${storedKept}`;
+      return `No se pudo cargar el índice de artículos: el servidor respondió ${f.status}. ${storedKept}`;
     case 'too-large':
       return `El índice de artículos supera los ${num(Math.round(f.bytes / 1048576))} MB, así que no se cargó. ${storedKept}`;
     case 'feed':
