@@ -178,4 +178,6 @@ export interface ImportOutcome {
   unchanged: number;
   /** Reading-state records written. */
   states: number;
+  /** Whether the reader ticked the box to apply the file's settings, and they were. */
+  settingsApplied?: boolean;
 }

@@ -10,7 +10,7 @@ import type { Article } from '../../core/feed/types';
 import { announce } from '../../data/channel';
 import { imagesOf as sanitizerImages, type WantedImage } from '../offline/images';
 import { incomingWins, revisionOf } from '../../core/article';
-import { getArticle } from '../../data/articles';
+import { articleIds, getArticle } from '../../data/articles';
 import { putArticles } from '../../data/write';
 import type { DB } from '../../data/connection';
 import { markImported } from '../../data/offline';
@@ -37,4 +37,16 @@ export async function applyImport(db: DB, plan: ImportPlan, now: number, imagesO
   announce({ type: 'synced' }, { thisTab: true });
   announce({ type: 'offline' }, { thisTab: true });
   return { added: write.added, updated: write.updated, unchanged: write.unchanged, states };
+}
+
+/** What the consent screen shows before anything is written: articles new to this device, and already stored. */
+export interface ImportPreview {
+  fresh: number;
+  stored: number;
+}
+
+export async function previewImport(db: DB, plan: ImportPlan): Promise<ImportPreview> {
+  const ids = new Set(await articleIds(db));
+  const stored = plan.articles.reduce((n, a) => n + (ids.has(a.id) ? 1 : 0), 0);
+  return { fresh: plan.articles.length - stored, stored };
 }

@@ -10,7 +10,7 @@ import { ARTICLE_CAPS } from '../../core/feed/caps';
 
 const LIMITS_TAGS = ARTICLE_CAPS.tagsPerItem;
 const LIMITS_AUTHORS = ARTICLE_CAPS.authorsPerItem;
-import { num, pick } from '../format';
+import { num, pick, isolate } from '../format';
 
 const plural = (n: number, one: string, other: string) => `${num(n)} ${pick(n, { one, other })}`;
 
@@ -20,6 +20,8 @@ export const en = {
   searchPlaceholder: 'Words in titles, text, tags, authors',
   tagLabel: 'Tag',
   allTags: 'All tags',
+  findTag: 'Find a tag',
+  findAuthor: 'Find an author',
   clearFilters: 'Clear filters',
   articleCount: (n: number) => plural(n, 'article', 'articles'),
   filtered: 'filtered',
@@ -27,7 +29,7 @@ export const en = {
   loading: 'Loading articles…',
   firstSync: 'Downloading articles for offline reading…',
   noArticlesYet: 'No articles are stored on this device yet. Connect to the internet once to download them.',
-  noMatch: (q: string) => (q ? `No stored article matches “${q}”.` : 'No stored article matches this filter.'),
+  noMatch: (q: string) => (q ? `No stored article matches “${isolate(q)}”.` : 'No stored article matches this filter.'),
   untitled: 'Untitled',
   backToList: 'All articles',
   openOriginal: 'Read on the publisher’s site',

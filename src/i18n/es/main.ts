@@ -4,7 +4,7 @@ import { ARTICLE_CAPS } from '../../core/feed/caps';
 
 const LIMITS_TAGS = ARTICLE_CAPS.tagsPerItem;
 const LIMITS_AUTHORS = ARTICLE_CAPS.authorsPerItem;
-import { num, pick } from '../format';
+import { num, pick, isolate } from '../format';
 import type { Strings } from '../en/main';
 
 const plural = (n: number, one: string, other: string) => `${num(n)} ${pick(n, { one, other })}`;
@@ -96,6 +96,8 @@ const es: Strings = {
   searchPlaceholder: 'Palabras del título, texto, etiquetas, autores',
   tagLabel: 'Etiqueta',
   allTags: 'Todas las etiquetas',
+  findTag: 'Buscar una etiqueta',
+  findAuthor: 'Buscar un autor',
   clearFilters: 'Quitar filtros',
   articleCount: (n) => plural(n, 'artículo', 'artículos'),
   filtered: 'filtrados',
@@ -103,7 +105,7 @@ const es: Strings = {
   loading: 'Cargando artículos…',
   firstSync: 'Descargando artículos para leer sin conexión…',
   noArticlesYet: 'Todavía no hay artículos guardados en este dispositivo. Conéctate a internet una vez para descargarlos.',
-  noMatch: (q) => (q ? `Ningún artículo guardado coincide con «${q}».` : 'Ningún artículo guardado coincide con este filtro.'),
+  noMatch: (q) => (q ? `Ningún artículo guardado coincide con «${isolate(q)}».` : 'Ningún artículo guardado coincide con este filtro.'),
   untitled: 'Sin título',
   backToList: 'Todos los artículos',
   openOriginal: 'Leer en el sitio del editor',

@@ -4,7 +4,7 @@ import { ARTICLE_CAPS } from '../../core/feed/caps';
 
 const LIMITS_TAGS = ARTICLE_CAPS.tagsPerItem;
 const LIMITS_AUTHORS = ARTICLE_CAPS.authorsPerItem;
-import { num, pick } from '../format';
+import { num, pick, isolate } from '../format';
 import type { Strings } from '../en/main';
 
 const plural = (n: number, one: string, other: string) => `${num(n)} ${pick(n, { one, other })}`;
@@ -95,6 +95,8 @@ const pt: Strings = {
   searchPlaceholder: 'Palavras do título, texto, etiquetas, autores',
   tagLabel: 'Etiqueta',
   allTags: 'Todas as etiquetas',
+  findTag: 'Procurar uma etiqueta',
+  findAuthor: 'Procurar um autor',
   clearFilters: 'Limpar filtros',
   articleCount: (n) => plural(n, 'artigo', 'artigos'),
   filtered: 'filtrados',
@@ -102,7 +104,7 @@ const pt: Strings = {
   loading: 'Carregando artigos…',
   firstSync: 'Baixando artigos para ler sem conexão…',
   noArticlesYet: 'Ainda não há artigos guardados neste dispositivo. Conecte-se à internet uma vez para baixá-los.',
-  noMatch: (q) => (q ? `Nenhum artigo guardado corresponde a “${q}”.` : 'Nenhum artigo guardado corresponde a este filtro.'),
+  noMatch: (q) => (q ? `Nenhum artigo guardado corresponde a “${isolate(q)}”.` : 'Nenhum artigo guardado corresponde a este filtro.'),
   untitled: 'Sem título',
   backToList: 'Todos os artigos',
   openOriginal: 'Ler no site do editor',

@@ -4,7 +4,7 @@ import { ARTICLE_CAPS } from '../../core/feed/caps';
 
 const LIMITS_TAGS = ARTICLE_CAPS.tagsPerItem;
 const LIMITS_AUTHORS = ARTICLE_CAPS.authorsPerItem;
-import { num, pick } from '../format';
+import { num, pick, isolate } from '../format';
 import type { Strings } from '../en/main';
 
 /** Ukrainian has three plural forms for whole numbers: 1 стаття, 2 статті, 5 статей. */
@@ -97,6 +97,8 @@ const uk: Strings = {
   searchPlaceholder: 'Слова із заголовків, тексту, тегів, імен авторів',
   tagLabel: 'Тег',
   allTags: 'Усі теги',
+  findTag: 'Знайти тег',
+  findAuthor: 'Знайти автора',
   clearFilters: 'Скинути фільтри',
   articleCount: (n) => plural(n, 'стаття', 'статті', 'статей'),
   filtered: 'з фільтром',
@@ -104,7 +106,7 @@ const uk: Strings = {
   loading: 'Завантаження статей…',
   firstSync: 'Завантажуємо статті для читання без мережі…',
   noArticlesYet: 'На цьому пристрої ще немає статей. Під’єднайтеся до інтернету один раз, щоб їх завантажити.',
-  noMatch: (q) => (q ? `Жодна збережена стаття не відповідає «${q}».` : 'Жодна збережена стаття не відповідає цьому фільтру.'),
+  noMatch: (q) => (q ? `Жодна збережена стаття не відповідає «${isolate(q)}».` : 'Жодна збережена стаття не відповідає цьому фільтру.'),
   untitled: 'Без назви',
   backToList: 'Усі статті',
   openOriginal: 'Читати на сайті видавця',

@@ -45,7 +45,7 @@ test('article counts', () => {
   expect(en.articleCount(1)).toBe('1 article');
   expect(en.articleCount(2500)).toBe('2,500 articles');
   expect(en.noMatch('')).toBe('No stored article matches this filter.');
-  expect(en.noMatch('x')).toBe('No stored article matches “x”.');
+  expect(en.noMatch('x')).toBe('No stored article matches “\u2068x\u2069”.');
 });
 
 describe('repaired sentence (issue 6)', () => {
