@@ -105,6 +105,25 @@ try {
 
   log('importing 20,000 reading states');
   const statesMs = await importThrough(page, server.url, 'backup.json', statesFile(Date.now()));
+  // The floor, in the same browser at the same moment: 20,000 raw puts in one relaxed transaction
+  // into a scratch database with the same shape (keyPath id, an index on savedAt).
+  const statesFloorMs = await page.evaluate(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const r = indexedDB.open('bench-floor-states', 1);
+      r.onupgradeneeded = () => r.result.createObjectStore('state', { keyPath: 'id' }).createIndex('by-saved', 'savedAt');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const now = Date.now();
+    const start = performance.now();
+    const tx = db.transaction('state', 'readwrite', { durability: 'relaxed' });
+    for (let i = 0; i < 20_000; i++) tx.objectStore('state').put({ id: `f${i}`, read: true, readAt: now, saved: i % 10 === 0, ...(i % 10 === 0 ? { savedAt: now } : {}), progress: 0.5, updatedAt: now });
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    const took = performance.now() - start;
+    db.close();
+    indexedDB.deleteDatabase('bench-floor-states');
+    return Math.round(took);
+  });
 
   const result = {
     date: new Date().toISOString(),
@@ -113,6 +132,7 @@ try {
     tagPickerOptions: options,
     typingAfter100kTags: { p50: median(after), p95: p95(after), all: after },
     states20kImportMs: statesMs,
+    states20kFloorMs: statesFloorMs,
   };
   mkdirSync('bench/out', { recursive: true });
   writeFileSync('bench/out/imports.json', `${JSON.stringify(result, null, 1)}\n`);
@@ -122,6 +142,7 @@ try {
   console.log(`| Tag picker options after the import | ${options} |`);
   console.log(`| Import of 5,000 articles / 100,000 tags (Import → sentence) | ${tagImportMs} ms |`);
   console.log(`| Import of 20,000 reading states (Import → sentence) | ${statesMs} ms |`);
+  console.log(`| Floor: 20,000 raw puts in one transaction, same browser | ${statesFloorMs} ms |`);
 } finally {
   await context.close();
   rmSync(dir, { recursive: true, force: true });
