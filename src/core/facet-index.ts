@@ -11,7 +11,7 @@
 /** The most values a picker (a `<select>`) offers; the rest are found by typing. */
 export const PICKER_LIMIT = 200;
 /** The most suggestions a prefix search returns. */
-export const FIND_LIMIT = 50;
+const FIND_LIMIT = 50;
 
 export interface Counted {
   value: string;
