@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import { articlePath, countStore, demoFeed, freePort, listReady, openApp, readStore, serveFeed, waitForController } from './harness.mjs';
+import { articlePath, axe, countStore, demoFeed, freePort, listReady, openApp, readStore, serveFeed, waitForController } from './harness.mjs';
 
 /** @typedef {import('./harness.mjs').App} App */
 
@@ -120,6 +120,7 @@ describe('a cross-site POST to the share target', () => {
     assert.equal(await consent.locator('bdi').textContent(), 'holiday-photos.json');
     assert.match(/** @type {string} */ (await consent.textContent()), /1 new, 1 already stored/);
     assert.equal(await consent.getByRole('checkbox', { name: 'Also apply the settings in this file' }).isChecked(), false);
+    assert.deepEqual(await axe(page), [], 'axe violations on the consent screen');
 
     // Nothing changed while the question is on screen, and the inbox is already empty.
     assert.equal(await countStore(page, 'articles'), TOTAL);
