@@ -41,16 +41,48 @@ function sorted(v: unknown): unknown {
 }
 
 /**
- * Which copy wins when a copy of an article arrives (a sync, an import) and one is stored: the
- * incoming one, unless the stored one is a newer version (a stale cache or a mirror must not roll
- * an edited article back) or says exactly the same (nothing to rewrite).
+ * The authority rule: the publisher's index is the source of truth for every id it carries. A
+ * copy from an imported file (`imported: true`, set by the import) is never authoritative:
+ *
+ * - a file copy never replaces a stored publisher copy, whatever its dates;
+ * - a publisher copy replaces a stored file copy at the first sync that carries the id, whatever
+ *   the dates (a file cannot outrank the publisher by dating its copy in the future);
+ * - `restore` (Full re-sync): the publisher's copy replaces any stored copy that differs, so a
+ *   Full re-sync always brings the publisher's text back, even over a copy stored before this
+ *   rule existed or one with a later date;
+ * - otherwise (publisher over publisher, file over file) the date rule: the incoming copy wins
+ *   unless the stored one is a newer version (a stale cache or a mirror must not roll an edited
+ *   article back) or says exactly the same (nothing to rewrite).
+ *
+ * Reading state (read, saved, position) and highlights live in their own stores and are never
+ * touched by any of this.
  */
-export function incomingWins<T extends Dated & object>(stored: T | undefined, incoming: T): boolean {
+export function incomingWins<T extends Dated & FromFile & object>(stored: T | undefined, incoming: T, restore = false): boolean {
   if (!stored) return true;
+  const fileIn = incoming.imported === true;
+  const fileStored = stored.imported === true;
+  if (fileIn && !fileStored) return false;
+  if (!fileIn && fileStored) return true;
+  if (restore && !fileIn) return !sameArticle(stored, incoming);
   const before = versionDate(stored);
   const after = versionDate(incoming);
   // Different versions cannot be the same content: only an equal date needs the full comparison.
   return before === after ? !sameArticle(stored, incoming) : before < after;
+}
+
+type FromFile = { imported?: true };
+
+/** A day of clock skew is tolerated; any date further ahead would win every comparison for years. */
+export const FUTURE_SLACK = 86_400_000;
+
+/**
+ * The latest date a feed or a file may give an article or a reading state, seen at `now`. Dates
+ * beyond it are clamped to the end of the current UTC day plus one (not to `now`, so a publisher
+ * whose clock runs ahead does not see its article rewritten at every sync) and counted.
+ */
+export function clampDate(ms: number, now: number): { ms: number; clamped: boolean } {
+  if (ms <= now + FUTURE_SLACK) return { ms, clamped: false };
+  return { ms: Math.floor(now / FUTURE_SLACK) * FUTURE_SLACK + FUTURE_SLACK, clamped: true };
 }
 
 /** The list's order: newest first; equal dates by id, descending, as the reversed `by-date` index has them. */

@@ -55,17 +55,19 @@ export interface PutOptions {
    * half the time a page takes to store. Ids written here are added to it.
    */
   known?: Set<string>;
+  /** Full re-sync: the publisher's copy replaces any stored copy that differs (`incomingWins`). */
+  restore?: boolean;
 }
 
 type WriteStores = ('articles' | 'bodies' | 'pages' | 'meta')[];
 type WriteTx = IDBPTransaction<BroadsheetDB, WriteStores, 'readwrite'>;
 
 /**
- * Upserts articles: which copy wins is `incomingWins` (an older copy never replaces a newer one,
- * an identical one is not rewritten).
+ * Upserts articles: which copy wins is `incomingWins` (a file's copy never replaces the
+ * publisher's; an older copy never replaces a newer one; an identical one is not rewritten).
  */
 export async function putArticles(db: DB, articles: readonly Article[], options: PutOptions = {}): Promise<WriteResult> {
-  const { batchSize = BATCH_SIZE, onRecords, bookkeeping, known } = options;
+  const { batchSize = BATCH_SIZE, onRecords, bookkeeping, known, restore = false } = options;
   const result: WriteResult = { added: 0, updated: 0, unchanged: 0, written: 0 };
   const batches = Math.max(1, Math.ceil(articles.length / batchSize));
   for (let b = 0; b < batches; b++) {
@@ -82,7 +84,7 @@ export async function putArticles(db: DB, articles: readonly Article[], options:
       const done = tx.done;
       done.catch(() => {});
       const counts = { added: 0, updated: 0, unchanged: 0 };
-      const records = await upsert(tx, batch, counts, known);
+      const records = await upsert(tx, batch, counts, known, restore);
       if (last && bookkeeping) {
         const total = {
           added: result.added + counts.added,
@@ -113,7 +115,7 @@ export async function putArticles(db: DB, articles: readonly Article[], options:
   return result;
 }
 
-async function upsert(tx: WriteTx, batch: readonly Article[], counts: Omit<WriteResult, 'written'>, known?: Set<string>): Promise<ArticleRecord[]> {
+async function upsert(tx: WriteTx, batch: readonly Article[], counts: Omit<WriteResult, 'written'>, known: Set<string> | undefined, restore: boolean): Promise<ArticleRecord[]> {
   const store = tx.objectStore('articles');
   const bodies = tx.objectStore('bodies');
   // The same id twice in one batch must be compared with its first copy, so it is read back.
@@ -132,7 +134,7 @@ async function upsert(tx: WriteTx, batch: readonly Article[], counts: Omit<Write
   batch.forEach((incoming, j) => {
     const stored = existing[j];
     const { record, body } = split(incoming);
-    if (!incomingWins(stored, record)) {
+    if (!incomingWins(stored, record, restore)) {
       counts.unchanged++;
       return;
     }

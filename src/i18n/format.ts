@@ -55,3 +55,10 @@ export function formatRelative(ms: number, now = Date.now()): string {
   }
   return relativeFmt.format(0, 'second');
 }
+
+/**
+ * Foreign text (a file name, a tag, a search, anything a stranger chose) inside one of the app's
+ * sentences, isolated with FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE: a U+202E or a
+ * right-to-left name then reorders itself only, never the sentence around it.
+ */
+export const isolate = (s: string): string => `\u2068${s}\u2069`;

@@ -72,7 +72,8 @@ function installHooks(): void {
       else el.removeAttribute('srcset');
     }
     if (el.hasAttribute('sizes') && !/\d/.test(el.getAttribute('sizes') ?? '')) el.removeAttribute('sizes');
-    if (el.tagName === 'A' && el.hasAttribute('href')) {
+    // `<area href>` is a link too: the same new tab, the same `rel`.
+    if ((el.tagName === 'A' || el.tagName === 'AREA') && el.hasAttribute('href')) {
       el.setAttribute('target', '_blank');
       el.setAttribute('rel', 'noopener noreferrer');
     }

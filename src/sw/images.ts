@@ -36,7 +36,7 @@ async function keptAlias(url: string): Promise<Response | undefined> {
 }
 
 /**
- * The image route's handler. `fallback` answers what is not kept (the shell's own CacheFirst for
+ * The image route's handler. `fallback` answers what is not kept (the shell's own stale-while-revalidate cache for
  * same-origin images, the network otherwise).
  */
 export function keptImages(fallback: (options: RouteHandlerCallbackOptions) => Promise<Response>) {

@@ -9,7 +9,7 @@ import { clientsClaim } from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { CacheFirst } from 'workbox-strategies';
+import { StaleWhileRevalidate } from 'workbox-strategies';
 import { PERIODIC_SYNC_TAG, SHELL_IMAGE_CACHE } from '../core/names';
 import { withConnection } from '../data/connection';
 import { indexUrl } from '../platform/config';
@@ -43,9 +43,10 @@ registerRoute(
 
 // Article images. Kept ones (keep offline, see features/offline/) are answered from their own cache,
 // online or off. Others: same-origin images (the demo's, and any a publisher serves next to the
-// app) are cached on first view, bounded by count; cross-origin ones are left to the network
-// unless kept, since an opaque response costs about 7 MB of quota.
-const sameOriginImages = new CacheFirst({
+// app) are cached on first view, bounded by count, and revalidated (stale-while-revalidate: the
+// cached copy shows at once, and a corrected image replaces it for the next view); cross-origin
+// ones are left to the network unless kept, since an opaque response costs about 7 MB of quota.
+const sameOriginImages = new StaleWhileRevalidate({
   cacheName: SHELL_IMAGE_CACHE,
   plugins: [new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 60 * 24 * 3600, purgeOnQuotaError: true })],
 });

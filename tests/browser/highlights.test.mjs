@@ -319,6 +319,10 @@ describe('highlights and notes', () => {
         await p.locator('h1').filter({ hasText: 'Settings' }).waitFor();
         const [chooser] = await Promise.all([p.waitForEvent('filechooser'), p.getByRole('button', { name: 'Import' }).click()]);
         await chooser.setFiles(/** @type {string} */ (backupFile));
+        // Nothing is imported before the reader says so (issue 14); the question counts the highlights.
+        await p.getByRole('heading', { name: 'Import this file?' }).waitFor();
+        assert.match((await p.locator('.consent-facts').textContent()) ?? '', /Highlights\s*5/);
+        await p.getByRole('button', { name: 'Import', exact: true }).click();
         await p.getByText(/^Imported: /).waitFor();
       }
       assert.equal((await readStore(p, 'highlights')).length, 5, 'merged by id: importing twice adds nothing');

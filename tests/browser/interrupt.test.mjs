@@ -15,6 +15,9 @@ import { countStore, demoFeed, listHolds, openApp, readStores, serveFeed, status
 const demo = demoFeed();
 const TOTAL = demo.items.length;
 
+/** An hour ago, fixed for the run: dates more than a day ahead would be clamped and reported (issue 14). */
+const RECENT = Date.now() - 3_600_000;
+
 /**
  * `n` new articles (listed first, so every write batch of 250 is all new), then the demo.
  * @param {number} n
@@ -27,7 +30,7 @@ function biggerFeed(n, prefix = 'cut') {
       id: `${prefix}-${String(i).padStart(5, '0')}`,
       title: `Dispatch ${i}`,
       content_text: `Dispatch ${i}. ${'The line held through the night. '.repeat(60)}`,
-      date_published: new Date(Date.UTC(2031, 0, 1) - i * 60_000).toISOString(),
+      date_published: new Date(RECENT - i * 60_000).toISOString(),
     });
   }
   return JSON.stringify({ ...demo, items: [...items, ...demo.items] });

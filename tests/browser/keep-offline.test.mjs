@@ -285,6 +285,9 @@ describe('keep offline, storage and hand-off', () => {
       await p.locator('h1').filter({ hasText: 'Settings' }).waitFor();
       const [chooser] = await Promise.all([p.waitForEvent('filechooser'), p.getByRole('button', { name: 'Import' }).click()]);
       await chooser.setFiles(handoffFile);
+      // Nothing is imported before the reader says so (issue 14).
+      await p.getByRole('heading', { name: 'Import this file?' }).waitFor();
+      await p.getByRole('button', { name: 'Import', exact: true }).click();
       await p.getByText(/^Imported: \d+ new articles?/).waitFor();
 
       await p.goto(app.url + path(KEEP_ID));
@@ -299,6 +302,8 @@ describe('keep offline, storage and hand-off', () => {
       await p.goto(`${app.url}settings`);
       const [again] = await Promise.all([p.waitForEvent('filechooser'), p.getByRole('button', { name: 'Import' }).click()]);
       await again.setFiles(handoffFile);
+      await p.getByRole('heading', { name: 'Import this file?' }).waitFor();
+      await p.getByRole('button', { name: 'Import', exact: true }).click();
       await p.getByText(/^Imported: 0 new articles, 0 updated, \d+ already here/).waitFor();
       await p.goto(app.url);
       await p.getByRole('link', { name: KEEP_TITLE, exact: true }).first().waitFor();
@@ -315,6 +320,8 @@ describe('keep offline, storage and hand-off', () => {
       }, text);
       assert.equal(status, 'opaqueredirect', 'the worker answers with a redirect to Settings');
       await p.goto(`${app.url}settings?import=inbox`);
+      await p.getByRole('heading', { name: 'Import this file?' }).waitFor();
+      await p.getByRole('button', { name: 'Import', exact: true }).click();
       await p.getByText(/^Imported: 1 new article/).waitFor();
       assert.deepEqual(other.errors, []);
     } finally {

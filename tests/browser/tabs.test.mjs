@@ -16,11 +16,14 @@ import { demoFeed, listReady, openApp, serveFeed, statusCount } from './harness.
 const base = demoFeed();
 const TOTAL = base.items.length;
 
+/** An hour ago, fixed for the run: dates more than a day ahead would be clamped and reported (issue 14). */
+const RECENT = Date.now() - 3_600_000;
+
 /** The demo index plus `extra` new articles. */
 function feedText(extra = 0) {
   const items = [...base.items];
   for (let i = 0; i < extra; i++) {
-    items.unshift({ id: `tabs-extra-${i}`, title: `Late news ${i}`, content_text: 'Filed later.', date_published: new Date(Date.UTC(2030, 0, 1 + i)).toISOString() });
+    items.unshift({ id: `tabs-extra-${i}`, title: `Late news ${i}`, content_text: 'Filed later.', date_published: new Date(RECENT + i * 60_000).toISOString() });
   }
   return JSON.stringify({ ...base, items });
 }

@@ -5,6 +5,8 @@
  * (numeric ids, 1.0 `author`, lenient dates, over-long strings) or skipped and counted, so the
  * UI can say exactly what happened. Only a file that is not a JSON Feed at all is rejected.
  */
+import { clampDate } from '../article';
+import { ARTICLE_CAPS } from './caps';
 import { parseDate } from './dates';
 import { emptyReport } from './report';
 import { clip, decodeEntities, htmlToText, squash, titleFromText } from './text';
@@ -16,9 +18,7 @@ export const LIMITS = {
   title: 1000,
   summary: 10_000,
   content: 2_000_000,
-  tag: 100,
-  tagsPerItem: 50,
-  authorsPerItem: 20,
+  ...ARTICLE_CAPS,
   name: 300,
   url: 4096,
   excerpt: 280,
@@ -31,8 +31,11 @@ const VERSION = /^https?:\/\/jsonfeed\.org\/version\/1(\.\d+)?\/?$/i;
 
 type Json = Record<string, unknown>;
 
-/** Parses the raw text of a feed file. `feedUrl` is where it was fetched from (absolute). */
-export function parseFeedText(text: string, feedUrl: string): ParseResult {
+/**
+ * Parses the raw text of a feed file. `feedUrl` is where it was fetched from (absolute); `now`
+ * bounds dates (see `clampDate`).
+ */
+export function parseFeedText(text: string, feedUrl: string, now = Date.now()): ParseResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const start = body.trimStart();
   if (start === '') return fail('empty');
@@ -44,11 +47,11 @@ export function parseFeedText(text: string, feedUrl: string): ParseResult {
     if (looksTruncated(body)) return fail('truncated', `${body.length} bytes`);
     return fail('not-json', e instanceof Error ? e.message.slice(0, 200) : undefined);
   }
-  return parseFeed(json, feedUrl);
+  return parseFeed(json, feedUrl, now);
 }
 
 /** Parses an already-decoded JSON value. */
-export function parseFeed(json: unknown, feedUrl: string): ParseResult {
+export function parseFeed(json: unknown, feedUrl: string, now = Date.now()): ParseResult {
   if (!isObject(json)) return fail('not-object', json === null ? 'null' : Array.isArray(json) ? 'array' : typeof json);
   if (json.version === undefined) return fail('no-version');
   if (typeof json.version !== 'string' || !VERSION.test(json.version.trim())) {
@@ -59,6 +62,7 @@ export function parseFeed(json: unknown, feedUrl: string): ParseResult {
   const report = emptyReport(json.items.length);
   const ctx: Ctx = {
     feedUrl,
+    now,
     language: langOf(json.language),
     authors: authorsOf(json, feedUrl, report),
     report,
@@ -101,6 +105,7 @@ export function parseFeed(json: unknown, feedUrl: string): ParseResult {
 
 interface Ctx {
   feedUrl: string;
+  now: number;
   language: string | undefined;
   authors: Author[];
   report: ParseReport;
@@ -133,8 +138,8 @@ function toArticle(item: Json, ctx: Ctx): Candidate | undefined {
     titleFromTextFlag = true;
   }
 
-  const published = dateOf(item.date_published, report);
-  const modified = dateOf(item.date_modified, report);
+  const published = dateOf(item.date_published, ctx);
+  const modified = dateOf(item.date_modified, ctx);
   const article: Article = {
     id,
     title,
@@ -230,11 +235,16 @@ function rawString(v: unknown, max: number, report: ParseReport): string | undef
   return v;
 }
 
-function dateOf(v: unknown, report: ParseReport): number | undefined {
+function dateOf(v: unknown, { report, now }: Ctx): number | undefined {
   if (v === undefined || v === null || v === '') return undefined;
   const ms = parseDate(v);
-  if (ms === undefined) report.badDates++;
-  return ms;
+  if (ms === undefined) {
+    report.badDates++;
+    return undefined;
+  }
+  const bounded = clampDate(ms, now);
+  if (bounded.clamped) report.futureDates++;
+  return bounded.ms;
 }
 
 function firstLine(s: string | undefined): string {
@@ -248,13 +258,15 @@ function tagsOf(v: unknown, report: ParseReport): string[] {
   // Keep the first spelling of each tag (compared case-insensitively), in feed order.
   const out: string[] = [];
   const keys = new Set<string>();
-  for (const t of v) {
-    const tag = text(t, LIMITS.tag, report);
-    if (!tag || keys.has(tag.toLowerCase())) continue;
+  for (const [i, t] of v.entries()) {
     if (out.length >= LIMITS.tagsPerItem) {
-      report.truncatedFields++;
+      // Every tag past the cap is counted, without reading more than its count.
+      report.cutTags += v.length - i;
       break;
     }
+    // A tag past the length cap is shortened, and counted as an over-long field.
+    const tag = text(t, LIMITS.tag, report);
+    if (!tag || keys.has(tag.toLowerCase())) continue;
     keys.add(tag.toLowerCase());
     out.push(tag);
   }
@@ -265,9 +277,9 @@ function tagsOf(v: unknown, report: ParseReport): string[] {
 function authorsOf(holder: Json, base: string, report: ParseReport): Author[] {
   const list = Array.isArray(holder.authors) ? holder.authors : isObject(holder.author) ? [holder.author] : [];
   const out: Author[] = [];
-  for (const a of list) {
+  for (const [i, a] of list.entries()) {
     if (out.length >= LIMITS.authorsPerItem) {
-      report.truncatedFields++;
+      report.cutAuthors += list.length - i;
       break;
     }
     const name = isObject(a) ? text(a.name, LIMITS.name, report) : typeof a === 'string' ? text(a, LIMITS.name, report) : '';

@@ -67,6 +67,12 @@ export interface Article {
    * "keep everything offline" pass looks for.
    */
   hasBody?: boolean;
+  /**
+   * Set on a copy that came from an imported file rather than from the publisher's index. Such a
+   * copy never replaces the publisher's, and the publisher's replaces it at the next sync that
+   * carries the id, whatever the dates (`incomingWins` in `core/article.ts`).
+   */
+  imported?: true;
 }
 
 type BodyType = 'html' | 'text';
@@ -98,6 +104,12 @@ export interface ParseReport {
   truncatedFields: number;
   /** Date strings that could not be read at all. */
   badDates: number;
+  /** Dates more than a day in the future, clamped (see `clampDate` in `core/article.ts`). */
+  futureDates: number;
+  /** Tags left out past the per-article cap, or shortened past the tag-length cap. */
+  cutTags: number;
+  /** Authors left out past the per-article cap. */
+  cutAuthors: number;
 }
 
 export type FeedErrorCode =

@@ -13,6 +13,7 @@
  *                      "highlights": [Highlight…] },
  *     "items": [ { …JSON Feed item…, "_broadsheet": { "base_url": "…", "images_inlined": 2, "images_linked": 0 } } ] }
  */
+import { FUTURE_SLACK } from '../article';
 import { parseFeed, parseFeedText } from '../feed/parse';
 import type { Article, FeedError, ParseReport } from '../feed/types';
 import { parsePrefs, type OfflinePrefs } from '../prefs';
@@ -117,7 +118,7 @@ export function readFile(text: string, feedUrl: string, now: number): ReadResult
     json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch {
     // The parser names the problem (HTML page, cut off, not JSON) exactly as for a feed.
-    const parsed = parseFeedText(text, feedUrl);
+    const parsed = parseFeedText(text, feedUrl, now);
     return { ok: false, reason: parsed.ok ? { code: 'empty' } : { code: 'feed', error: parsed.error } };
   }
   let tooMany = 0;
@@ -125,11 +126,13 @@ export function readFile(text: string, feedUrl: string, now: number): ReadResult
     tooMany = json.items.length - MAX_IMPORT_ITEMS;
     json = { ...json, items: json.items.slice(0, MAX_IMPORT_ITEMS) };
   }
-  const parsed = parseFeed(json, feedUrl);
+  const parsed = parseFeed(json, feedUrl, now);
   if (!parsed.ok) return { ok: false, reason: { code: 'feed', error: parsed.error } };
   const ext: Json = isObject(json) && isObject(json[EXTENSION]) ? json[EXTENSION] : {};
   const kind: Kind = ext.kind === 'backup' ? 'backup' : 'handoff';
-  const plan: ImportPlan = { kind, articles: parsed.articles, report: parsed.report, tooMany, states: [], badStates: 0, highlights: [], badHighlights: 0 };
+  // A file's copies are never the publisher's (see `incomingWins`).
+  const articles = parsed.articles.map((a): Article => ({ ...a, imported: true }));
+  const plan: ImportPlan = { kind, articles, report: parsed.report, tooMany, states: [], badStates: 0, highlights: [], badHighlights: 0 };
   if (kind === 'backup') {
     const raw = Array.isArray(ext.states) ? ext.states : [];
     for (const [i, s] of raw.entries()) {
@@ -149,9 +152,6 @@ export function readFile(text: string, feedUrl: string, now: number): ReadResult
   if (plan.articles.length === 0 && plan.states.length === 0 && !plan.settings && plan.highlights.length === 0) return { ok: false, reason: { code: 'empty' } };
   return { ok: true, plan };
 }
-
-/** A day of clock skew between two phones is tolerated; a timestamp further ahead would win every merge forever. */
-const FUTURE_SLACK = 86_400_000;
 
 function time(v: unknown, now: number): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= now + FUTURE_SLACK ? v : undefined;
@@ -196,4 +196,6 @@ export interface ImportOutcome {
   states: number;
   /** Highlights added or updated (merged by id). */
   highlights?: number;
+  /** Whether the reader ticked the box to apply the file's settings, and they were. */
+  settingsApplied?: boolean;
 }

@@ -8,7 +8,8 @@
  * on screen, never a new filter with an old count.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { authorCounts, facetCount, isFiltered, languageCounts, tagCounts, type Filter, type ListEntry } from '../../core/list-model';
+import { facetCount, isFiltered, type Filter, type ListEntry } from '../../core/list-model';
+import { FacetIndex, PICKER_LIMIT, type Counted } from '../../core/facet-index';
 import type { ReadingState } from '../../core/reading';
 import type { ShownResults } from './useList';
 import { num } from '../../i18n/format';
@@ -51,6 +52,63 @@ export type ListViewProps = ListViewBase &
       }
   );
 
+const tagsOf = (e: ListEntry) => e.tags;
+const authorsOf = (e: ListEntry) => e.authors;
+const languageOf = (e: ListEntry) => {
+  const lang = e.language?.toLowerCase().split('-')[0];
+  return lang ? [lang] : [];
+};
+
+/**
+ * A facet's counts, kept incrementally across renders (`FacetIndex`): recounted only for the rows
+ * a sync changed, never per keystroke. `version` changes when the counts do.
+ */
+function useFacet(entries: readonly ListEntry[] | undefined, valuesOf: (e: ListEntry) => readonly string[], enabled = true): { index: FacetIndex<ListEntry> } {
+  const ref = useRef<{ index: FacetIndex<ListEntry> } | undefined>(undefined);
+  ref.current ??= { index: new FacetIndex(valuesOf) };
+  const holder = ref;
+  // A new view object whenever the counts change, so what is derived from them is recomputed then only.
+  return useMemo(() => {
+    const current = holder.current ?? { index: new FacetIndex(valuesOf) };
+    if (entries && enabled && current.index.update(entries)) holder.current = { index: current.index };
+    return holder.current ?? current;
+  }, [entries, enabled, holder, valuesOf]);
+}
+
+/**
+ * A field to find any value by its first letters, for facets with more values than the picker
+ * offers: an input with suggestions (a `<datalist>`, found by prefix, at most a few dozen).
+ */
+function FacetFinder({ id, label, index, onPick }: { id: string; label: string; index: FacetIndex<ListEntry>; onPick: (value: string) => void }) {
+  const [typed, setTyped] = useState('');
+  const found = useMemo(() => index.find(typed), [index, typed]);
+  return (
+    <div class="field finder">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        list={`${id}-list`}
+        value={typed}
+        autocomplete="off"
+        onInput={(e) => setTyped(e.currentTarget.value)}
+        onChange={(e) => {
+          const value = index.spelling(e.currentTarget.value);
+          if (value) {
+            onPick(value);
+            setTyped('');
+          }
+        }}
+      />
+      <datalist id={`${id}-list`}>
+        {found.map((f) => (
+          <option key={f.value} value={f.value} />
+        ))}
+      </datalist>
+    </div>
+  );
+}
+
 function languageName(code: string): string {
   try {
     return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
@@ -61,7 +119,8 @@ function languageName(code: string): string {
 
 export function ListView({ entries, visible, filter, syncing, results, complete = true, total, states, offline }: ListViewProps) {
   const highlights = useHighlightCounts();
-  const tags = useMemo(() => (entries ? tagCounts(entries) : []), [entries]);
+  const tagFacet = useFacet(entries, tagsOf);
+  const tags = useMemo(() => tagFacet.index.top(PICKER_LIMIT).map(({ value, count }: Counted) => ({ tag: value, count })), [tagFacet]);
   // Authors and languages are counted over the whole archive only while "More filters" is open:
   // at 100,000 rows that is two full passes, redone whenever a sync merges rows in.
   const [toggledOpen, setMoreOpen] = useState(false);
@@ -74,8 +133,17 @@ export function ListView({ entries, visible, filter, syncing, results, complete 
     return () => el?.removeEventListener('toggle', onToggle);
   }, []);
   const moreOpen = toggledOpen || facetCount(filter) - (filter.tag.trim() ? 1 : 0) > 0;
-  const authors = useMemo(() => (entries && moreOpen ? authorCounts(entries) : []), [entries, moreOpen]);
-  const languages = useMemo(() => (entries && moreOpen ? languageCounts(entries) : []), [entries, moreOpen]);
+  const authorFacet = useFacet(entries, authorsOf, moreOpen);
+  const languageFacet = useFacet(entries, languageOf, moreOpen);
+  // The picker offers the most frequent values alphabetically; the rest are found by typing.
+  const authors = useMemo(
+    () => (moreOpen ? authorFacet.index.top(PICKER_LIMIT).map(({ value, count }) => ({ name: value, count })).sort((a, b) => a.name.localeCompare(b.name)) : []),
+    [authorFacet, moreOpen],
+  );
+  const languages = useMemo(
+    () => (moreOpen ? languageFacet.index.top(PICKER_LIMIT).map(({ value, count }) => ({ lang: value, count })) : []),
+    [languageFacet, moreOpen],
+  );
   const restore = useMemo(() => {
     const { scrollY, focusId, anchorId, anchorDy } = historyState();
     return scrollY === undefined && !focusId && !anchorId ? undefined : { scrollY, focusId, anchorId, anchorDy };
@@ -126,8 +194,8 @@ export function ListView({ entries, visible, filter, syncing, results, complete 
   const filtered = isFiltered(filter);
   const facets = facetCount(filter) - (filter.tag.trim() ? 1 : 0);
   // The filters match case-insensitively; show the listed spelling as selected.
-  const tagValue = tags.find((x) => x.tag.toLowerCase() === filter.tag.trim().toLowerCase())?.tag ?? filter.tag;
-  const authorValue = authors.find((a) => a.name.toLowerCase() === filter.author?.trim().toLowerCase())?.name ?? filter.author ?? '';
+  const tagValue = tagFacet.index.spelling(filter.tag) ?? filter.tag;
+  const authorValue = (filter.author && authorFacet.index.spelling(filter.author)) ?? filter.author ?? '';
   // While only the newest rows are read, the count comes from the store; a filter has to wait
   // for the whole list, or it would count matches among the first rows only.
   const status = !entries
@@ -161,8 +229,11 @@ export function ListView({ entries, visible, filter, syncing, results, complete 
           <label for="tag">{t.tagLabel}</label>
           <select id="tag" name="tag" value={tagValue} onChange={(e) => change({ tag: e.currentTarget.value })}>
             <option value="">{t.allTags}</option>
-            {filter.tag && !tags.some((x) => x.tag.toLowerCase() === filter.tag.toLowerCase()) && (
-              <option value={filter.tag}>{filter.tag}</option>
+            {filter.tag && !tags.some((x) => x.tag === tagValue) && (
+              <option value={tagValue}>
+                {tagValue}
+                {tagFacet.index.count(tagValue) ? ` (${num(tagFacet.index.count(tagValue))})` : ''}
+              </option>
             )}
             {tags.map(({ tag, count: n }) => (
               <option key={tag} value={tag}>
@@ -171,6 +242,7 @@ export function ListView({ entries, visible, filter, syncing, results, complete 
             ))}
           </select>
         </div>
+        {tagFacet.index.size > PICKER_LIMIT && <FacetFinder id="tag-find" label={t.findTag} index={tagFacet.index} onPick={(tag) => change({ tag })} />}
         <details class="more-filters" open={moreOpen} ref={details}>
           <summary>
             {t.moreFilters}
@@ -189,9 +261,7 @@ export function ListView({ entries, visible, filter, syncing, results, complete 
               <label for="author">{t.authorLabel}</label>
               <select id="author" value={authorValue} onChange={(e) => change({ author: e.currentTarget.value })}>
                 <option value="">{t.anyAuthor}</option>
-                {filter.author && !authors.some((a) => a.name.toLowerCase() === filter.author?.toLowerCase()) && (
-                  <option value={filter.author}>{filter.author}</option>
-                )}
+                {filter.author && !authors.some((a) => a.name === authorValue) && <option value={authorValue}>{authorValue}</option>}
                 {authors.map(({ name, count: n }) => (
                   <option key={name} value={name}>
                     {name} ({num(n)})
@@ -199,6 +269,7 @@ export function ListView({ entries, visible, filter, syncing, results, complete 
                 ))}
               </select>
             </div>
+            {authorFacet.index.size > PICKER_LIMIT && <FacetFinder id="author-find" label={t.findAuthor} index={authorFacet.index} onPick={(author) => change({ author })} />}
             <div class="field">
               <label for="lang">{t.languageLabel}</label>
               <select id="lang" value={filter.lang ?? ''} onChange={(e) => change({ lang: e.currentTarget.value })}>

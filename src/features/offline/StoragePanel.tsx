@@ -14,6 +14,7 @@ import { formatSize, formatUsed } from '../../i18n/bytes';
 import { DownloadProgress } from './DownloadProgress';
 import type { Settings } from '../../core/settings';
 import { TransferPanel } from '../transfer/TransferPanel';
+import { PICKER_LIMIT } from '../../core/facet-index';
 import { num } from '../../i18n/format';
 import { t } from '../../i18n';
 import { tl } from '../../i18n/lazy';
@@ -268,11 +269,15 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
   );
 }
 
-/** A tag picker with each tag's article count, as both the keep and the clear sections need. */
+/**
+ * A tag picker with each tag's article count, as both the keep and the clear sections need: the
+ * `PICKER_LIMIT` most used tags (the summary lists them most used first), so a file bringing
+ * 100,000 tags does not build 100,000 options.
+ */
 function TagSelect({ id, tags, value, onChange }: { id: string; tags: readonly { tag: string; count: number }[]; value: string; onChange: (tag: string) => void }) {
   return (
     <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
-      {tags.map(({ tag, count }) => (
+      {tags.slice(0, PICKER_LIMIT).map(({ tag, count }) => (
         <option key={tag} value={tag}>
           {tag} ({num(count)})
         </option>

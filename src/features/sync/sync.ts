@@ -78,6 +78,7 @@ export async function syncIndex(db: DB, indexUrl: string, options: SyncOptions =
         onRecords: (r) => records.push(...r),
         bookkeeping: { page, sync: (w) => ({ resume: resume(w.added + w.updated > 0) }) },
         ...(known ? { known } : {}),
+        ...(options.full ? { restore: true } : {}),
       }),
     hasNews: (articles) => !!known && articles.some((a) => !known.has(a.id)),
     setResume: async (url) => {

@@ -147,7 +147,7 @@ export async function walkFeed(store: PageStore, indexUrl: string, options: Walk
       return { ok: true, changed: false, ...(next ? { next } : {}) };
     }
 
-    const parsed = parseFeedText(got.text, got.url);
+    const parsed = parseFeedText(got.text, got.url, now());
     if (!parsed.ok) return { ok: false, failure: { kind: 'feed', error: parsed.error } };
     if (first && parsed.articles.length === 0) return { ok: false, failure: { kind: 'no-articles', report: parsed.report } };
     if (first) feed = parsed.feed;

@@ -3,6 +3,12 @@
  * articles, reading state and settings; or articles for another phone: the saved ones, those kept
  * offline, or a tag's), and one `Import` button that reads either kind of file. Files shared to
  * the app (share target) or opened with it (file handler) arrive here too, with the same checks.
+ *
+ * Nothing is imported behind the reader's back: whatever arrives (picked, shared, opened, or
+ * posted by another website) is checked, then shown on a consent screen (`ImportConsent.tsx`:
+ * kind, file name, counts, whether it carries settings). It is imported only on **Import**;
+ * **Cancel** discards it. The inbox is emptied as it is read, so either way nothing waits there.
+ * Settings from a file are applied only when the reader ticks the box for them.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ImportOutcome, ImportPlan, RejectReason } from '../../core/transfer/format';
@@ -12,8 +18,10 @@ import { t } from '../../i18n';
 import { tl } from '../../i18n/lazy';
 import { INBOX_CACHE } from '../../core/names';
 import { withConnection } from '../../data/connection';
-import { FILE_NAME_HEADER, openedForInbox } from './inbox';
+import { FILE_NAME_HEADER, ORIGIN_HEADER, openedForInbox } from './inbox';
+import { ImportConsent, type Pending } from './ImportConsent';
 import type { Settings } from '../../core/settings';
+import { PICKER_LIMIT } from '../../core/facet-index';
 
 declare const __APP_VERSION__: string;
 
@@ -31,6 +39,7 @@ type Result =
   | { kind: 'nothing' }
   | { kind: 'inbox-empty' }
   | { kind: 'imported'; outcome: ImportOutcome; plan: ImportPlan; name: string }
+  | { kind: 'cancelled' }
   | { kind: 'rejected'; reason: RejectReason | { code: 'unreadable' }; name: string }
   | { kind: 'busy' }
   | { kind: 'error' };
@@ -50,20 +59,47 @@ export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
 
-  const importText = async (text: string, name: string) => {
+  // Files waiting for the reader's answer, first one on screen; more may arrive (several shared at once).
+  const [queue, setQueue] = useState<Pending[]>([]);
+  const pending = queue[0];
+  const arrivals = useRef(0);
+
+  const checkText = async (text: string, name: string, foreign: boolean) => {
     const [format, apply] = await modules();
     const read = format.readFile(text, indexUrl(), Date.now());
     if (!read.ok) {
       setResult({ kind: 'rejected', reason: read.reason, name });
       return;
     }
-    const outcome = await withConnection(apply.applyImport, read.plan, Date.now());
-    if (read.plan.offline) (await import('../offline/prefs')).savePrefs(read.plan.offline);
-    setResult({ kind: 'imported', outcome, plan: read.plan, name });
-    if (read.plan.settings) await onSettings({ ...read.plan.settings });
+    const preview = await withConnection(apply.previewImport, read.plan);
+    setResult(undefined);
+    setQueue((q) => [...q, { id: ++arrivals.current, plan: read.plan, name, foreign, ...preview }]);
   };
 
-  const importFile = async (file: File) => {
+  /** The reader pressed Import: only now does anything change. */
+  const confirm = async (p: Pending, withSettings: boolean) => {
+    setQueue((q) => q.slice(1));
+    setResult({ kind: 'busy' });
+    try {
+      const [, apply] = await modules();
+      const outcome = await withConnection(apply.applyImport, p.plan, Date.now());
+      const applySettings = withSettings && !!(p.plan.settings || p.plan.offline);
+      if (applySettings && p.plan.offline) (await import('../offline/prefs')).savePrefs(p.plan.offline);
+      setResult({ kind: 'imported', outcome: { ...outcome, settingsApplied: applySettings }, plan: p.plan, name: p.name });
+      if (applySettings && p.plan.settings) await onSettings({ ...p.plan.settings });
+    } catch (error) {
+      // No IndexedDB, or the disk is full: say so instead of spinning.
+      console.error(error);
+      setResult({ kind: 'error' });
+    }
+  };
+
+  const cancel = () => {
+    setQueue((q) => q.slice(1));
+    setResult({ kind: 'cancelled' });
+  };
+
+  const importFile = async (file: File, foreign = false) => {
     setResult({ kind: 'busy' });
     const { MAX_IMPORT_BYTES } = await import('../../core/transfer/limits');
     if (file.size > MAX_IMPORT_BYTES) {
@@ -78,9 +114,8 @@ export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps
       return;
     }
     try {
-      await importText(text, file.name);
+      await checkText(text, file.name, foreign);
     } catch (error) {
-      // No IndexedDB, or the disk is full: say so instead of spinning.
       console.error(error);
       setResult({ kind: 'error' });
     }
@@ -99,8 +134,16 @@ export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps
         if (!keys.length) setResult({ kind: 'inbox-empty' });
         for (const key of keys) {
           const res = await cache.match(key);
+          // Emptied as it is read: whatever the reader answers, nothing waits in the inbox.
           await cache.delete(key);
-          if (res) await latestImportFile.current(new File([await res.blob()], decodeURIComponent(res.headers.get(FILE_NAME_HEADER) ?? 'shared.json')));
+          if (!res) continue;
+          let name = 'shared.json';
+          try {
+            name = decodeURIComponent(res.headers.get(FILE_NAME_HEADER) ?? name);
+          } catch {
+            // A malformed name: the default one.
+          }
+          await latestImportFile.current(new File([await res.blob()], name), res.headers.get(ORIGIN_HEADER) === 'foreign');
         }
         history.replaceState(history.state, '', location.pathname);
       })();
@@ -136,6 +179,15 @@ export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps
     setResult({ kind: 'exported', articles: file.articles, name: file.name });
   };
 
+  if (pending) {
+    return (
+      <section class="transfer">
+        <h2>{tl().transferSection}</h2>
+        <ImportConsent key={pending.id} pending={pending} onImport={(withSettings) => void confirm(pending, withSettings)} onCancel={cancel} />
+      </section>
+    );
+  }
+
   return (
     <section class="transfer">
       <h2>{tl().transferSection}</h2>
@@ -146,7 +198,7 @@ export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps
           <option value="backup">{tl().exportBackup}</option>
           <option value="saved">{tl().exportSaved}</option>
           <option value="kept">{tl().exportKept}</option>
-          {tags.map((tag) => (
+          {tags.slice(0, PICKER_LIMIT).map((tag) => (
             <option key={tag} value={`tag:${tag}`}>
               {tl().exportTag(tag)}
             </option>
@@ -183,10 +235,13 @@ export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps
               ? tl().exportNothing
               : result.kind === 'inbox-empty'
                 ? tl().importNothing
+              : result.kind === 'cancelled'
+                ? tl().importCancelled
               : result.kind === 'exported'
                 ? tl().exported(result.articles, result.name)
                 : result.kind === 'imported'
-                  ? tl().imported(result.outcome, result.plan)
+                  ? // Future dates clamped and tags or authors past the caps, counted as a sync reports them.
+                    `${tl().imported(result.outcome, result.plan)} ${t.repaired({ ...result.plan.report, badDates: 0, truncatedFields: 0 })}`.trim()
                   : tl().importRejected(result.name, result.reason)}
       </p>
     </section>

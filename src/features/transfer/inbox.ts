@@ -9,6 +9,31 @@ import { settingsHref } from '../../core/routes';
 /** The parked file's own name, URI-encoded (a header value cannot hold every character). */
 export const FILE_NAME_HEADER = 'x-file-name';
 
+/**
+ * How the file reached the worker: `foreign` when the POST came from another site (a form on a
+ * web page, not the system share sheet), which the consent screen says in so many words.
+ */
+export const ORIGIN_HEADER = 'x-share-origin';
+
+/**
+ * Whether a POST to the share target looks forged: sent by a page on another site rather than
+ * by the system share sheet. `Sec-Fetch-Site` says so where it reaches the worker (`cross-site`,
+ * `same-site`; the share sheet sends `none`); else the referrer names another origin; a request
+ * that is not a navigation is never a share. A forged POST still only reaches the consent
+ * screen: this only decides what that screen says.
+ */
+export function looksForeign(request: Pick<Request, 'headers' | 'referrer' | 'mode'>, origin: string): boolean {
+  if (request.mode !== 'navigate') return true;
+  const site = request.headers.get('sec-fetch-site');
+  if (site && site !== 'none' && site !== 'same-origin') return true;
+  if (!request.referrer || request.referrer === 'about:client') return false;
+  try {
+    return new URL(request.referrer).origin !== origin;
+  } catch {
+    return true;
+  }
+}
+
 const PARAM = 'import';
 const VALUE = 'inbox';
 

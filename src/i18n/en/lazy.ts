@@ -5,7 +5,7 @@
  * `i18n/lazy.ts`, in the UI's current language.
  */
 import type { ImportOutcome, ImportPlan, RejectReason } from '../../core/transfer/format';
-import { num, pick } from '../format';
+import { num, pick, isolate } from '../format';
 import { feedSentence } from './main';
 
 const plural = (n: number, one: string, other: string) => `${num(n)} ${pick(n, { one, other })}`;
@@ -95,15 +95,33 @@ export const enLazy = {
   exportBackup: 'Backup: saved articles, reading state and settings',
   exportSaved: 'Saved articles, for another phone',
   exportKept: 'Articles kept offline, for another phone',
-  exportTag: (tag: string) => `Articles tagged “${tag}”, for another phone`,
+  exportTag: (tag: string) => `Articles tagged “${isolate(tag)}”, for another phone`,
   exportButton: 'Export',
   importButton: 'Import',
   working: 'Working…',
-  exported: (n: number, name: string) => `${plural(n, 'article', 'articles')} written to ${name}.`,
+  exported: (n: number, name: string) => `${plural(n, 'article', 'articles')} written to ${isolate(name)}.`,
   exportNothing: 'There is no article to export in this choice.',
   importNothing: 'Nothing was shared to import.',
   imported: (o: ImportOutcome, p: ImportPlan) => importedSentence(o, p),
-  importRejected: (name: string, r: RejectReason | { code: 'unreadable' }) => `“${name}” was not imported: ${rejectSentence(r)} Nothing stored changed.`,
+  consentTitle: 'Import this file?',
+  consentKind: 'Kind',
+  consentBackup: 'A backup: articles, reading state and settings',
+  consentHandoff: 'Articles shared from another phone',
+  consentFile: 'File',
+  consentArticles: 'Articles',
+  consentArticleCounts: (fresh: number, stored: number) => `${plural(fresh, 'new', 'new')}, ${num(stored)} already stored`,
+  consentStates: 'Reading states',
+  consentHighlights: 'Highlights',
+  consentSettings: 'Settings',
+  consentSettingsYes: 'Yes: theme, text size, line width and image budget',
+  consentSettingsNo: 'None',
+  consentApplySettings: 'Also apply the settings in this file',
+  consentPublisher: 'Articles the publisher’s index carries keep the publisher’s text: a file never replaces it.',
+  consentForeign: 'This file was sent by another website, not shared by you. Import it only if you expected it.',
+  consentImport: 'Import',
+  consentCancel: 'Cancel',
+  importCancelled: 'Nothing was imported.',
+  importRejected: (name: string, r: RejectReason | { code: 'unreadable' }) => `“${isolate(name)}” was not imported: ${rejectSentence(r)} Nothing stored changed.`,
 };
 
 export type LazyStrings = typeof enLazy;
@@ -112,7 +130,7 @@ export type LazyStrings = typeof enLazy;
 function importedSentence(o: ImportOutcome, p: ImportPlan): string {
   const parts = [`${plural(o.added, 'new article', 'new articles')}, ${num(o.updated)} updated, ${num(o.unchanged)} already here`];
   if (p.kind === 'backup') parts.push(`${plural(o.states, 'reading state', 'reading states')} merged`);
-  if (p.settings) parts.push('settings applied');
+  if (o.settingsApplied) parts.push('settings applied');
   let s = `Imported: ${parts.join('; ')}.`;
   const skipped = p.report.noId + p.report.notObject + p.tooMany + p.badStates;
   if (skipped) s += ` ${plural(skipped, 'entry was', 'entries were')} skipped as invalid.`;

@@ -6,7 +6,11 @@
  */
 import type { FeedError, ParseReport } from '../../core/feed/types';
 import type { SyncFailure } from '../../core/sync-types';
-import { num, pick } from '../format';
+import { ARTICLE_CAPS } from '../../core/feed/caps';
+
+const LIMITS_TAGS = ARTICLE_CAPS.tagsPerItem;
+const LIMITS_AUTHORS = ARTICLE_CAPS.authorsPerItem;
+import { num, pick, isolate } from '../format';
 
 const plural = (n: number, one: string, other: string) => `${num(n)} ${pick(n, { one, other })}`;
 
@@ -16,6 +20,8 @@ export const en = {
   searchPlaceholder: 'Words in titles, text, tags, authors',
   tagLabel: 'Tag',
   allTags: 'All tags',
+  findTag: 'Find a tag',
+  findAuthor: 'Find an author',
   clearFilters: 'Clear filters',
   articleCount: (n: number) => plural(n, 'article', 'articles'),
   filtered: 'filtered',
@@ -23,7 +29,7 @@ export const en = {
   loading: 'Loading articles…',
   firstSync: 'Downloading articles for offline reading…',
   noArticlesYet: 'No articles are stored on this device yet. Connect to the internet once to download them.',
-  noMatch: (q: string) => (q ? `No stored article matches “${q}”.` : 'No stored article matches this filter.'),
+  noMatch: (q: string) => (q ? `No stored article matches “${isolate(q)}”.` : 'No stored article matches this filter.'),
   untitled: 'Untitled',
   backToList: 'All articles',
   openOriginal: 'Read on the publisher’s site',
@@ -147,7 +153,7 @@ function bodyFailureReason(f: SyncFailure): string {
     case 'timeout':
       return `the server did not answer within ${num(f.seconds)} seconds`;
     case 'http':
-      return `the server answered ${f.status}${f.statusText ? ` ${f.statusText}` : ''}`;
+      return `the server answered ${f.status}`;
     case 'too-large':
       return `it is larger than ${num(Math.round(f.bytes / 1048576))} MB`;
     default:
@@ -169,6 +175,9 @@ function repairedSentence(r: ParseReport): string {
   const parts: string[] = [];
   if (r.badDates) parts.push(`${plural(r.badDates, 'date', 'dates')} could not be read and ${r.badDates === 1 ? 'was' : 'were'} left out`);
   if (r.truncatedFields) parts.push(`${plural(r.truncatedFields, 'over-long field was', 'over-long fields were')} shortened`);
+  if (r.futureDates) parts.push(`${plural(r.futureDates, 'date more than a day ahead was', 'dates more than a day ahead were')} set back`);
+  if (r.cutTags) parts.push(`${plural(r.cutTags, 'tag', 'tags')} past ${num(LIMITS_TAGS)} per article ${r.cutTags === 1 ? 'was' : 'were'} left out`);
+  if (r.cutAuthors) parts.push(`${plural(r.cutAuthors, 'author', 'authors')} past ${num(LIMITS_AUTHORS)} per article ${r.cutAuthors === 1 ? 'was' : 'were'} left out`);
   if (!parts.length) return '';
   const sentence = parts.join('; ');
   return `${sentence.replace(/^./, (c) => c.toUpperCase())}.`;
@@ -183,13 +192,13 @@ export function feedSentence(e: FeedError): string {
     case 'truncated':
       return 'The article index is incomplete: the download was cut off before the end.';
     case 'not-json':
-      return `The article index is not valid JSON${e.detail ? ` (${e.detail})` : ''}.`;
+      return `The article index is not valid JSON.`;
     case 'not-object':
       return 'The article index is not a JSON Feed: it is not a JSON object.';
     case 'no-version':
       return 'The article index is not a JSON Feed: it has no "version".';
     case 'bad-version':
-      return `The article index is not a JSON Feed this app can read (version “${e.detail ?? ''}”).`;
+      return `The article index is not a JSON Feed this app can read (its “version” is not one of JSON Feed’s).`;
     case 'no-items':
       return 'The article index is not a JSON Feed: it has no "items" list.';
   }
@@ -204,7 +213,7 @@ function failureSentence(f: SyncFailure): string {
     case 'timeout':
       return `The server did not answer within ${num(f.seconds)} seconds. Showing the articles stored on this device.`;
     case 'http':
-      return `The article index could not be loaded: the server answered ${f.status}${f.statusText ? ` ${f.statusText}` : ''}. ${en.storedKept}`;
+      return `The article index could not be loaded: the server answered ${f.status}. ${en.storedKept}`;
     case 'too-large':
       return `The article index is larger than ${num(Math.round(f.bytes / 1048576))} MB, so it was not loaded. ${en.storedKept}`;
     case 'feed':

@@ -1,4 +1,4 @@
-import { num, pick } from '../format';
+import { num, pick, isolate } from '../format';
 import type { LazyStrings } from '../en/lazy';
 import { feed } from './main';
 
@@ -90,20 +90,38 @@ const lazy: LazyStrings = {
   exportBackup: 'Copia de seguridad: guardados, estado de lectura y ajustes',
   exportSaved: 'Artículos guardados, para otro teléfono',
   exportKept: 'Artículos guardados sin conexión, para otro teléfono',
-  exportTag: (tag) => `Artículos con la etiqueta «${tag}», para otro teléfono`,
+  exportTag: (tag) => `Artículos con la etiqueta «${isolate(tag)}», para otro teléfono`,
   exportButton: 'Exportar',
   importButton: 'Importar',
   working: 'Trabajando…',
-  exported: (n, name) => `${plural(n, 'artículo escrito', 'artículos escritos')} en ${name}.`,
+  exported: (n, name) => `${plural(n, 'artículo escrito', 'artículos escritos')} en ${isolate(name)}.`,
   exportNothing: 'No hay ningún artículo que exportar en esta opción.',
   importNothing: 'No se compartió nada que importar.',
   imported: (o, p) => {
     const parts = [`${plural(o.added, 'artículo nuevo', 'artículos nuevos')}, ${num(o.updated)} actualizados, ${num(o.unchanged)} ya estaban`];
     if (p.kind === 'backup') parts.push(plural(o.states, 'estado de lectura combinado', 'estados de lectura combinados'));
-    if (p.settings) parts.push('ajustes aplicados');
+    if (o.settingsApplied) parts.push('ajustes aplicados');
     const bad = p.report.noId + p.report.notObject + p.tooMany + p.badStates;
     return `Importado: ${parts.join('; ')}.${bad ? ` Se ${pick(bad, { one: 'omitió', other: 'omitieron' })} ${plural(bad, 'entrada no válida', 'entradas no válidas')}.` : ''}${p.report.truncatedFields ? ` ${plural(p.report.truncatedFields, 'campo demasiado largo se recortó', 'campos demasiado largos se recortaron')}.` : ''}`;
   },
+  consentTitle: '¿Importar este archivo?',
+  consentKind: 'Tipo',
+  consentBackup: 'Una copia de seguridad: artículos, estado de lectura y ajustes',
+  consentHandoff: 'Artículos enviados desde otro teléfono',
+  consentFile: 'Archivo',
+  consentArticles: 'Artículos',
+  consentArticleCounts: (fresh, stored) => `${plural(fresh, 'nuevo', 'nuevos')}, ${plural(stored, 'ya guardado', 'ya guardados')}`,
+  consentStates: 'Estados de lectura',
+  consentHighlights: 'Resaltados',
+  consentSettings: 'Ajustes',
+  consentSettingsYes: 'Sí: tema, tamaño del texto, ancho de línea y límite de imágenes',
+  consentSettingsNo: 'Ninguno',
+  consentApplySettings: 'Aplicar también los ajustes de este archivo',
+  consentPublisher: 'Los artículos que figuran en el índice del editor conservan el texto del editor: un archivo nunca lo reemplaza.',
+  consentForeign: 'Este archivo lo envió otro sitio web, no lo compartiste tú. Impórtalo solo si lo esperabas.',
+  consentImport: 'Importar',
+  consentCancel: 'Cancelar',
+  importCancelled: 'No se importó nada.',
   importRejected: (name, r) =>
     `«${name}» no se importó: ${r.code === 'too-large' ? `pesa más de ${num(Math.round(r.bytes / 1048576))} MB.` : r.code === 'unreadable' ? 'no se pudo leer el archivo.' : r.code === 'empty' ? 'no contiene artículos, estados de lectura ni ajustes.' : feed(r.error)} No cambió nada de lo guardado.`,
 };

@@ -1,6 +1,10 @@
 import type { FeedError, ParseReport } from '../../core/feed/types';
 import type { SyncFailure } from '../../core/sync-types';
-import { num, pick } from '../format';
+import { ARTICLE_CAPS } from '../../core/feed/caps';
+
+const LIMITS_TAGS = ARTICLE_CAPS.tagsPerItem;
+const LIMITS_AUTHORS = ARTICLE_CAPS.authorsPerItem;
+import { num, pick, isolate } from '../format';
 import type { Strings } from '../en/main';
 
 const plural = (n: number, one: string, other: string) => `${num(n)} ${pick(n, { one, other })}`;
@@ -19,6 +23,9 @@ function repaired(r: ParseReport): string {
   const parts: string[] = [];
   if (r.badDates) parts.push(`${pick(r.badDates, { one: 'no se pudo leer', other: 'no se pudieron leer' })} ${plural(r.badDates, 'fecha', 'fechas')}`);
   if (r.truncatedFields) parts.push(`se ${pick(r.truncatedFields, { one: 'acortó', other: 'acortaron' })} ${plural(r.truncatedFields, 'campo demasiado largo', 'campos demasiado largos')}`);
+  if (r.futureDates) parts.push(`se ${pick(r.futureDates, { one: 'corrigió', other: 'corrigieron' })} ${plural(r.futureDates, 'fecha de más de un día en el futuro', 'fechas de más de un día en el futuro')}`);
+  if (r.cutTags) parts.push(`se ${pick(r.cutTags, { one: 'omitió', other: 'omitieron' })} ${plural(r.cutTags, 'etiqueta', 'etiquetas')} más allá de ${num(LIMITS_TAGS)} por artículo`);
+  if (r.cutAuthors) parts.push(`se ${pick(r.cutAuthors, { one: 'omitió', other: 'omitieron' })} ${plural(r.cutAuthors, 'autor', 'autores')} más allá de ${num(LIMITS_AUTHORS)} por artículo`);
   if (!parts.length) return '';
   const s = parts.join('; ');
   return `${s.replace(/^./, (c) => c.toUpperCase())}.`;
@@ -31,7 +38,7 @@ export function bodyReason(f: SyncFailure): string {
     case 'timeout':
       return `el servidor no respondió en ${num(f.seconds)} segundos`;
     case 'http':
-      return `el servidor respondió ${f.status}${f.statusText ? ` ${f.statusText}` : ''}`;
+      return `el servidor respondió ${f.status}`;
     case 'too-large':
       return `supera los ${num(Math.round(f.bytes / 1048576))} MB`;
     default:
@@ -48,13 +55,13 @@ export function feed(e: FeedError): string {
     case 'truncated':
       return 'El índice de artículos está incompleto: la descarga se cortó antes del final.';
     case 'not-json':
-      return `El índice de artículos no es JSON válido${e.detail ? ` (${e.detail})` : ''}.`;
+      return `El índice de artículos no es JSON válido.`;
     case 'not-object':
       return 'El índice de artículos no es un JSON Feed: no es un objeto JSON.';
     case 'no-version':
       return 'El índice de artículos no es un JSON Feed: no tiene "version".';
     case 'bad-version':
-      return `El índice de artículos no es un JSON Feed que esta aplicación pueda leer (versión «${e.detail ?? ''}»).`;
+      return `El índice de artículos no es un JSON Feed que esta aplicación pueda leer (su «version» no es de JSON Feed).`;
     case 'no-items':
       return 'El índice de artículos no es un JSON Feed: no tiene lista "items".';
   }
@@ -69,7 +76,7 @@ function failure(f: SyncFailure): string {
     case 'timeout':
       return `El servidor no respondió en ${num(f.seconds)} segundos. Se muestran los artículos guardados en este dispositivo.`;
     case 'http':
-      return `No se pudo cargar el índice de artículos: el servidor respondió ${f.status}${f.statusText ? ` ${f.statusText}` : ''}. ${storedKept}`;
+      return `No se pudo cargar el índice de artículos: el servidor respondió ${f.status}. ${storedKept}`;
     case 'too-large':
       return `El índice de artículos supera los ${num(Math.round(f.bytes / 1048576))} MB, así que no se cargó. ${storedKept}`;
     case 'feed':
@@ -89,6 +96,8 @@ const es: Strings = {
   searchPlaceholder: 'Palabras del título, texto, etiquetas, autores',
   tagLabel: 'Etiqueta',
   allTags: 'Todas las etiquetas',
+  findTag: 'Buscar una etiqueta',
+  findAuthor: 'Buscar un autor',
   clearFilters: 'Quitar filtros',
   articleCount: (n) => plural(n, 'artículo', 'artículos'),
   filtered: 'filtrados',
@@ -96,7 +105,7 @@ const es: Strings = {
   loading: 'Cargando artículos…',
   firstSync: 'Descargando artículos para leer sin conexión…',
   noArticlesYet: 'Todavía no hay artículos guardados en este dispositivo. Conéctate a internet una vez para descargarlos.',
-  noMatch: (q) => (q ? `Ningún artículo guardado coincide con «${q}».` : 'Ningún artículo guardado coincide con este filtro.'),
+  noMatch: (q) => (q ? `Ningún artículo guardado coincide con «${isolate(q)}».` : 'Ningún artículo guardado coincide con este filtro.'),
   untitled: 'Sin título',
   backToList: 'Todos los artículos',
   openOriginal: 'Leer en el sitio del editor',

@@ -1,4 +1,4 @@
-import { num, pick } from '../format';
+import { num, pick, isolate } from '../format';
 import type { LazyStrings } from '../en/lazy';
 import { feed } from './main';
 
@@ -90,20 +90,38 @@ const lazy: LazyStrings = {
   exportBackup: 'Backup: salvos, estado de leitura e configurações',
   exportSaved: 'Artigos salvos, para outro telefone',
   exportKept: 'Artigos guardados sem conexão, para outro telefone',
-  exportTag: (tag) => `Artigos com a etiqueta “${tag}”, para outro telefone`,
+  exportTag: (tag) => `Artigos com a etiqueta “${isolate(tag)}”, para outro telefone`,
   exportButton: 'Exportar',
   importButton: 'Importar',
   working: 'Trabalhando…',
-  exported: (n, name) => `${plural(n, 'artigo gravado', 'artigos gravados')} em ${name}.`,
+  exported: (n, name) => `${plural(n, 'artigo gravado', 'artigos gravados')} em ${isolate(name)}.`,
   exportNothing: 'Não há nenhum artigo para exportar nesta opção.',
   importNothing: 'Nada foi compartilhado para importar.',
   imported: (o, p) => {
     const parts = [`${plural(o.added, 'artigo novo', 'artigos novos')}, ${num(o.updated)} atualizados, ${num(o.unchanged)} já estavam aqui`];
     if (p.kind === 'backup') parts.push(plural(o.states, 'estado de leitura combinado', 'estados de leitura combinados'));
-    if (p.settings) parts.push('configurações aplicadas');
+    if (o.settingsApplied) parts.push('configurações aplicadas');
     const bad = p.report.noId + p.report.notObject + p.tooMany + p.badStates;
     return `Importado: ${parts.join('; ')}.${bad ? ` ${plural(bad, 'entrada inválida foi ignorada', 'entradas inválidas foram ignoradas')}.` : ''}${p.report.truncatedFields ? ` ${plural(p.report.truncatedFields, 'campo longo demais foi cortado', 'campos longos demais foram cortados')}.` : ''}`;
   },
+  consentTitle: 'Importar este arquivo?',
+  consentKind: 'Tipo',
+  consentBackup: 'Um backup: artigos, estado de leitura e configurações',
+  consentHandoff: 'Artigos enviados de outro telefone',
+  consentFile: 'Arquivo',
+  consentArticles: 'Artigos',
+  consentArticleCounts: (fresh, stored) => `${plural(fresh, 'novo', 'novos')}, ${plural(stored, 'já guardado', 'já guardados')}`,
+  consentStates: 'Estados de leitura',
+  consentHighlights: 'Destaques',
+  consentSettings: 'Configurações',
+  consentSettingsYes: 'Sim: tema, tamanho do texto, largura da linha e limite de imagens',
+  consentSettingsNo: 'Nenhuma',
+  consentApplySettings: 'Aplicar também as configurações deste arquivo',
+  consentPublisher: 'Os artigos que constam do índice do editor mantêm o texto do editor: um arquivo nunca o substitui.',
+  consentForeign: 'Este arquivo foi enviado por outro site, não foi você que o compartilhou. Importe-o só se o esperava.',
+  consentImport: 'Importar',
+  consentCancel: 'Cancelar',
+  importCancelled: 'Nada foi importado.',
   importRejected: (name, r) =>
     `“${name}” não foi importado: ${r.code === 'too-large' ? `tem mais de ${num(Math.round(r.bytes / 1048576))} MB.` : r.code === 'unreadable' ? 'não foi possível ler o arquivo.' : r.code === 'empty' ? 'não contém artigos, estados de leitura nem configurações.' : feed(r.error)} Nada do que está guardado mudou.`,
 };

@@ -1,6 +1,10 @@
 import type { FeedError, ParseReport } from '../../core/feed/types';
 import type { SyncFailure } from '../../core/sync-types';
-import { num, pick } from '../format';
+import { ARTICLE_CAPS } from '../../core/feed/caps';
+
+const LIMITS_TAGS = ARTICLE_CAPS.tagsPerItem;
+const LIMITS_AUTHORS = ARTICLE_CAPS.authorsPerItem;
+import { num, pick, isolate } from '../format';
 import type { Strings } from '../en/main';
 
 const plural = (n: number, one: string, other: string) => `${num(n)} ${pick(n, { one, other })}`;
@@ -19,6 +23,9 @@ function repaired(r: ParseReport): string {
   const parts: string[] = [];
   if (r.badDates) parts.push(plural(r.badDates, 'data não pôde ser lida', 'datas não puderam ser lidas'));
   if (r.truncatedFields) parts.push(plural(r.truncatedFields, 'campo longo demais foi encurtado', 'campos longos demais foram encurtados'));
+  if (r.futureDates) parts.push(plural(r.futureDates, 'data mais de um dia no futuro foi corrigida', 'datas mais de um dia no futuro foram corrigidas'));
+  if (r.cutTags) parts.push(`${plural(r.cutTags, 'etiqueta além', 'etiquetas além')} de ${num(LIMITS_TAGS)} por artigo ${r.cutTags === 1 ? 'foi ignorada' : 'foram ignoradas'}`);
+  if (r.cutAuthors) parts.push(`${plural(r.cutAuthors, 'autor além', 'autores além')} de ${num(LIMITS_AUTHORS)} por artigo ${r.cutAuthors === 1 ? 'foi ignorado' : 'foram ignorados'}`);
   if (!parts.length) return '';
   return `${parts.join('; ')}.`;
 }
@@ -30,7 +37,7 @@ export function bodyReason(f: SyncFailure): string {
     case 'timeout':
       return `o servidor não respondeu em ${num(f.seconds)} segundos`;
     case 'http':
-      return `o servidor respondeu ${f.status}${f.statusText ? ` ${f.statusText}` : ''}`;
+      return `o servidor respondeu ${f.status}`;
     case 'too-large':
       return `tem mais de ${num(Math.round(f.bytes / 1048576))} MB`;
     default:
@@ -47,13 +54,13 @@ export function feed(e: FeedError): string {
     case 'truncated':
       return 'O índice de artigos está incompleto: o download foi interrompido antes do fim.';
     case 'not-json':
-      return `O índice de artigos não é um JSON válido${e.detail ? ` (${e.detail})` : ''}.`;
+      return `O índice de artigos não é um JSON válido.`;
     case 'not-object':
       return 'O índice de artigos não é um JSON Feed: não é um objeto JSON.';
     case 'no-version':
       return 'O índice de artigos não é um JSON Feed: não tem "version".';
     case 'bad-version':
-      return `O índice de artigos não é um JSON Feed que este aplicativo consiga ler (versão “${e.detail ?? ''}”).`;
+      return `O índice de artigos não é um JSON Feed que este aplicativo consiga ler (a sua “version” não é de JSON Feed).`;
     case 'no-items':
       return 'O índice de artigos não é um JSON Feed: não tem a lista "items".';
   }
@@ -68,7 +75,7 @@ function failure(f: SyncFailure): string {
     case 'timeout':
       return `O servidor não respondeu em ${num(f.seconds)} segundos. Mostrando os artigos guardados neste dispositivo.`;
     case 'http':
-      return `Não foi possível carregar o índice de artigos: o servidor respondeu ${f.status}${f.statusText ? ` ${f.statusText}` : ''}. ${storedKept}`;
+      return `Não foi possível carregar o índice de artigos: o servidor respondeu ${f.status}. ${storedKept}`;
     case 'too-large':
       return `O índice de artigos tem mais de ${num(Math.round(f.bytes / 1048576))} MB, por isso não foi carregado. ${storedKept}`;
     case 'feed':
@@ -88,6 +95,8 @@ const pt: Strings = {
   searchPlaceholder: 'Palavras do título, texto, etiquetas, autores',
   tagLabel: 'Etiqueta',
   allTags: 'Todas as etiquetas',
+  findTag: 'Procurar uma etiqueta',
+  findAuthor: 'Procurar um autor',
   clearFilters: 'Limpar filtros',
   articleCount: (n) => plural(n, 'artigo', 'artigos'),
   filtered: 'filtrados',
@@ -95,7 +104,7 @@ const pt: Strings = {
   loading: 'Carregando artigos…',
   firstSync: 'Baixando artigos para ler sem conexão…',
   noArticlesYet: 'Ainda não há artigos guardados neste dispositivo. Conecte-se à internet uma vez para baixá-los.',
-  noMatch: (q) => (q ? `Nenhum artigo guardado corresponde a “${q}”.` : 'Nenhum artigo guardado corresponde a este filtro.'),
+  noMatch: (q) => (q ? `Nenhum artigo guardado corresponde a “${isolate(q)}”.` : 'Nenhum artigo guardado corresponde a este filtro.'),
   untitled: 'Sem título',
   backToList: 'Todos os artigos',
   openOriginal: 'Ler no site do editor',

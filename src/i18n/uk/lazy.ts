@@ -1,4 +1,4 @@
-import { num, pick } from '../format';
+import { num, pick, isolate } from '../format';
 import type { LazyStrings } from '../en/lazy';
 import { feed } from './main';
 
@@ -90,20 +90,38 @@ const lazy: LazyStrings = {
   exportBackup: 'Резервна копія: збережені, стан читання, налаштування',
   exportSaved: 'Збережені статті, для іншого телефона',
   exportKept: 'Статті, збережені офлайн, для іншого телефона',
-  exportTag: (tag) => `Статті з тегом «${tag}», для іншого телефона`,
+  exportTag: (tag) => `Статті з тегом «${isolate(tag)}», для іншого телефона`,
   exportButton: 'Експортувати',
   importButton: 'Імпортувати',
   working: 'Виконується…',
-  exported: (n, name) => `До ${name} записано ${plural(n, 'статтю', 'статті', 'статей')}.`,
+  exported: (n, name) => `До ${isolate(name)} записано ${plural(n, 'статтю', 'статті', 'статей')}.`,
   exportNothing: 'У цьому виборі немає статей для експорту.',
   importNothing: 'Нічого не надіслано для імпорту.',
   imported: (o, p) => {
     const parts = [`нових: ${num(o.added)}, оновлених: ${num(o.updated)}, уже були: ${num(o.unchanged)}`];
     if (p.kind === 'backup') parts.push(`об’єднано станів читання: ${num(o.states)}`);
-    if (p.settings) parts.push('налаштування застосовано');
+    if (o.settingsApplied) parts.push('налаштування застосовано');
     const bad = p.report.noId + p.report.notObject + p.tooMany + p.badStates;
     return `Імпортовано: ${parts.join('; ')}.${bad ? ` Пропущено недійсних записів: ${num(bad)}.` : ''}${p.report.truncatedFields ? ` Обрізано задовгих полів: ${num(p.report.truncatedFields)}.` : ''}`;
   },
+  consentTitle: 'Імпортувати цей файл?',
+  consentKind: 'Тип',
+  consentBackup: 'Резервна копія: статті, стан читання й налаштування',
+  consentHandoff: 'Статті, надіслані з іншого телефона',
+  consentFile: 'Файл',
+  consentArticles: 'Статті',
+  consentArticleCounts: (fresh, stored) => `нових: ${num(fresh)}, уже збережених: ${num(stored)}`,
+  consentStates: 'Стани читання',
+  consentHighlights: 'Виділення',
+  consentSettings: 'Налаштування',
+  consentSettingsYes: 'Так: тема, розмір тексту, ширина рядка й ліміт зображень',
+  consentSettingsNo: 'Немає',
+  consentApplySettings: 'Також застосувати налаштування з цього файлу',
+  consentPublisher: 'Статті, які є в індексі видавця, зберігають текст видавця: файл ніколи його не замінює.',
+  consentForeign: 'Цей файл надіслав інший вебсайт, а не ви. Імпортуйте його, лише якщо ви на нього чекали.',
+  consentImport: 'Імпортувати',
+  consentCancel: 'Скасувати',
+  importCancelled: 'Нічого не імпортовано.',
   importRejected: (name, r) =>
     `«${name}» не імпортовано: ${r.code === 'too-large' ? `файл більший за ${num(Math.round(r.bytes / 1048576))} MB.` : r.code === 'unreadable' ? 'файл не вдалося прочитати.' : r.code === 'empty' ? 'у ньому немає статей, станів читання чи налаштувань.' : feed(r.error)} Збережене не змінилося.`,
 };

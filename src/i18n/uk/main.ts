@@ -1,6 +1,10 @@
 import type { FeedError, ParseReport } from '../../core/feed/types';
 import type { SyncFailure } from '../../core/sync-types';
-import { num, pick } from '../format';
+import { ARTICLE_CAPS } from '../../core/feed/caps';
+
+const LIMITS_TAGS = ARTICLE_CAPS.tagsPerItem;
+const LIMITS_AUTHORS = ARTICLE_CAPS.authorsPerItem;
+import { num, pick, isolate } from '../format';
 import type { Strings } from '../en/main';
 
 /** Ukrainian has three plural forms for whole numbers: 1 стаття, 2 статті, 5 статей. */
@@ -20,6 +24,9 @@ function repaired(r: ParseReport): string {
   const parts: string[] = [];
   if (r.badDates) parts.push(`не вдалося прочитати ${plural(r.badDates, 'дату', 'дати', 'дат')}`);
   if (r.truncatedFields) parts.push(`скорочено ${plural(r.truncatedFields, 'задовге поле', 'задовгі поля', 'задовгих полів')}`);
+  if (r.futureDates) parts.push(`виправлено ${plural(r.futureDates, 'дату', 'дати', 'дат')} більш ніж на день уперед`);
+  if (r.cutTags) parts.push(`пропущено ${plural(r.cutTags, 'тег', 'теги', 'тегів')} понад ${num(LIMITS_TAGS)} на статтю`);
+  if (r.cutAuthors) parts.push(`пропущено ${plural(r.cutAuthors, 'автора', 'авторів', 'авторів')} понад ${num(LIMITS_AUTHORS)} на статтю`);
   if (!parts.length) return '';
   const s = parts.join('; ');
   return `${s.replace(/^./, (c) => c.toUpperCase())}.`;
@@ -32,7 +39,7 @@ export function bodyReason(f: SyncFailure): string {
     case 'timeout':
       return `сервер не відповів за ${num(f.seconds)} с`;
     case 'http':
-      return `сервер відповів ${f.status}${f.statusText ? ` ${f.statusText}` : ''}`;
+      return `сервер відповів ${f.status}`;
     case 'too-large':
       return `він більший за ${num(Math.round(f.bytes / 1048576))} МБ`;
     default:
@@ -49,13 +56,13 @@ export function feed(e: FeedError): string {
     case 'truncated':
       return 'Індекс статей неповний: завантаження обірвалося до кінця.';
     case 'not-json':
-      return `Індекс статей не є коректним JSON${e.detail ? ` (${e.detail})` : ''}.`;
+      return `Індекс статей не є коректним JSON.`;
     case 'not-object':
       return 'Індекс статей не є JSON Feed: це не JSON-об’єкт.';
     case 'no-version':
       return 'Індекс статей не є JSON Feed: у ньому немає "version".';
     case 'bad-version':
-      return `Індекс статей не є JSON Feed, який може прочитати цей застосунок (версія «${e.detail ?? ''}»).`;
+      return `Індекс статей не є JSON Feed, який може прочитати цей застосунок (його «version» не належить JSON Feed).`;
     case 'no-items':
       return 'Індекс статей не є JSON Feed: у ньому немає списку "items".';
   }
@@ -70,7 +77,7 @@ function failure(f: SyncFailure): string {
     case 'timeout':
       return `Сервер не відповів за ${num(f.seconds)} с. Показано статті, збережені на цьому пристрої.`;
     case 'http':
-      return `Не вдалося завантажити індекс статей: сервер відповів ${f.status}${f.statusText ? ` ${f.statusText}` : ''}. ${storedKept}`;
+      return `Не вдалося завантажити індекс статей: сервер відповів ${f.status}. ${storedKept}`;
     case 'too-large':
       return `Індекс статей більший за ${num(Math.round(f.bytes / 1048576))} МБ, тому його не завантажено. ${storedKept}`;
     case 'feed':
@@ -90,6 +97,8 @@ const uk: Strings = {
   searchPlaceholder: 'Слова із заголовків, тексту, тегів, імен авторів',
   tagLabel: 'Тег',
   allTags: 'Усі теги',
+  findTag: 'Знайти тег',
+  findAuthor: 'Знайти автора',
   clearFilters: 'Скинути фільтри',
   articleCount: (n) => plural(n, 'стаття', 'статті', 'статей'),
   filtered: 'з фільтром',
@@ -97,7 +106,7 @@ const uk: Strings = {
   loading: 'Завантаження статей…',
   firstSync: 'Завантажуємо статті для читання без мережі…',
   noArticlesYet: 'На цьому пристрої ще немає статей. Під’єднайтеся до інтернету один раз, щоб їх завантажити.',
-  noMatch: (q) => (q ? `Жодна збережена стаття не відповідає «${q}».` : 'Жодна збережена стаття не відповідає цьому фільтру.'),
+  noMatch: (q) => (q ? `Жодна збережена стаття не відповідає «${isolate(q)}».` : 'Жодна збережена стаття не відповідає цьому фільтру.'),
   untitled: 'Без назви',
   backToList: 'Усі статті',
   openOriginal: 'Читати на сайті видавця',

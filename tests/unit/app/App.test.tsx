@@ -60,7 +60,7 @@ describe('App', () => {
     fireEvent.click(check);
     await waitFor(() =>
       expect(screen.getByRole('alert').textContent).toBe(
-        'The article index could not be loaded: the server answered 500 Internal Server Error. Your stored articles are unchanged.',
+        'The article index could not be loaded: the server answered 500. Your stored articles are unchanged.',
       ),
     );
     expect(titles()).toEqual(['Story two', 'Story one']);

@@ -41,7 +41,7 @@ const V1_RECORD: SyncRecord = {
   feedTitle: 'The Version One Gazette',
   indexUrl: 'https://news.example.org/feed.json',
   lastFailure: { kind: 'offline' },
-  lastReport: { total: 4, kept: 3, notObject: 0, noId: 1, duplicates: 0, truncatedFields: 0, badDates: 0 },
+  lastReport: { total: 4, kept: 3, notObject: 0, noId: 1, duplicates: 0, truncatedFields: 0, badDates: 0, futureDates: 0, cutTags: 0, cutAuthors: 0 },
 };
 
 /** Version 2 adds reading state: read, saved (indexed by savedAt), progress. */

@@ -11,12 +11,12 @@ describe('failure sentences', () => {
     [{ kind: 'offline' }, 'You are offline. Showing the articles stored on this device.'],
     [{ kind: 'network' }, 'Could not reach the server. Showing the articles stored on this device.'],
     [{ kind: 'timeout', seconds: 10 }, 'The server did not answer within 10 seconds. Showing the articles stored on this device.'],
-    [{ kind: 'http', status: 404, statusText: 'Not Found' }, 'The article index could not be loaded: the server answered 404 Not Found. Your stored articles are unchanged.'],
+    [{ kind: 'http', status: 404, statusText: 'Not Found' }, 'The article index could not be loaded: the server answered 404. Your stored articles are unchanged.'],
     [{ kind: 'http', status: 500, statusText: '' }, 'The article index could not be loaded: the server answered 500. Your stored articles are unchanged.'],
     [{ kind: 'too-large', bytes: 64 * 1048576 }, 'The article index is larger than 64 MB, so it was not loaded. Your stored articles are unchanged.'],
     [{ kind: 'feed', error: { code: 'truncated' } }, 'The article index is incomplete: the download was cut off before the end. Your stored articles are unchanged.'],
-    [{ kind: 'feed', error: { code: 'not-json', detail: 'Unexpected token' } }, 'The article index is not valid JSON (Unexpected token). Your stored articles are unchanged.'],
-    [{ kind: 'feed', error: { code: 'bad-version', detail: 'https://jsonfeed.org/version/2' } }, 'The article index is not a JSON Feed this app can read (version “https://jsonfeed.org/version/2”). Your stored articles are unchanged.'],
+    [{ kind: 'feed', error: { code: 'not-json', detail: 'Unexpected token' } }, 'The article index is not valid JSON. Your stored articles are unchanged.'],
+    [{ kind: 'feed', error: { code: 'bad-version', detail: 'https://jsonfeed.org/version/2' } }, 'The article index is not a JSON Feed this app can read (its “version” is not one of JSON Feed’s). Your stored articles are unchanged.'],
     [{ kind: 'no-articles', report: report({}) }, 'The article index holds no readable articles. Your stored articles are unchanged.'],
     [
       { kind: 'no-articles', report: report({ total: 3, noId: 2, notObject: 1 }) },
@@ -45,7 +45,7 @@ test('article counts', () => {
   expect(en.articleCount(1)).toBe('1 article');
   expect(en.articleCount(2500)).toBe('2,500 articles');
   expect(en.noMatch('')).toBe('No stored article matches this filter.');
-  expect(en.noMatch('x')).toBe('No stored article matches “x”.');
+  expect(en.noMatch('x')).toBe('No stored article matches “\u2068x\u2069”.');
 });
 
 describe('repaired sentence (issue 6)', () => {

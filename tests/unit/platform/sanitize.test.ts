@@ -131,6 +131,13 @@ describe('sanitizeArticle: URLs', () => {
     }
   });
 
+  test('an <area href> gets the same target and rel as a link (issue 14)', () => {
+    const area = clean('<map name="m"><area shape="rect" coords="0,0,10,10" href="https://example.com/x" target="_top" rel="opener" alt="X"></map>').querySelector('area');
+    expect(area?.getAttribute('href')).toBe('https://example.com/x');
+    expect(area?.getAttribute('target')).toBe('_blank');
+    expect(area?.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
   test('keeps mailto: links', () => {
     const a = clean('<a href="mailto:editor@example.org?subject=Hi">Write</a>').querySelector('a');
     expect(a?.getAttribute('href')).toBe('mailto:editor@example.org?subject=Hi');

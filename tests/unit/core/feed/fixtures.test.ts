@@ -19,7 +19,7 @@ function parseFixture(name: string, feedUrl: string): OkResult {
   return expectOk(parseFeedText(fixture(name), feedUrl));
 }
 
-const CLEAN = { notObject: 0, noId: 0, duplicates: 0, truncatedFields: 0, badDates: 0 };
+const CLEAN = { notObject: 0, noId: 0, duplicates: 0, truncatedFields: 0, badDates: 0, futureDates: 0, cutTags: 0, cutAuthors: 0 };
 
 describe('v11-authors-extensions.json (both author forms, _ext keys, markup in a title)', () => {
   const r = parseFixture('v11-authors-extensions.json', 'https://werkbank.example/feed.json');
@@ -351,6 +351,9 @@ describe('duplicates-and-junk.json (junk items, odd ids, repeated ids)', () => {
       duplicates: 6,
       truncatedFields: 0,
       badDates: 0,
+      futureDates: 0,
+      cutTags: 0,
+      cutAuthors: 0,
     });
   });
 

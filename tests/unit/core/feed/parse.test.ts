@@ -83,6 +83,9 @@ describe('parseFeedText: what counts as a JSON Feed', () => {
       duplicates: 0,
       truncatedFields: 0,
       badDates: 0,
+      futureDates: 0,
+      cutTags: 0,
+      cutAuthors: 0,
     });
   });
 
@@ -333,11 +336,12 @@ describe('item fields', () => {
       expect(one({ title: 't', tags: { 0: 'a' } }).tags).toEqual([]);
     });
 
-    test(`at most LIMITS.tagsPerItem (${LIMITS.tagsPerItem}) tags are kept, and the cut is counted once`, () => {
+    test(`at most LIMITS.tagsPerItem (${LIMITS.tagsPerItem}) tags are kept, and every tag left out is counted`, () => {
       const tags = Array.from({ length: 60 }, (_, i) => `tag${i}`);
       const r = parseOk(feed([{ id: 'a', title: 't', tags }]));
       expect(r.articles[0]!.tags).toEqual(tags.slice(0, LIMITS.tagsPerItem));
-      expect(r.report.truncatedFields).toBe(1);
+      expect(r.report.cutTags).toBe(60 - LIMITS.tagsPerItem);
+      expect(r.report.truncatedFields).toBe(0);
     });
 
     test('exactly LIMITS.tagsPerItem tags are all kept and nothing is counted', () => {
@@ -345,6 +349,7 @@ describe('item fields', () => {
       const r = parseOk(feed([{ id: 'a', title: 't', tags }]));
       expect(r.articles[0]!.tags).toHaveLength(LIMITS.tagsPerItem);
       expect(r.report.truncatedFields).toBe(0);
+      expect(r.report.cutTags).toBe(0);
     });
   });
 

@@ -68,7 +68,8 @@ describe('hand-off and backup files: round trip', () => {
 
   test('articles come back exactly as they went out', () => {
     const back = plan(handoff([rich, plain, untitled])).articles;
-    expect(back).toEqual([rich, plain, untitled]);
+    // Each comes back marked as a file's copy: never authoritative over the publisher's (core/article.ts).
+    expect(back).toEqual([rich, plain, untitled].map((a) => ({ ...a, imported: true })));
   });
 
   test('a backup carries reading state, settings and offline preferences', () => {
@@ -77,7 +78,7 @@ describe('hand-off and backup files: round trip', () => {
     const text = buildFile({ kind: 'backup', title: 'Backup', items: [toItem(rich)], now: NOW, settings, offline: { imageBudgetMB: 200 }, states });
     const p = plan(text);
     expect(p.kind).toBe('backup');
-    expect(p.articles).toEqual([rich]);
+    expect(p.articles).toEqual([{ ...rich, imported: true }]);
     expect(p.settings).toEqual(settings);
     expect(p.offline).toEqual({ imageBudgetMB: 200 });
     expect(p.states).toEqual([state('42', day(5)), { id: rich.id, read: false, saved: true, savedAt: day(6), progress: 0, updatedAt: day(6) }]);

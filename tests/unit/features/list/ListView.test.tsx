@@ -142,7 +142,7 @@ describe('ListView: empty states', () => {
 
   test('nothing matches the query', () => {
     renderList({ filter: { q: 'zebra', tag: '' } });
-    expect(screen.getByText('No stored article matches “zebra”.')).toBeTruthy();
+    expect(screen.getByText('No stored article matches “\u2068zebra\u2069”.')).toBeTruthy();
     expect(status().textContent).toBe('0 articles · filtered');
     expect(screen.queryAllByRole('heading', { level: 2 })).toEqual([]);
   });

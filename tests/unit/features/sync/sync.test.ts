@@ -66,7 +66,7 @@ describe('syncIndex: first sync', () => {
       lastSuccess: clock,
       feedTitle: 'The Daily Test',
       indexUrl: FEED_URL,
-      lastReport: { total: 3, kept: 3, notObject: 0, noId: 0, duplicates: 0, truncatedFields: 0, badDates: 0 },
+      lastReport: { total: 3, kept: 3, notObject: 0, noId: 0, duplicates: 0, truncatedFields: 0, badDates: 0, futureDates: 0, cutTags: 0, cutAuthors: 0 },
     });
     if (outcome.ok) expect(outcome.record).toEqual(record);
   });
@@ -124,13 +124,13 @@ describe('syncIndex: a bad sync leaves the stored articles exactly as they were'
       reply: feedText([{ title: 'no id' }, 42, null, { id: '   ' }, { id: { nested: true } }]),
       failure: {
         kind: 'no-articles',
-        report: { total: 5, kept: 0, notObject: 2, noId: 3, duplicates: 0, truncatedFields: 0, badDates: 0 },
+        report: { total: 5, kept: 0, notObject: 2, noId: 3, duplicates: 0, truncatedFields: 0, badDates: 0, futureDates: 0, cutTags: 0, cutAuthors: 0 },
       },
     },
     {
       name: 'a feed with an empty items list',
       reply: feedText([]),
-      failure: { kind: 'no-articles', report: { total: 0, kept: 0, notObject: 0, noId: 0, duplicates: 0, truncatedFields: 0, badDates: 0 } },
+      failure: { kind: 'no-articles', report: { total: 0, kept: 0, notObject: 0, noId: 0, duplicates: 0, truncatedFields: 0, badDates: 0, futureDates: 0, cutTags: 0, cutAuthors: 0 } },
     },
   ];
 
