@@ -67,6 +67,12 @@ export interface Article {
    * "keep everything offline" pass looks for.
    */
   hasBody?: boolean;
+  /**
+   * Set by the store when the article is written: how many words it holds (its body, else its
+   * summary), for the reading time. Absent on rows written before it existed: the next write of
+   * the article adds it.
+   */
+  words?: number;
 }
 
 type BodyType = 'html' | 'text';

@@ -20,6 +20,7 @@ import { Link } from '../../ui/Link';
 import { t } from '../../i18n';
 import { OfflineMark } from './OfflineMark';
 import { articleHref, listHref } from '../../core/routes';
+import { readingMinutes } from '../../core/reading-time';
 
 /** The most rows the DOM holds. */
 export const MAX_ROWS = 100;
@@ -217,6 +218,7 @@ export function Rows({ entries, filter, busy, restore, complete, onOpen, onTag, 
       {rows.map((e, i) => {
         const state = states.get(e.id);
         const unread = !state?.read;
+        const minutes = readingMinutes(e.words, e.language);
         return (
         <li key={e.id} class={unread ? 'row unread' : 'row'} lang={e.language} data-id={e.id} aria-setsize={entries.length} aria-posinset={start + i + 1}>
           <h2 class="row-title">
@@ -239,6 +241,7 @@ export function Rows({ entries, filter, busy, restore, complete, onOpen, onTag, 
             )}
             {e.published !== undefined && <time dateTime={isoDate(e.published)}>{formatDate(e.published)}</time>}
             {e.authors.length > 0 && <span class="row-authors">{e.authors.join(', ')}</span>}
+            {minutes !== undefined && <span class="row-time">{t.minRead(minutes)}</span>}
           </p>
           {e.excerpt && e.excerpt !== e.title && <p class="row-excerpt">{e.excerpt}</p>}
           {e.tags.length > 0 && (

@@ -4,7 +4,7 @@
  * an article is missing. Opening marks the article read; scrolling records progress, and
  * reopening resumes where the reader stopped.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { needsBody } from '../../core/article';
 import type { Article } from '../../core/feed/types';
 import { opened, resumeAt, withProgress, withRead, withSaved, type ReadingState, type StateUpdate } from '../../core/reading';
@@ -18,6 +18,7 @@ import { listHref } from '../../core/routes';
 import { ImportedNote, KeepOffline } from '../offline/KeepOffline';
 import { sanitizeArticle } from '../../platform/sanitize';
 import { ShareButton } from './ShareButton';
+import { readingMinutes, wordsOf } from '../../core/reading-time';
 
 export interface ArticleViewProps {
   library: Library;
@@ -133,6 +134,9 @@ export function ArticleView({ library, id, syncing, back, state, onState }: Arti
     </Link>
   );
 
+  // Counted when the article was stored; a row stored before that is counted here, once.
+  const minutes = useMemo(() => (article ? readingMinutes(article.words ?? wordsOf(article), article.language) : undefined), [article]);
+
   if (article === undefined) return <p class="placeholder">{t.articleLoading}</p>;
   if (article === null) {
     return (
@@ -200,6 +204,7 @@ export function ArticleView({ library, id, syncing, back, state, onState }: Arti
             </span>
           )}
         </p>
+        {minutes !== undefined && <p class="reader-time">{t.minRead(minutes)}</p>}
         {article.tags.length > 0 && (
           <ul class="tags" aria-label={t.tags}>
             {article.tags.map((tag) => (
