@@ -9,6 +9,7 @@ import { NO_FILTER } from '../core/list-model';
 import type { StateUpdate } from '../core/reading';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { useListEntries, useListResults } from '../features/list/useList';
+import type { MarkAll } from '../features/list/MarkAllRead';
 import { useOfflineStatus } from '../features/offline/useOfflineStatus';
 import { useRoute } from '../ui/navigation';
 import { useShortcuts } from '../ui/shortcuts';
@@ -30,7 +31,7 @@ export interface AppProps {
 export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Partial<AppProps>) {
   const route = useRoute();
   const list = useListEntries();
-  const { states: readingStates, merge: mergeStates, update: updateReading } = useReadingStates();
+  const { states: readingStates, merge: mergeStates, update: updateReading, markAll } = useReadingStates();
   const { status: offline, track: trackOffline } = useOfflineStatus();
   const { library, state: sync, progress, notice, run } = useSync({ list, onStates: mergeStates, trackOffline });
   const { online, change: networkChange } = useOnline();
@@ -43,6 +44,7 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
     readingStates,
   );
   const onState = useCallback<StateUpdate>((id, change) => updateReading(library, id, change), [updateReading, library]);
+  const onMarkAll = useCallback<MarkAll>((ids) => markAll(library, ids), [markAll, library]);
   useShortcuts(route);
 
   return (
@@ -58,6 +60,7 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
           results={results}
           states={readingStates}
           onState={onState}
+          onMarkAll={onMarkAll}
           offline={offline}
           syncing={sync.running}
           lastSuccess={sync.record.lastSuccess}

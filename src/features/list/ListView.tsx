@@ -17,6 +17,7 @@ import { BASE, historyState, navigate, patchState } from '../../ui/navigation';
 import { Link } from '../../ui/Link';
 import { listHref } from '../../core/routes';
 import { Rows, viewportAnchor } from './Rows';
+import { MarkAllRead, type MarkAll } from './MarkAllRead';
 
 interface ListViewBase {
   /** Every stored article; `undefined` while the store is being read. */
@@ -30,6 +31,8 @@ interface ListViewBase {
   complete?: boolean;
   /** How many articles are stored, while `entries` holds only the first rows. */
   total?: number | undefined;
+  /** Marks these articles read; absent where reading state cannot be kept. */
+  onMarkAll?: MarkAll | undefined;
 }
 
 /** The rows to show: either already filtered, or the results of a search that may lag behind. */
@@ -58,7 +61,7 @@ function languageName(code: string): string {
   }
 }
 
-export function ListView({ entries, visible, filter, syncing, results, complete = true, total, states, offline }: ListViewProps) {
+export function ListView({ entries, visible, filter, syncing, results, complete = true, total, states, offline, onMarkAll }: ListViewProps) {
   const tags = useMemo(() => (entries ? tagCounts(entries) : []), [entries]);
   // Authors and languages are counted over the whole archive only while "More filters" is open:
   // at 100,000 rows that is two full passes, redone whenever a sync merges rows in.
@@ -226,6 +229,7 @@ export function ListView({ entries, visible, filter, syncing, results, complete 
           {status}
         </p>
         {entries && results?.pending && shown && <span class="searching">{t.searching}</span>}
+        {onMarkAll && states && entries && shown && complete && !results?.pending && <MarkAllRead rows={rows} states={states} onMarkAll={onMarkAll} />}
         {filtered && (
           <Link class="clear" href={BASE}>
             {t.clearFilters}

@@ -7,13 +7,13 @@
 import { incomingWins, needsBody, newestFirst } from '../../core/article';
 import type { Article } from '../../core/feed/types';
 import { createSearchClient, type SearchClient } from '../search/client';
-import { emptyState, type ReadingState } from '../../core/reading';
+import { emptyState, markAllRead, restored, type ReadingState, type Restore } from '../../core/reading';
 import { allRows, countArticles, getArticle, getSyncRecord, listArticles, newestRows, type Row } from '../../data/articles';
 import { openWithin, type DB } from '../../data/connection';
 import type { SyncFailure, SyncRecord } from '../../core/sync-types';
 import { DB_NAME } from '../../core/names';
 import type { PageRecord } from '../../data/schema';
-import { allStates, putState, updateState } from '../../data/state';
+import { allStates, markRead, putState, restoreStates, updateState } from '../../data/state';
 import { listen } from '../../data/channel';
 import type { SyncOutcome, SyncPageProgress } from './sync';
 
@@ -63,6 +63,10 @@ export interface Library {
   putState(s: ReadingState): Promise<void>;
   /** Read-modify-write of one article's reading state; resolves to the stored result. */
   updateState(id: string, change: (s: ReadingState, now: number) => ReadingState): Promise<ReadingState>;
+  /** Marks these articles read in one transaction; resolves to what undoes exactly that. */
+  markRead?(ids: readonly string[]): Promise<Restore[]>;
+  /** Puts back the states a `markRead` changed. */
+  restoreStates?(undo: readonly Restore[]): Promise<void>;
   /**
    * True when this device had stored articles before but the store is now empty: the browser
    * evicted IndexedDB (or part of the site's data was cleared) while the app shell survived.
@@ -110,6 +114,8 @@ export async function openLibrary(indexUrl: string, onVersionChange?: () => void
     states: () => allStates(db),
     putState: (s) => putState(db, s),
     updateState: (id, change) => updateState(db, id, change),
+    markRead: (ids) => markRead(db, ids),
+    restoreStates: (undo) => restoreStates(db, undo),
     list: () => listArticles(db),
     rows: (limit) => (limit === undefined ? allRows(db) : newestRows(db, limit)),
     count: () => countArticles(db),
@@ -195,6 +201,17 @@ export function memoryLibrary(indexUrl: string): Library {
         states.set(id, after);
         resolve(after);
       }),
+    markRead: (ids) => {
+      const { changed, undo } = markAllRead(states, ids, Date.now());
+      for (const s of changed) states.set(s.id, s);
+      return Promise.resolve(undo);
+    },
+    restoreStates: (undo) => {
+      const back = restored(states, undo);
+      states.clear();
+      for (const [id, s] of back) states.set(id, s);
+      return Promise.resolve();
+    },
     lost: false,
     // Another tab's memory is its own: nothing to hear about.
     onChange: () => () => {},
