@@ -53,7 +53,7 @@ export function MarkAllRead({ rows, states, onMarkAll }: Props) {
           {t.undo}
         </button>
       )}
-      <span class="sr-only" role="status">
+      <span class="sr-only" aria-live="polite">
         {note}
       </span>
     </span>
