@@ -86,6 +86,23 @@ export interface FeedInfo {
   version: string;
   /** Absolute URL of the next page (JSON Feed `next_url`), resolved against this page's URL. */
   nextUrl?: string;
+  /**
+   * What the whole index holds, as the publisher states it on its first page
+   * (`"_broadsheet": { "totals": { … } }`), so the app can say what a download costs before it
+   * starts. Each figure is present only when it was a sane whole number.
+   */
+  totals?: FeedTotals;
+}
+
+export interface FeedTotals {
+  /** Articles in the whole index, every page. */
+  articles?: number;
+  /** Bytes of every page of the index together. */
+  indexBytes?: number;
+  /** Bytes of every body fetched on demand (`body_url`) together. */
+  bodyBytes?: number;
+  /** Bytes of every image the articles show, together. */
+  images?: number;
 }
 
 /** What parsing skipped or repaired, so the UI can say so with counts. */
