@@ -21,6 +21,11 @@ import { useFeedTitle } from './useFeedTitle';
 import { useOnline } from './useOnline';
 import { useReadingStates } from './useReadingStates';
 import { useSync } from './useSync';
+import { useLazy } from '../ui/useLazy';
+import type { DownloadQuestionProps } from '../features/offline/DownloadQuestion';
+
+const loadQuestion = () =>
+  Promise.all([import('../features/offline/DownloadQuestion'), import('../i18n/lazy').then((m) => m.loadLazyStrings())]).then(([m]) => m.DownloadQuestion);
 
 export interface AppProps {
   settings: Settings;
@@ -33,7 +38,8 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
   const list = useListEntries();
   const { states: readingStates, merge: mergeStates, update: updateReading, markAll } = useReadingStates();
   const { status: offline, track: trackOffline } = useOfflineStatus();
-  const { library, state: sync, progress, notice, run } = useSync({ list, onStates: mergeStates, trackOffline });
+  const { library, state: sync, progress, notice, run, question } = useSync({ list, onStates: mergeStates, trackOffline });
+  const Question = useLazy<DownloadQuestionProps>(!!question, loadQuestion);
   const { online, change: networkChange } = useOnline();
   const title = useFeedTitle(sync.record.feedTitle, route.view);
   const results = useListResults(
@@ -52,6 +58,7 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
       <Masthead view={route.view} title={title} online={online} sync={sync} progress={progress} onCheck={run} />
       <Alert sync={sync} notice={notice} />
       <Toasts network={networkChange} />
+      {question && Question && <Question cost={question.cost} answer={question.answer} />}
       <main id="main">
         <Routes
           route={route}

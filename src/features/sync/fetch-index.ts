@@ -4,6 +4,7 @@
  * up on quickly: `firstByteMs` for the server to answer, `stallMs` for any gap between chunks.
  */
 import type { SyncFailure } from '../../core/sync-types';
+import { countBytes } from '../../platform/data-used';
 
 export interface FetchOptions {
   fetchImpl?: typeof fetch;
@@ -92,7 +93,12 @@ export async function fetchIndex(url: string, options: FetchOptions & { validato
       return { ok: false, failure: { kind: 'http', status: response.status, statusText: response.statusText } };
     }
     arm(stallMs);
-    const text = await readText(response, maxBytes, () => arm(stallMs));
+    let bytes = 0;
+    const text = await readText(response, maxBytes, (n) => {
+      bytes += n;
+      arm(stallMs);
+    });
+    countBytes(bytes);
     if (text === undefined) return { ok: false, failure: { kind: 'too-large', bytes: maxBytes } };
     return { ok: true, text, url: response.url || url, ...seen };
   } catch (error) {
@@ -106,8 +112,12 @@ export async function fetchIndex(url: string, options: FetchOptions & { validato
 }
 
 /** Reads the body as UTF-8, calling `onChunk` as bytes arrive. `undefined` when over `maxBytes`. */
-async function readText(response: Response, maxBytes: number, onChunk: () => void): Promise<string | undefined> {
-  if (!response.body) return response.text();
+async function readText(response: Response, maxBytes: number, onChunk: (bytes: number) => void): Promise<string | undefined> {
+  if (!response.body) {
+    const text = await response.text();
+    onChunk(new TextEncoder().encode(text).byteLength);
+    return text;
+  }
   const reader = response.body.getReader();
   const decoder = new TextDecoder('utf-8');
   let size = 0;
@@ -116,11 +126,11 @@ async function readText(response: Response, maxBytes: number, onChunk: () => voi
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
+    onChunk(value.byteLength);
     if (size > maxBytes) {
       await reader.cancel();
       return undefined;
     }
-    onChunk();
     text += decoder.decode(value, { stream: true });
   }
   return text + decoder.decode();

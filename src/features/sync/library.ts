@@ -16,6 +16,7 @@ import type { PageRecord } from '../../data/schema';
 import { allStates, markRead, putState, restoreStates, updateState } from '../../data/state';
 import { listen } from '../../data/channel';
 import type { SyncOutcome, SyncPageProgress } from './sync';
+import type { WalkOptions } from './walk';
 
 /**
  * The parser and the fetch code are loaded when the first sync starts, not before first paint:
@@ -33,6 +34,8 @@ interface LibrarySyncOptions {
   /** Re-read every page, ignoring validators and the "nothing new" stop. */
   full?: boolean;
   onProgress?: (progress: SyncPageProgress) => void;
+  /** The pre-download question, for a first sync or a full re-sync (see `WalkOptions.ask`). */
+  ask?: WalkOptions['ask'];
 }
 
 /** An article opened for reading, with its body fetched if needed. */
@@ -138,6 +141,7 @@ export async function openLibrary(indexUrl: string, onVersionChange?: () => void
       // Under the tab lock: one tab syncs, the others are told (tab-sync.ts).
       const outcome = await (await loadSync()).syncAcrossTabs(db, indexUrl, {
         ...(options.full ? { full: true } : {}),
+        ...(options.ask ? { ask: options.ask } : {}),
         onProgress: (p) => {
           if (p.records.length && search && Date.now() - lastRefresh > REFRESH_DURING_SYNC_MS) {
             lastRefresh = Date.now();
@@ -251,7 +255,11 @@ export function memoryLibrary(indexUrl: string): Library {
           },
         },
         indexUrl,
-        { ...(options.full ? { full: true } : {}), ...(resume ? { resume } : {}) },
+        {
+          ...(options.full ? { full: true } : {}),
+          ...(resume ? { resume } : {}),
+          ...(options.ask && (options.full || articles.length === 0) ? { ask: options.ask } : {}),
+        },
       );
       search?.refresh();
       if (!walked.ok) {

@@ -1,0 +1,34 @@
+/**
+ * What a download will cost, said before it starts: "3,120 articles · 6.1 MB". From the totals
+ * the index states (`_broadsheet.totals`), else the first page's size times the number of pages
+ * when that is known, else unknown. Pure.
+ */
+import type { FeedTotals } from './feed/types';
+
+export interface DownloadCost {
+  articles?: number;
+  /** Bytes; absent when unknown. */
+  bytes?: number;
+}
+
+/** The reader's answer to "download all this?". */
+export type DownloadChoice = 'all' | 'newest' | 'cancel';
+
+/** "Only the newest 500". */
+export const NEWEST_COUNT = 500;
+
+/** The default size above which a download asks first: 5 MB. */
+
+/** What downloading the whole index costs. */
+export function indexCost(totals: FeedTotals | undefined, firstPageBytes: number | undefined, pages: number | undefined): DownloadCost {
+  const out: DownloadCost = {};
+  if (totals?.articles !== undefined) out.articles = totals.articles;
+  if (totals?.indexBytes !== undefined) out.bytes = totals.indexBytes;
+  else if (firstPageBytes !== undefined && pages !== undefined && pages > 0) out.bytes = firstPageBytes * pages;
+  return out;
+}
+
+/** Whether a download must ask first: its size is known and over the threshold (MB of 2^20 bytes, as the storage panel counts). */
+export function mustAsk(cost: DownloadCost, thresholdMB: number): boolean {
+  return cost.bytes !== undefined && cost.bytes > thresholdMB * 1_048_576;
+}
