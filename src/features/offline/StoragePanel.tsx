@@ -18,6 +18,7 @@ import { num } from '../../i18n/format';
 import { t } from '../../i18n';
 import { tl } from '../../i18n/lazy';
 import { useKeeper } from './useKeeper';
+import { DataUsed } from './DataSaverPanel';
 
 const load = () => import('./storage');
 
@@ -182,6 +183,7 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
             {tl().persistAsk}
           </button>
         )}
+        <DataUsed />
       </section>
 
       <section class="keep">

@@ -19,6 +19,10 @@ import { ImportedNote, KeepOffline } from '../offline/KeepOffline';
 import { sanitizeArticle } from '../../platform/sanitize';
 import { ShareButton } from './ShareButton';
 import { readingMinutes, wordsOf } from '../../core/reading-time';
+import { autoImages } from '../../core/saver';
+import { connectionInfo, loadSaver } from '../../platform/saver';
+import { tl } from '../../i18n/lazy';
+import { deferImages } from './defer-images';
 
 export interface ArticleViewProps {
   library: Library;
@@ -83,8 +87,12 @@ export function ArticleView({ library, id, syncing, back, state, onState }: Arti
 
   useLayoutEffect(() => {
     if (!article || !body.current) return;
-    if (article.contentHtml) body.current.replaceChildren(sanitizeArticle(article.contentHtml, article.baseUrl));
-    else body.current.replaceChildren();
+    if (article.contentHtml) {
+      const fragment = sanitizeArticle(article.contentHtml, article.baseUrl);
+      // Data saver, or images set to Wi-Fi only / never: each image waits for a tap.
+      if (!autoImages(loadSaver(), connectionInfo())) deferImages(fragment, (alt) => tl().showImage(alt));
+      body.current.replaceChildren(fragment);
+    } else body.current.replaceChildren();
   }, [article]);
 
   useEffect(() => {
