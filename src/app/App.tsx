@@ -14,6 +14,7 @@ import { useOfflineStatus } from '../features/offline/useOfflineStatus';
 import { useRoute } from '../ui/navigation';
 import { useShortcuts } from '../ui/shortcuts';
 import { Alert } from './Alert';
+import { isCalmOffline } from './alerts';
 import { Masthead } from './Masthead';
 import { Routes } from './Routes';
 import { Toasts } from './Toasts';
@@ -55,8 +56,16 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
 
   return (
     <div class="app">
-      <Masthead view={route.view} title={title} online={online} sync={sync} progress={progress} onCheck={run} />
-      <Alert sync={sync} notice={notice} />
+      <Masthead
+        view={route.view}
+        title={title}
+        online={online}
+        sync={sync}
+        progress={progress}
+        onCheck={run}
+        calm={isCalmOffline(sync, list.total) || (!online && (list.total ?? 0) > 0) ? list.total : undefined}
+      />
+      <Alert sync={sync} notice={notice} stored={list.total} />
       <Toasts network={networkChange} />
       {question && Question && <Question cost={question.cost} answer={question.answer} />}
       <main id="main">

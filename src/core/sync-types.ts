@@ -3,7 +3,11 @@ import type { FeedError, ParseReport } from './feed/types';
 /** Why the last sync failed, in a form the UI can turn into a sentence in any language. */
 export type SyncFailure =
   | { kind: 'offline' }
-  | { kind: 'network' }
+  | {
+      kind: 'network';
+      /** The server answered, then the download broke off: not the calm "offline" case. */
+      midway?: boolean;
+    }
   | { kind: 'timeout'; seconds: number }
   | { kind: 'http'; status: number; statusText: string }
   | { kind: 'too-large'; bytes: number }

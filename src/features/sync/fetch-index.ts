@@ -50,6 +50,7 @@ export async function fetchIndex(url: string, options: FetchOptions & { validato
   const onOuterAbort = () => controller.abort(outer?.reason);
   outer?.addEventListener('abort', onOuterAbort, { once: true });
   let timedOut = 0;
+  let answered = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const arm = (ms: number) => {
     clearTimeout(timer);
@@ -93,6 +94,7 @@ export async function fetchIndex(url: string, options: FetchOptions & { validato
       return { ok: false, failure: { kind: 'http', status: response.status, statusText: response.statusText } };
     }
     arm(stallMs);
+    answered = true;
     let bytes = 0;
     const text = await readText(response, maxBytes, (n) => {
       bytes += n;
@@ -104,7 +106,8 @@ export async function fetchIndex(url: string, options: FetchOptions & { validato
   } catch (error) {
     if (timedOut) return { ok: false, failure: { kind: 'timeout', seconds: Math.round(timedOut / 1000) } };
     if (outer?.aborted) throw error;
-    return { ok: false, failure: { kind: isOnline() ? 'network' : 'offline' } };
+    if (!isOnline()) return { ok: false, failure: { kind: 'offline' } };
+    return { ok: false, failure: answered ? { kind: 'network', midway: true } : { kind: 'network' } };
   } finally {
     clearTimeout(timer);
     outer?.removeEventListener('abort', onOuterAbort);
