@@ -1,9 +1,8 @@
 /**
- * Reading time: a word count made once per article when it is written to the store (`words` on
- * the stored row), and a reading speed per language, so a row says "6 min read" without reading
- * the body at render. Pure.
+ * Reading time: from the word count made once per article when it is written to the store
+ * (`words` on the stored row, `word-count.ts`) and a reading speed per language, so a row says
+ * "6 min read" without reading the body at render. Pure, and small: the list's rows load it.
  */
-import { htmlToText } from './feed/text';
 
 /**
  * Silent reading speed, words per minute, by primary language subtag. From Trauzettel-Klosinski
@@ -30,28 +29,6 @@ const WPM: Readonly<Record<string, number>> = {
   ja: 193,
 };
 const DEFAULT_WPM = 200;
-
-/** Scripts written without spaces between words: each character counts as a word. */
-const DENSE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
-const CHAR = /[\s\S]/gu;
-
-/** How many words a plain text holds. */
-export function countWords(text: string): number {
-  let n = 0;
-  for (const m of text.matchAll(WORD)) {
-    const w = m[0];
-    n += DENSE.test(w) ? Math.ceil((w.match(CHAR)?.length ?? 0) / 2) : 1;
-  }
-  return n;
-}
-
-/** The text an article is read for: its body (HTML or text), else its summary or excerpt. */
-export function wordsOf(a: { contentHtml?: string | undefined; contentText?: string | undefined; summary?: string | undefined; excerpt?: string | undefined; title?: string }): number {
-  if (a.contentText) return countWords(a.contentText);
-  if (a.contentHtml) return countWords(htmlToText(a.contentHtml));
-  return countWords(a.summary ?? a.excerpt ?? '');
-}
 
 /** Words per minute for a BCP 47 tag ("pt-BR" reads as "pt"). */
 export function wordsPerMinute(lang: string | undefined): number {

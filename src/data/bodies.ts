@@ -3,7 +3,7 @@
  * number in the same transaction, so the search index picks the full text up on its next pass.
  */
 import type { Article } from '../core/feed/types';
-import { wordsOf } from '../core/reading-time';
+import { wordsOf } from '../core/word-count';
 import { toArticle } from './articles';
 import type { DB } from './connection';
 import type { BodyRecord } from './schema';

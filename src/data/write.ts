@@ -9,7 +9,7 @@ import { incomingWins, versionDate } from '../core/article';
 import type { Article } from '../core/feed/types';
 import type { DB } from './connection';
 import { hashBody } from '../core/hash';
-import { wordsOf } from '../core/reading-time';
+import { wordsOf } from '../core/word-count';
 import type { SyncRecord } from '../core/sync-types';
 import type { ArticleRecord, BodyRecord, BroadsheetDB, PageRecord } from './schema';
 

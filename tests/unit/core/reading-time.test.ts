@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, readingMinutes, wordsOf, wordsPerMinute } from '../../../src/core/reading-time';
+import { readingMinutes, wordsPerMinute } from '../../../src/core/reading-time';
+import { countWords, wordsOf } from '../../../src/core/word-count';
 
 describe('countWords', () => {
   it('counts words in several scripts, with apostrophes and hyphens inside words', () => {
