@@ -65,7 +65,7 @@ export interface Sync {
   question: DownloadQuestion | undefined;
 }
 
-export interface DownloadQuestion {
+interface DownloadQuestion {
   cost: DownloadCost;
   answer: (choice: DownloadChoice) => void;
 }

@@ -12,7 +12,7 @@ export interface DataUsed {
   since: number;
 }
 
-export function monthKeyOf(ms: number): string {
+function monthKeyOf(ms: number): string {
   const d = new Date(ms);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 }
@@ -22,7 +22,7 @@ export function emptyUsage(now: number): DataUsed {
 }
 
 /** The record as of `now`: a new month starts its count at zero. */
-export function currentUsage(u: DataUsed, now: number): DataUsed {
+function currentUsage(u: DataUsed, now: number): DataUsed {
   const key = monthKeyOf(now);
   return u.monthKey === key ? u : { ...u, monthKey: key, month: 0 };
 }

@@ -41,7 +41,7 @@ export interface ConnectionInfo {
 }
 
 /** Saving data: the reader asked for it, or the browser's Save-Data is on. */
-export function savingData(prefs: SaverPrefs, connection: ConnectionInfo | undefined): boolean {
+function savingData(prefs: SaverPrefs, connection: ConnectionInfo | undefined): boolean {
   return prefs.saveData || connection?.saveData === true;
 }
 
@@ -57,7 +57,7 @@ export function autoImages(prefs: SaverPrefs, connection: ConnectionInfo | undef
 }
 
 /** A connection that costs by the byte, as far as the browser says. */
-export function isMetered(connection: ConnectionInfo | undefined): boolean {
+function isMetered(connection: ConnectionInfo | undefined): boolean {
   return connection?.metered === true || connection?.type === 'cellular';
 }
 

@@ -61,7 +61,7 @@ export interface WalkOptions extends FetchOptions {
 }
 
 /** What the first page tells about the whole download. */
-export interface AskInfo {
+interface AskInfo {
   feed: FeedInfo;
   /** The first page's size in bytes. */
   bytes: number;
