@@ -19,7 +19,7 @@ import { openLibrary, type Library } from '../features/sync/library';
 import type { SyncOutcome } from '../features/sync/sync';
 import type { SyncPageProgress } from '../features/sync/SyncProgress';
 import { indexUrl } from '../platform/config';
-import { indexCost, mustAsk, type DownloadChoice, type DownloadCost } from '../core/download-cost';
+import type { DownloadChoice, DownloadCost } from '../core/download-cost';
 import { backgroundRefreshAllowed } from '../core/saver';
 import { connectionInfo, loadSaver } from '../platform/saver';
 
@@ -127,9 +127,10 @@ export function useSync(inputs: SyncInputs): Sync {
         const outcome = await lib.sync({
           full,
           // A first sync or a full re-sync larger than the reader's threshold asks first.
-          ask: ({ feed, bytes }) => {
+          ask: async ({ feed, bytes }) => {
+            const { indexCost, mustAsk } = await import('../core/download-cost');
             const cost = indexCost(feed.totals, bytes, pagesTotal);
-            if (!mustAsk(cost, loadSaver().askAboveMB)) return Promise.resolve('all');
+            if (!mustAsk(cost, loadSaver().askAboveMB)) return 'all';
             return new Promise<DownloadChoice>((resolve) =>
               setQuestion({
                 cost,

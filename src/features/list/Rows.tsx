@@ -21,7 +21,7 @@ import { t } from '../../i18n';
 import { OfflineMark } from './OfflineMark';
 import { articleHref, listHref } from '../../core/routes';
 import { readingMinutes } from '../../core/reading-time';
-import { snippet, snippetTerms, type SnippetPart } from '../../core/snippet';
+import type { SnippetPart } from '../../core/snippet';
 
 /** The most rows the DOM holds. */
 export const MAX_ROWS = 100;
@@ -50,6 +50,10 @@ export interface RowsProps {
 
 const NO_STATES: ReadonlyMap<string, ReadingState> = new Map();
 
+/** The snippet code, loaded with the first query (the first load does not carry it). */
+let snippets_: typeof import('../../core/snippet') | undefined;
+const loadSnippets = () => import('../../core/snippet').then((m) => (snippets_ = m));
+
 /** Snippets of the rows shown for the current query; dropped when the query changes. */
 let snippets = { key: '', byId: new Map<string, SnippetPart[] | undefined>() };
 
@@ -59,7 +63,7 @@ function snippetOf(e: ListEntry, terms: string[]): SnippetPart[] | undefined {
   const id = `${e.id}\u0000${e.excerpt}`;
   if (snippets.byId.has(id)) return snippets.byId.get(id);
   // The row's text (its summary, else the start of its body); the title is already on screen.
-  const parts = snippet(e.excerpt, terms);
+  const parts = snippets_?.snippet(e.excerpt, terms);
   snippets.byId.set(id, parts);
   return parts;
 }
@@ -92,6 +96,11 @@ export function Rows({ entries, filter, busy, restore, complete, onOpen, onTag, 
    */
   const target = useRef<{ id: string; dy: number } | undefined>(undefined);
   const shownFilter = useRef(filter);
+  const [snippetsReady, setSnippetsReady] = useState(() => !!snippets_);
+  const hasQuery = filter.q.trim() !== '';
+  useEffect(() => {
+    if (hasQuery && !snippetsReady) void loadSnippets().then(() => setSnippetsReady(true));
+  }, [hasQuery, snippetsReady]);
 
   const recordAnchor = () => {
     const a = viewportAnchor(list.current);
@@ -227,7 +236,7 @@ export function Rows({ entries, filter, busy, restore, complete, onOpen, onTag, 
   const style = layout ? { paddingTop: `${layout.top(start)}px`, paddingBottom: `${layout.total - layout.top(end)}px` } : undefined;
   const rows = entries.slice(start, end);
   // With a query, each rendered row (and only those) shows where it matched.
-  const terms = snippetTerms(filter.q);
+  const terms = snippetsReady && filter.q.trim() ? (snippets_?.snippetTerms(filter.q) ?? []) : [];
   // An article opened from here knows which list it came from, so its Back can really go back.
   const opened = { fromList: location.pathname + location.search };
   return (

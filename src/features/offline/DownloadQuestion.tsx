@@ -4,7 +4,6 @@
  * modal `<dialog>`: focus moves into it and stays there; Escape means "Not now". Loaded lazily,
  * with the lazy strings, only when a download is large.
  */
-import { useEffect, useRef } from 'preact/hooks';
 import { NEWEST_COUNT, type DownloadChoice, type DownloadCost } from '../../core/download-cost';
 import { formatSize } from '../../i18n/bytes';
 import { tl } from '../../i18n/lazy';
@@ -19,21 +18,22 @@ export interface DownloadQuestionProps {
 }
 
 export function DownloadQuestion({ cost, answer, title, newest = true }: DownloadQuestionProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const s = tl();
-  useEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    if (typeof el.showModal === 'function' && !el.open) el.showModal();
-    const onCancel = (e: Event) => {
-      e.preventDefault();
-      answer('cancel');
-    };
-    el.addEventListener('cancel', onCancel);
-    return () => el.removeEventListener('cancel', onCancel);
-  }, [answer]);
+  // Opened as a modal once in the page (no hooks: this chunk stays small).
+  const open = (el: HTMLDialogElement | null) => {
+    if (el && !el.open && typeof el.showModal === 'function') el.showModal();
+  };
   return (
-    <dialog class="download-question" ref={dialog} aria-labelledby="download-title" aria-describedby="download-cost">
+    <dialog
+      class="download-question"
+      ref={open}
+      aria-labelledby="download-title"
+      aria-describedby="download-cost"
+      onCancel={(e) => {
+        e.preventDefault();
+        answer('cancel');
+      }}
+    >
       <h2 id="download-title">{title ?? s.downloadTitle}</h2>
       <p id="download-cost" class="download-cost">
         {s.downloadCost(cost.articles, cost.bytes !== undefined ? formatSize(cost.bytes) : undefined)}
