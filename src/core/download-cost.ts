@@ -32,3 +32,24 @@ export function indexCost(totals: FeedTotals | undefined, firstPageBytes: number
 export function mustAsk(cost: DownloadCost, thresholdMB: number): boolean {
   return cost.bytes !== undefined && cost.bytes > thresholdMB * 1_048_576;
 }
+
+/** Keeping at least this many articles offline asks first when its size is unknown. */
+const MANY_TO_KEEP = 200;
+
+/**
+ * What keeping `count` articles offline costs: their share of the images and bodies the index
+ * states (`totals.images`, `totals.bodyBytes`), when it states them.
+ */
+export function keepCost(totals: FeedTotals | undefined, count: number): DownloadCost {
+  const out: DownloadCost = { articles: count };
+  const all = totals?.articles;
+  if (all && (totals.images !== undefined || totals.bodyBytes !== undefined)) {
+    out.bytes = Math.round((((totals.images ?? 0) + (totals.bodyBytes ?? 0)) * Math.min(count, all)) / all);
+  }
+  return out;
+}
+
+/** Whether keeping these articles asks first: known and over the threshold, or unknown and many. */
+export function mustAskKeep(cost: DownloadCost, thresholdMB: number): boolean {
+  return cost.bytes === undefined ? (cost.articles ?? 0) >= MANY_TO_KEEP : mustAsk(cost, thresholdMB);
+}

@@ -26,7 +26,7 @@ function page(n) {
     title: 'Quay Dispatches',
     items,
     ...(n < PAGES ? { next_url: `page${n + 1}.json` } : {}),
-    ...(n === 1 ? { _broadsheet: { totals: { articles: 3120, index_bytes: 6_400_000, body_bytes: 0, images: 0 } } } : {}),
+    ...(n === 1 ? { _broadsheet: { totals: { articles: 3120, index_bytes: 6_400_000, body_bytes: 0, images: 312_000_000 } } } : {}),
   });
 }
 
@@ -68,6 +68,20 @@ describe('the question before a large first sync', () => {
     await page.getByRole('status').filter({ hasText: /^500 articles$/ }).waitFor({ timeout: 20_000 });
     await page.getByRole('button', { name: 'Check for new articles' }).and(page.locator(':enabled')).waitFor();
     assert.equal(await countStore(page, 'articles'), 500);
+  });
+
+  test('Keep offline for many articles asks too, with what their images cost', async () => {
+    const { page, server } = app;
+    await page.goto(`${server.url}settings`);
+    await page.getByRole('button', { name: 'Keep everything offline' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Keep these articles offline?' });
+    await dialog.waitFor();
+    // 500 of 3,120 articles' share of 312,000,000 bytes of images: 50,000,000 bytes, 48 MB.
+    assert.match((await dialog.textContent()) ?? '', /500 articles · 48 MB/);
+    assert.deepEqual(await axe(page), [], 'axe violations with the Keep offline question');
+    await dialog.getByRole('button', { name: 'Not now' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal(await countStore(page, 'offline'), 0);
   });
 
   test('the storage panel shows the data used by those downloads', async () => {

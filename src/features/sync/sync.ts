@@ -117,6 +117,7 @@ export async function syncIndex(db: DB, indexUrl: string, options: SyncOptions =
     resume: undefined,
   };
   if (feed) patch.feedTitle = feed.title;
+  if (feed) patch.totals = feed.totals;
   if (walked.whole && totals.pages > 1) patch.pagesTotal = totals.pages;
   if (totals.pages > totals.notModified) patch.lastReport = totals.report;
   const record = await updateSyncRecord(db, patch);
