@@ -60,7 +60,7 @@ describe('offline reader', () => {
     assert.equal(await statusCount(page), TOTAL);
     // The failed refresh says so calmly (offline is normal here, not an error), and the stored articles stay.
     await page.getByText(`Offline · ${TOTAL} articles on this phone`).waitFor();
-    assert.equal(await page.getByRole('alert').textContent(), '');
+    assert.equal(await page.locator('.alert[role=alert]').textContent(), '');
   });
 
   test('offline search narrows the list, ignoring case and accents', async () => {
