@@ -1,5 +1,5 @@
 /** Reading-state records (read, saved, progress), one per article id, in the `state` store. */
-import { emptyState, isBlank, markAllRead, type ReadingState, type Restore, type StateChange } from '../core/reading';
+import { emptyState, isBlank, type ReadingState, type StateChange } from '../core/reading';
 import type { DB } from './connection';
 
 export function allStates(db: DB): Promise<ReadingState[]> {
@@ -33,25 +33,3 @@ export async function putState(db: DB, s: ReadingState): Promise<void> {
   else await db.put('state', s);
 }
 
-/**
- * Marks many articles read in one transaction (all or nothing), reading the stored states first
- * so the undo list is what the store held, not what a tab believed. Returns that undo list.
- */
-export async function markRead(db: DB, ids: readonly string[], now = Date.now()): Promise<Restore[]> {
-  const tx = db.transaction('state', 'readwrite', { durability: 'relaxed' });
-  const stored = await tx.store.getAll();
-  const { changed, undo } = markAllRead(new Map(stored.map((s) => [s.id, s])), ids, now);
-  for (const s of changed) void tx.store.put(s);
-  await tx.done;
-  return undo;
-}
-
-/** Puts back the states `markRead` changed, exactly as they were, in one transaction. */
-export async function restoreStates(db: DB, undo: readonly Restore[]): Promise<void> {
-  const tx = db.transaction('state', 'readwrite', { durability: 'relaxed' });
-  for (const { id, before } of undo) {
-    if (before && !isBlank(before)) void tx.store.put(before);
-    else void tx.store.delete(id);
-  }
-  await tx.done;
-}

@@ -13,7 +13,7 @@ import { openWithin, type DB } from '../../data/connection';
 import type { SyncFailure, SyncRecord } from '../../core/sync-types';
 import { DB_NAME } from '../../core/names';
 import type { PageRecord } from '../../data/schema';
-import { allStates, markRead, putState, restoreStates, updateState } from '../../data/state';
+import { allStates, putState, updateState } from '../../data/state';
 import { listen } from '../../data/channel';
 import type { SyncOutcome, SyncPageProgress } from './sync';
 import type { WalkOptions } from './walk';
@@ -117,8 +117,8 @@ export async function openLibrary(indexUrl: string, onVersionChange?: () => void
     states: () => allStates(db),
     putState: (s) => putState(db, s),
     updateState: (id, change) => updateState(db, id, change),
-    markRead: (ids) => markRead(db, ids),
-    restoreStates: (undo) => restoreStates(db, undo),
+    markRead: async (ids) => (await import('../../data/state-bulk')).markRead(db, ids),
+    restoreStates: async (undo) => (await import('../../data/state-bulk')).restoreStates(db, undo),
     list: () => listArticles(db),
     rows: (limit) => (limit === undefined ? allRows(db) : newestRows(db, limit)),
     count: () => countArticles(db),

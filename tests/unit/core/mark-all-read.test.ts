@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { emptyState, markAllRead, restored, withSaved, type ReadingState } from '../../../src/core/reading';
-import { allStates, markRead, putState, restoreStates } from '../../../src/data/state';
+import { allStates, putState } from '../../../src/data/state';
+import { markRead, restoreStates } from '../../../src/data/state-bulk';
 import { freshStore } from '../helpers';
 
 const saved: ReadingState = { ...withSaved(emptyState('saved'), true, 5), progress: 0.4 };
