@@ -61,6 +61,10 @@ const ARGS: Record<string, unknown[][]> = {
   partialSaved: [[1, 1], [3, 250], [22, 5]],
   stoppedAtLimit: [[1], [10_000]],
   bodyFailed: FAILURES.map((f) => [f]),
+  minRead: [[1], [2], [5], [21]],
+  markAllRead: [[1], [2], [37], [100_000]],
+  markedAllRead: [[1], [2], [5], [21]],
+  offlineCalm: [[1], [2], [5], [46]],
 };
 
 const CATALOGUES: [Locale, Strings][] = [
