@@ -187,7 +187,9 @@ export function useSync(inputs: SyncInputs): Sync {
         return opened.article;
       });
       await reload(lib);
-      await runSync(lib);
+      // Saving data on a metered connection: with articles stored, no refresh until asked for.
+      const quiet = !backgroundRefreshAllowed(loadSaver(), connectionInfo()) && (await lib.count().catch(() => 0)) > 0;
+      if (!quiet) await runSync(lib);
     })();
     return () => {
       cancelled = true;
