@@ -3,10 +3,10 @@ import { alertText } from './alerts';
 import type { Notice, SyncState } from './useSync';
 
 /** The page's alert region: always in the DOM, so screen readers announce what appears in it. */
-export function Alert({ sync, notice }: { sync: SyncState; notice: Notice }) {
+export function Alert({ sync, notice, stored }: { sync: SyncState; notice: Notice; stored?: number | undefined }) {
   return (
     <div role="alert" class="alert">
-      {alertText(sync, notice, t)}
+      {alertText(sync, notice, t, stored)}
     </div>
   );
 }

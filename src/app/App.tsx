@@ -9,10 +9,12 @@ import { NO_FILTER } from '../core/list-model';
 import type { StateUpdate } from '../core/reading';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { useListEntries, useListResults } from '../features/list/useList';
+import type { MarkAll } from '../features/list/MarkAllRead';
 import { useOfflineStatus } from '../features/offline/useOfflineStatus';
 import { useRoute } from '../ui/navigation';
 import { useShortcuts } from '../ui/shortcuts';
 import { Alert } from './Alert';
+import { isCalmOffline } from './alerts';
 import { Masthead } from './Masthead';
 import { Routes } from './Routes';
 import { Toasts } from './Toasts';
@@ -20,6 +22,11 @@ import { useFeedTitle } from './useFeedTitle';
 import { useOnline } from './useOnline';
 import { useReadingStates } from './useReadingStates';
 import { useSync } from './useSync';
+import { useLazy } from '../ui/useLazy';
+import type { DownloadQuestionProps } from '../features/offline/DownloadQuestion';
+
+const loadQuestion = () =>
+  Promise.all([import('../features/offline/DownloadQuestion'), import('../i18n/lazy').then((m) => m.loadLazyStrings())]).then(([m]) => m.DownloadQuestion);
 
 export interface AppProps {
   settings: Settings;
@@ -30,9 +37,10 @@ export interface AppProps {
 export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Partial<AppProps>) {
   const route = useRoute();
   const list = useListEntries();
-  const { states: readingStates, merge: mergeStates, update: updateReading } = useReadingStates();
+  const { states: readingStates, merge: mergeStates, update: updateReading, markAll } = useReadingStates();
   const { status: offline, track: trackOffline } = useOfflineStatus();
-  const { library, state: sync, progress, notice, run } = useSync({ list, onStates: mergeStates, trackOffline });
+  const { library, state: sync, progress, notice, run, question } = useSync({ list, onStates: mergeStates, trackOffline });
+  const Question = useLazy<DownloadQuestionProps>(!!question, loadQuestion);
   const { online, change: networkChange } = useOnline();
   const title = useFeedTitle(sync.record.feedTitle, route.view);
   const results = useListResults(
@@ -43,13 +51,23 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
     readingStates,
   );
   const onState = useCallback<StateUpdate>((id, change) => updateReading(library, id, change), [updateReading, library]);
+  const onMarkAll = useCallback<MarkAll>((ids) => markAll(library, ids), [markAll, library]);
   useShortcuts(route);
 
   return (
     <div class="app">
-      <Masthead view={route.view} title={title} online={online} sync={sync} progress={progress} onCheck={run} />
-      <Alert sync={sync} notice={notice} />
+      <Masthead
+        view={route.view}
+        title={title}
+        online={online}
+        sync={sync}
+        progress={progress}
+        onCheck={run}
+        calm={isCalmOffline(sync, list.total) || (!online && (list.total ?? 0) > 0) ? list.total : undefined}
+      />
+      <Alert sync={sync} notice={notice} stored={list.total} />
       <Toasts network={networkChange} />
+      {question && Question && <Question cost={question.cost} answer={question.answer} />}
       <main id="main">
         <Routes
           route={route}
@@ -58,6 +76,7 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
           results={results}
           states={readingStates}
           onState={onState}
+          onMarkAll={onMarkAll}
           offline={offline}
           syncing={sync.running}
           lastSuccess={sync.record.lastSuccess}

@@ -14,6 +14,8 @@ export interface MastheadProps {
   progress: SyncPageProgress | undefined;
   /** Runs a sync; `undefined` while none can run yet. */
   onCheck: (() => void) | undefined;
+  /** Offline with this many articles stored: said calmly, in place of an alert. */
+  calm?: number | undefined;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface MastheadProps {
  * elsewhere), the way to the settings, and the sync bar: when the articles were last updated,
  * Check now, whether the browser is offline and how far a running sync has got.
  */
-export function Masthead({ view, title, online, sync, progress, onCheck }: MastheadProps) {
+export function Masthead({ view, title, online, sync, progress, onCheck, calm }: MastheadProps) {
   const Brand = view === 'list' ? 'h1' : 'p';
   return (
     <header class="masthead">
@@ -47,10 +49,15 @@ export function Masthead({ view, title, online, sync, progress, onCheck }: Masth
         <span aria-live="polite">
           {sync.running ? t.checking : sync.record.lastSuccess ? t.updatedAgo(formatRelative(sync.record.lastSuccess)) : t.neverUpdated}
         </span>
-        {!online && <span class="badge">{t.offlineBadge}</span>}
+        {!online && calm === undefined && <span class="badge">{t.offlineBadge}</span>}
         <button type="button" class="link-button" disabled={!onCheck || sync.running} onClick={() => onCheck?.()}>
           {t.checkNow}
         </button>
+        {calm !== undefined && (
+          <span class="calm-offline" aria-live="polite">
+            {t.offlineCalm(calm)}
+          </span>
+        )}
         <SyncProgress progress={sync.running ? progress : undefined} expectedPages={sync.record.pagesTotal} />
       </div>
     </header>

@@ -7,6 +7,7 @@ import type { ListEntry } from '../core/list-model';
 import type { ReadingState, StateUpdate } from '../core/reading';
 import type { Route } from '../core/routes';
 import type { Settings } from '../core/settings';
+import type { MarkAll } from '../features/list/MarkAllRead';
 import { ListView } from '../features/list/ListView';
 import type { ShownResults } from '../features/list/useList';
 import type { ArticleViewProps, ListRows } from '../features/reader/ArticleView';
@@ -33,6 +34,8 @@ export interface RoutesProps {
   results: ShownResults;
   states: ReadonlyMap<string, ReadingState>;
   onState: StateUpdate;
+  /** Marks many articles read ("Mark 37 as read"), with its undo. */
+  onMarkAll?: MarkAll;
   offline: ReadonlyMap<string, boolean>;
   syncing: boolean;
   lastSuccess: number | undefined;
@@ -44,7 +47,7 @@ export interface RoutesProps {
   feedTitle?: string;
 }
 
-export function Routes({ route, library, list, results, states, onState, offline, syncing, lastSuccess, onSync, settings, onSettings, feedTitle }: RoutesProps) {
+export function Routes({ route, library, list, results, states, onState, onMarkAll, offline, syncing, lastSuccess, onSync, settings, onSettings, feedTitle }: RoutesProps) {
   const Reader = useLazy<ArticleViewProps>(route.view === 'article', loadReader);
   const SettingsView = useLazy<SettingsViewProps>(route.view === 'settings', loadSettings);
   // The list as last shown (its filter and order), for "continue with the next article".
@@ -64,6 +67,7 @@ export function Routes({ route, library, list, results, states, onState, offline
         states={states}
         offline={offline}
         syncing={syncing}
+        onMarkAll={onMarkAll}
       />
     );
   }

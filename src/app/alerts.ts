@@ -8,10 +8,24 @@ import type { Notice, SyncState } from './useSync';
 
 export type AlertStrings = Pick<Strings, 'failure' | 'partialSaved' | 'parseNotes' | 'stoppedAtLoop' | 'stoppedAtLimit' | Exclude<Notice, ''>>;
 
+/**
+ * Being offline is normal, not an error: a sync that could not reach the network (no connection,
+ * or no server answering), with articles stored and nothing half-done, is said calmly in a status
+ * line (`Offline · 46 articles on this phone`), not in the alert. A server that answers with an
+ * error, a broken index or a download cut part-way still gets the alert.
+ */
+export function isCalmOffline(sync: SyncState, stored: number | undefined): boolean {
+  const f = sync.failure;
+  const unreachable = f?.kind === 'offline' || (f?.kind === 'network' && !f.midway);
+  return !sync.running && unreachable && !sync.partial && (stored ?? 0) > 0;
+}
+
 /** The alert's text: '' when there is nothing to say. Nothing about a sync is said while it runs. */
-export function alertText(sync: SyncState, notice: Notice, strings: AlertStrings): string {
+export function alertText(sync: SyncState, notice: Notice, strings: AlertStrings, stored?: number): string {
   const parts: string[] = [];
-  if (!sync.running && sync.failure) {
+  if (isCalmOffline(sync, stored)) {
+    // Said by the status line instead.
+  } else if (!sync.running && sync.failure) {
     parts.push(strings.failure(sync.failure));
     if (sync.partial) parts.push(strings.partialSaved(sync.partial.pages, sync.partial.articles));
   } else if (!sync.running) {

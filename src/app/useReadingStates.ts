@@ -3,8 +3,8 @@
  * stored as a read-modify-write inside IndexedDB, and what was stored is shown: the store, not
  * this tab's memory, is the truth.
  */
-import { useCallback, useState } from 'preact/hooks';
-import { emptyState, type ReadingState } from '../core/reading';
+import { useCallback, useRef, useState } from 'preact/hooks';
+import { emptyState, markAllRead, restored, type ReadingState, type Restore } from '../core/reading';
 import type { Library } from '../features/sync/library';
 
 export interface ReadingStates {
@@ -13,6 +13,11 @@ export interface ReadingStates {
   merge: (saved: readonly ReadingState[]) => void;
   /** Changes one article's state on screen, and in `library` when it is open. */
   update: (library: Library | undefined, id: string, change: (s: ReadingState, now: number) => ReadingState) => void;
+  /**
+   * Marks all of `ids` read, on screen at once and in the store in one transaction; resolves to
+   * how many changed and the function that puts every one of them back as it was.
+   */
+  markAll: (library: Library | undefined, ids: readonly string[]) => Promise<{ count: number; undo: () => Promise<void> }>;
 }
 
 export function useReadingStates(): ReadingStates {
@@ -49,5 +54,30 @@ export function useReadingStates(): ReadingStates {
       .catch((error: unknown) => console.error('Could not store reading state', error));
   }, []);
 
-  return { states, merge, update };
+  const latest = useRef(states);
+  latest.current = states;
+
+  const markAll = useCallback<ReadingStates['markAll']>(async (library, ids) => {
+    const { changed, undo: shown } = markAllRead(latest.current, ids, Date.now());
+    if (changed.length) {
+      setStates((current) => {
+        const next = new Map(current);
+        for (const s of changed) next.set(s.id, s);
+        return next;
+      });
+    }
+    let stored: Restore[] = [];
+    try {
+      stored = (await library?.markRead?.(ids)) ?? [];
+    } catch (error) {
+      console.error('Could not store reading state', error);
+    }
+    const undo = async () => {
+      setStates((current) => restored(current, shown));
+      if (stored.length) await library?.restoreStates?.(stored);
+    };
+    return { count: changed.length, undo };
+  }, []);
+
+  return { states, merge, update, markAll };
 }

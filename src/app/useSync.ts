@@ -19,6 +19,9 @@ import { openLibrary, type Library } from '../features/sync/library';
 import type { SyncOutcome } from '../features/sync/sync';
 import type { SyncPageProgress } from '../features/sync/SyncProgress';
 import { indexUrl } from '../platform/config';
+import type { DownloadChoice, DownloadCost } from '../core/download-cost';
+import { backgroundRefreshAllowed } from '../core/saver';
+import { connectionInfo, loadSaver } from '../platform/saver';
 
 export interface SyncState {
   running: boolean;
@@ -58,6 +61,13 @@ export interface Sync {
    * open. A sync already running makes it do nothing.
    */
   run: ((full?: boolean) => void) | undefined;
+  /** A large download waits for the reader's answer: what it costs, and where the answer goes. */
+  question: DownloadQuestion | undefined;
+}
+
+interface DownloadQuestion {
+  cost: DownloadCost;
+  answer: (choice: DownloadChoice) => void;
 }
 
 /** Up to this many stored articles, the list shows which are readable fully offline. */
@@ -71,6 +81,7 @@ export function useSync(inputs: SyncInputs): Sync {
   const [state, setState] = useState<SyncState>({ running: false, record: {} });
   const [progress, setProgress] = useState<SyncPageProgress>();
   const [notice, setNotice] = useState<Notice>('');
+  const [question, setQuestion] = useState<DownloadQuestion>();
   const [, tick] = useState(0);
   const running = useRef(false);
   // Read when needed rather than as dependencies: the store is opened once, whatever the caller
@@ -112,8 +123,24 @@ export function useSync(inputs: SyncInputs): Sync {
       setState((s) => ({ ...s, running: true }));
       try {
         // Each stored page is merged into the list as it arrives: no re-read of the archive.
+        const pagesTotal = full ? (await lib.record().catch(() => undefined))?.pagesTotal : undefined;
         const outcome = await lib.sync({
           full,
+          // A first sync or a full re-sync larger than the reader's threshold asks first.
+          ask: async ({ feed, bytes }) => {
+            const { indexCost, mustAsk } = await import('../core/download-cost');
+            const cost = indexCost(feed.totals, bytes, pagesTotal);
+            if (!mustAsk(cost, loadSaver().askAboveMB)) return 'all';
+            return new Promise<DownloadChoice>((resolve) =>
+              setQuestion({
+                cost,
+                answer: (choice) => {
+                  setQuestion(undefined);
+                  resolve(choice);
+                },
+              }),
+            );
+          },
           onProgress: (p) => {
             latest.current.list.merge(p.records);
             setProgress(p);
@@ -160,7 +187,9 @@ export function useSync(inputs: SyncInputs): Sync {
         return opened.article;
       });
       await reload(lib);
-      await runSync(lib);
+      // Saving data on a metered connection: with articles stored, no refresh until asked for.
+      const quiet = !backgroundRefreshAllowed(loadSaver(), connectionInfo()) && (await lib.count().catch(() => 0)) > 0;
+      if (!quiet) await runSync(lib);
     })();
     return () => {
       cancelled = true;
@@ -169,11 +198,13 @@ export function useSync(inputs: SyncInputs): Sync {
 
   // Coming back online, or back to the foreground after a while, fetches new articles.
   useEffect(() => {
+    // With the data saver on, a metered connection gets no refresh nobody asked for.
+    const allowed = () => backgroundRefreshAllowed(loadSaver(), connectionInfo());
     const online = () => {
-      if (library) void runSync(library);
+      if (library && allowed()) void runSync(library);
     };
     const visible = () => {
-      if (document.visibilityState !== 'visible' || !library) return;
+      if (document.visibilityState !== 'visible' || !library || !allowed()) return;
       const last = state.record.lastAttempt ?? 0;
       if (Date.now() - last > FOREGROUND_REFRESH_MS) void runSync(library);
       tick((n) => n + 1);
@@ -214,7 +245,7 @@ export function useSync(inputs: SyncInputs): Sync {
     },
     [library, runSync],
   );
-  return { library, state, progress, notice, run: library ? run : undefined };
+  return { library, state, progress, notice, run: library ? run : undefined, question };
 }
 
 /** A loop or the page limit ended the last sync early: worth a sentence in the alert. */

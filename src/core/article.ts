@@ -18,15 +18,15 @@ export function versionDate(a: Dated): number {
 }
 
 /**
- * The same article content, whatever the store's own bookkeeping: the change number (`seq`) and
- * whether a body was fetched on demand (`hasBody`) are left out, and keys are compared in sorted
+ * The same article content, whatever the store's own bookkeeping: the change number (`seq`),
+ * whether a body was fetched on demand (`hasBody`) and the word count (`words`) are left out, and keys are compared in sorted
  * order at every level, so two copies built in a different field order are still equal.
  */
 export function sameArticle<T extends object>(a: T, b: T): boolean {
   return canonical(a) === canonical(b);
 }
 
-const BOOKKEEPING = new Set(['seq', 'hasBody']);
+const BOOKKEEPING = new Set(['seq', 'hasBody', 'words']);
 
 function canonical(value: object): string {
   const top: Record<string, unknown> = {};

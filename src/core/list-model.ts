@@ -16,6 +16,8 @@ export interface ListEntry {
   tags: string[];
   authors: string[];
   language?: string;
+  /** Words in the article (counted when it was stored), for the reading time. */
+  words?: number;
 }
 
 export interface Filter {
@@ -53,6 +55,7 @@ export function toEntry(a: Omit<Article, 'contentHtml' | 'contentText'>): ListEn
   };
   if (a.published !== undefined) entry.published = a.published;
   if (a.language) entry.language = a.language;
+  if (a.words) entry.words = a.words;
   return entry;
 }
 

@@ -87,3 +87,38 @@ export function resumeAt(s: ReadingState | undefined): number | undefined {
 export function isBlank(s: ReadingState): boolean {
   return !s.read && !s.saved && s.progress === 0 && s.listenAt === undefined;
 }
+
+/** One article's state before a change to many, to put back exactly: `undefined` when none was stored. */
+export interface Restore {
+  id: string;
+  before: ReadingState | undefined;
+}
+
+/**
+ * Marks every article in `ids` read ("Mark 37 as read"): the states that change, and what undoes
+ * exactly that (the previous record of each changed id, or none). Articles already read are left
+ * alone, so an undo cannot make them unread. One pass over `ids`: fine at 100,000.
+ */
+export function markAllRead(current: ReadonlyMap<string, ReadingState>, ids: Iterable<string>, now: number): { changed: ReadingState[]; undo: Restore[] } {
+  const changed: ReadingState[] = [];
+  const undo: Restore[] = [];
+  for (const id of ids) {
+    const before = current.get(id);
+    const base = before ?? emptyState(id);
+    const after = withRead(base, true, now);
+    if (after === base) continue;
+    changed.push(after);
+    undo.push({ id, before });
+  }
+  return { changed, undo };
+}
+
+/** `current` with the states in `undo` put back: a new map. */
+export function restored(current: ReadonlyMap<string, ReadingState>, undo: readonly Restore[]): Map<string, ReadingState> {
+  const next = new Map(current);
+  for (const { id, before } of undo) {
+    if (before) next.set(id, before);
+    else next.delete(id);
+  }
+  return next;
+}

@@ -1,9 +1,13 @@
-import type { FeedError, ParseReport } from './feed/types';
+import type { FeedError, FeedTotals, ParseReport } from './feed/types';
 
 /** Why the last sync failed, in a form the UI can turn into a sentence in any language. */
 export type SyncFailure =
   | { kind: 'offline' }
-  | { kind: 'network' }
+  | {
+      kind: 'network';
+      /** The server answered, then the download broke off: not the calm "offline" case. */
+      midway?: boolean;
+    }
   | { kind: 'timeout'; seconds: number }
   | { kind: 'http'; status: number; statusText: string }
   | { kind: 'too-large'; bytes: number }
@@ -31,6 +35,8 @@ export interface SyncRecord {
    * page, so pages 1..k are never fetched twice and k+1.. are not skipped.
    */
   resume?: string;
+  /** What the index's first page stated about the whole index (`_broadsheet.totals`), for Keep offline's question. */
+  totals?: FeedTotals;
   /** Pages in the index when it was last walked from first page to last (paginated feeds only). */
   pagesTotal?: number;
   /**

@@ -3,6 +3,7 @@
  * number in the same transaction, so the search index picks the full text up on its next pass.
  */
 import type { Article } from '../core/feed/types';
+import { wordsOf } from '../core/word-count';
 import { toArticle } from './articles';
 import type { DB } from './connection';
 import type { BodyRecord } from './schema';
@@ -17,6 +18,8 @@ export async function storeBody(db: DB, body: BodyRecord): Promise<Article | und
     return undefined;
   }
   record.hasBody = true;
+  const words = wordsOf({ contentHtml: body.html, contentText: body.text });
+  if (words > 0) record.words = words;
   record.seq = (typeof top?.key === 'number' ? top.key : 0) + 1;
   await Promise.all([articles.put(record), tx.objectStore('bodies').put(body), tx.done]);
   return toArticle(record, body);

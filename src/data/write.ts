@@ -9,6 +9,7 @@ import { incomingWins, versionDate } from '../core/article';
 import type { Article } from '../core/feed/types';
 import type { DB } from './connection';
 import { hashBody } from '../core/hash';
+import { wordsOf } from '../core/word-count';
 import type { SyncRecord } from '../core/sync-types';
 import type { ArticleRecord, BodyRecord, BroadsheetDB, PageRecord } from './schema';
 
@@ -136,6 +137,8 @@ async function upsert(tx: WriteTx, batch: readonly Article[], counts: Omit<Write
     const { record, body } = split(incoming);
     if (!incomingWins(stored, record, restore)) {
       counts.unchanged++;
+      // A row stored before word counts existed gets one now (same change number: search does not care).
+      if (stored && stored.words === undefined && record.words !== undefined) track(store.put({ ...stored, words: record.words }));
       return;
     }
     if (stored) counts.updated++;
@@ -143,6 +146,8 @@ async function upsert(tx: WriteTx, batch: readonly Article[], counts: Omit<Write
     // A body fetched on demand stays valid while the article's revision and body URL do.
     if (record.bodyUrl && stored?.hasBody && stored.bodyUrl === record.bodyUrl && versionDate(stored) === versionDate(record)) {
       record.hasBody = true;
+      // The count was made from the fetched body, not from the summary the index carries.
+      if (stored.words !== undefined) record.words = stored.words;
     }
     record.seq = ++seq;
     track(store.put(record));
@@ -176,6 +181,10 @@ async function lastSeq(tx: IDBPTransaction<BroadsheetDB, WriteStores, 'readwrite
 function split(article: Article): { record: ArticleRecord; body?: BodyRecord } {
   const { contentHtml, contentText, ...rest } = article;
   const record: ArticleRecord = { ...rest, seq: 0 };
+  // Counted once, here, so no list or reader ever counts words at render.
+  const words = wordsOf(article);
+  if (words > 0) record.words = words;
+  else delete record.words;
   if (contentHtml === undefined && contentText === undefined) return { record };
   record.bodyHash = hashBody(contentHtml, contentText);
   const body: BodyRecord = { id: article.id };

@@ -11,6 +11,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { StaleWhileRevalidate } from 'workbox-strategies';
 import { PERIODIC_SYNC_TAG, SHELL_IMAGE_CACHE } from '../core/names';
+import { backgroundRefreshAllowed, DEFAULT_SAVER, type ConnectionInfo } from '../core/saver';
 import { withConnection } from '../data/connection';
 import { indexUrl } from '../platform/config';
 import { syncAcrossTabs } from '../features/sync/tab-sync';
@@ -66,6 +67,9 @@ interface PeriodicSyncEvent extends ExtendableEvent {
 self.addEventListener('periodicsync', (event) => {
   const e = event as PeriodicSyncEvent;
   if (e.tag !== PERIODIC_SYNC_TAG) return;
+  // The browser's Save-Data on a metered connection: no refresh nobody asked for.
+  const connection = (self.navigator as WorkerNavigator & { connection?: ConnectionInfo }).connection;
+  if (!backgroundRefreshAllowed(DEFAULT_SAVER, connection)) return;
   // Under the same lock as the tabs, and announced to them on the same channel; on the same
   // shared connection as the kept images' bookkeeping.
   e.waitUntil(withConnection(syncAcrossTabs, index));

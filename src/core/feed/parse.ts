@@ -10,7 +10,7 @@ import { ARTICLE_CAPS } from './caps';
 import { parseDate } from './dates';
 import { emptyReport } from './report';
 import { clip, decodeEntities, htmlToText, squash, titleFromText } from './text';
-import type { Article, Author, FeedError, FeedInfo, ParseReport, ParseResult } from './types';
+import type { Article, Author, FeedError, FeedInfo, FeedTotals, ParseReport, ParseResult } from './types';
 
 /** Caps that keep one hostile or broken item from eating a phone's storage or freezing search. */
 export const LIMITS = {
@@ -100,7 +100,32 @@ export function parseFeed(json: unknown, feedUrl: string, now = Date.now()): Par
   const description = text(json.description, LIMITS.summary, report);
   if (description) feed.description = description;
   if (ctx.language) feed.language = ctx.language;
+  const totals = totalsOf(json[EXTENSION]);
+  if (totals) feed.totals = totals;
   return { ok: true, feed, articles, report };
+}
+
+/** Above this a stated total is not believed (a petabyte; a billion articles). */
+const MAX_TOTAL = { articles: 1e9, bytes: 1e15 } as const;
+
+/**
+ * `_broadsheet.totals` of a feed, each figure kept only if it is a whole number from 0 to a sane
+ * maximum (numbers only: a string, a negative, NaN or an absurd figure is ignored, not guessed).
+ */
+export function totalsOf(ext: unknown): FeedTotals | undefined {
+  if (!isObject(ext) || !isObject(ext.totals)) return undefined;
+  const raw = ext.totals;
+  const whole = (v: unknown, max: number) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max ? v : undefined);
+  const out: FeedTotals = {};
+  const articles = whole(raw.articles, MAX_TOTAL.articles);
+  const indexBytes = whole(raw.index_bytes, MAX_TOTAL.bytes);
+  const bodyBytes = whole(raw.body_bytes, MAX_TOTAL.bytes);
+  const images = whole(raw.images, MAX_TOTAL.bytes);
+  if (articles !== undefined) out.articles = articles;
+  if (indexBytes !== undefined) out.indexBytes = indexBytes;
+  if (bodyBytes !== undefined) out.bodyBytes = bodyBytes;
+  if (images !== undefined) out.images = images;
+  return Object.keys(out).length ? out : undefined;
 }
 
 interface Ctx {

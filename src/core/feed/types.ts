@@ -73,6 +73,12 @@ export interface Article {
    * carries the id, whatever the dates (`incomingWins` in `core/article.ts`).
    */
   imported?: true;
+  /**
+   * Set by the store when the article is written: how many words it holds (its body, else its
+   * summary), for the reading time. Absent on rows written before it existed: the next write of
+   * the article adds it.
+   */
+  words?: number;
 }
 
 type BodyType = 'html' | 'text';
@@ -86,6 +92,23 @@ export interface FeedInfo {
   version: string;
   /** Absolute URL of the next page (JSON Feed `next_url`), resolved against this page's URL. */
   nextUrl?: string;
+  /**
+   * What the whole index holds, as the publisher states it on its first page
+   * (`"_broadsheet": { "totals": { … } }`), so the app can say what a download costs before it
+   * starts. Each figure is present only when it was a sane whole number.
+   */
+  totals?: FeedTotals;
+}
+
+export interface FeedTotals {
+  /** Articles in the whole index, every page. */
+  articles?: number;
+  /** Bytes of every page of the index together. */
+  indexBytes?: number;
+  /** Bytes of every body fetched on demand (`body_url`) together. */
+  bodyBytes?: number;
+  /** How many distinct images the articles show (a count, not bytes). */
+  images?: number;
 }
 
 /** What parsing skipped or repaired, so the UI can say so with counts. */

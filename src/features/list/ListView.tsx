@@ -19,6 +19,7 @@ import { Link } from '../../ui/Link';
 import { listHref } from '../../core/routes';
 import { useHighlightCounts } from './useHighlightCounts';
 import { Rows, viewportAnchor } from './Rows';
+import { MarkAllRead, type MarkAll } from './MarkAllRead';
 
 interface ListViewBase {
   /** Every stored article; `undefined` while the store is being read. */
@@ -32,6 +33,8 @@ interface ListViewBase {
   complete?: boolean;
   /** How many articles are stored, while `entries` holds only the first rows. */
   total?: number | undefined;
+  /** Marks these articles read; absent where reading state cannot be kept. */
+  onMarkAll?: MarkAll | undefined;
 }
 
 /** The rows to show: either already filtered, or the results of a search that may lag behind. */
@@ -117,7 +120,7 @@ function languageName(code: string): string {
   }
 }
 
-export function ListView({ entries, visible, filter, syncing, results, complete = true, total, states, offline }: ListViewProps) {
+export function ListView({ entries, visible, filter, syncing, results, complete = true, total, states, offline, onMarkAll }: ListViewProps) {
   const highlights = useHighlightCounts();
   const tagFacet = useFacet(entries, tagsOf);
   const tags = useMemo(() => tagFacet.index.top(PICKER_LIMIT).map(({ value, count }: Counted) => ({ tag: value, count })), [tagFacet]);
@@ -299,6 +302,7 @@ export function ListView({ entries, visible, filter, syncing, results, complete 
           {status}
         </p>
         {entries && results?.pending && shown && <span class="searching">{t.searching}</span>}
+        {onMarkAll && states && entries && shown && complete && !results?.pending && <MarkAllRead rows={rows} states={states} onMarkAll={onMarkAll} />}
         {filtered && (
           <Link class="clear" href={BASE}>
             {t.clearFilters}

@@ -20,6 +20,8 @@ import { Link } from '../../ui/Link';
 import { t } from '../../i18n';
 import { OfflineMark } from './OfflineMark';
 import { articleHref, listHref } from '../../core/routes';
+import { readingMinutes } from '../../core/reading-time';
+import type { SnippetPart } from '../../core/snippet';
 
 /** The most rows the DOM holds. */
 export const MAX_ROWS = 100;
@@ -50,6 +52,24 @@ export interface RowsProps {
 
 const NO_STATES: ReadonlyMap<string, ReadingState> = new Map();
 
+/** The snippet code, loaded with the first query (the first load does not carry it). */
+let snippets_: typeof import('../../core/snippet') | undefined;
+const loadSnippets = () => import('../../core/snippet').then((m) => (snippets_ = m));
+
+/** Snippets of the rows shown for the current query; dropped when the query changes. */
+let snippets = { key: '', byId: new Map<string, SnippetPart[] | undefined>() };
+
+function snippetOf(e: ListEntry, terms: string[]): SnippetPart[] | undefined {
+  const key = terms.join(' ');
+  if (snippets.key !== key) snippets = { key, byId: new Map() };
+  const id = `${e.id}\u0000${e.excerpt}`;
+  if (snippets.byId.has(id)) return snippets.byId.get(id);
+  // The row's text (its summary, else the start of its body); the title is already on screen.
+  const parts = snippets_?.snippet(e.excerpt, terms);
+  snippets.byId.set(id, parts);
+  return parts;
+}
+
 /** The first row at the top of the viewport, and how far above it that row starts. */
 export function viewportAnchor(list: HTMLElement | null): { anchorId: string; anchorDy: number } | undefined {
   if (!list) return undefined;
@@ -78,6 +98,11 @@ export function Rows({ entries, filter, busy, restore, complete, onOpen, onTag, 
    */
   const target = useRef<{ id: string; dy: number } | undefined>(undefined);
   const shownFilter = useRef(filter);
+  const [snippetsReady, setSnippetsReady] = useState(() => !!snippets_);
+  const hasQuery = filter.q.trim() !== '';
+  useEffect(() => {
+    if (hasQuery && !snippetsReady) void loadSnippets().then(() => setSnippetsReady(true));
+  }, [hasQuery, snippetsReady]);
 
   const recordAnchor = () => {
     const a = viewportAnchor(list.current);
@@ -212,6 +237,8 @@ export function Rows({ entries, filter, busy, restore, complete, onOpen, onTag, 
   const { start, end } = windowed ? { start: Math.min(range.start, entries.length), end: Math.min(range.end, entries.length) } : { start: 0, end: entries.length };
   const style = layout ? { paddingTop: `${layout.top(start)}px`, paddingBottom: `${layout.total - layout.top(end)}px` } : undefined;
   const rows = entries.slice(start, end);
+  // With a query, each rendered row (and only those) shows where it matched.
+  const terms = snippetsReady && filter.q.trim() ? (snippets_?.snippetTerms(filter.q) ?? []) : [];
   // An article opened from here knows which list it came from, so its Back can really go back.
   const opened = { fromList: location.pathname + location.search };
   return (
@@ -219,6 +246,7 @@ export function Rows({ entries, filter, busy, restore, complete, onOpen, onTag, 
       {rows.map((e, i) => {
         const state = states.get(e.id);
         const unread = !state?.read;
+        const minutes = readingMinutes(e.words, e.language);
         return (
         <li key={e.id} class={unread ? 'row unread' : 'row'} lang={e.language} data-id={e.id} aria-setsize={entries.length} aria-posinset={start + i + 1}>
           <h2 class="row-title">
@@ -247,8 +275,19 @@ export function Rows({ entries, filter, busy, restore, complete, onOpen, onTag, 
             )}
             {e.published !== undefined && <time dateTime={isoDate(e.published)}>{formatDate(e.published)}</time>}
             {e.authors.length > 0 && <span class="row-authors">{e.authors.join(', ')}</span>}
+            {minutes !== undefined && <span class="row-time">{t.minRead(minutes)}</span>}
           </p>
-          {e.excerpt && e.excerpt !== e.title && <p class="row-excerpt">{e.excerpt}</p>}
+          {(() => {
+            const parts = terms.length ? snippetOf(e, terms) : undefined;
+            if (parts) {
+              return (
+                <p class="row-excerpt row-snippet" dir="auto">
+                  {parts.map((p, k) => (p.mark ? <mark key={k}>{p.text}</mark> : p.text))}
+                </p>
+              );
+            }
+            return e.excerpt && e.excerpt !== e.title ? <p class="row-excerpt">{e.excerpt}</p> : null;
+          })()}
           {e.tags.length > 0 && (
             <ul class="tags" aria-label={t.tags}>
               {e.tags.map((tag) => (

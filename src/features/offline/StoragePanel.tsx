@@ -19,6 +19,11 @@ import { num } from '../../i18n/format';
 import { t } from '../../i18n';
 import { tl } from '../../i18n/lazy';
 import { useKeeper } from './useKeeper';
+import { DataUsed } from './DataSaverPanel';
+import { DownloadQuestion } from './DownloadQuestion';
+import { keepCost, mustAskKeep, type DownloadChoice, type DownloadCost } from '../../core/download-cost';
+import { getSyncRecord } from '../../data/articles';
+import { loadSaver } from '../../platform/saver';
 
 const load = () => import('./storage');
 
@@ -46,6 +51,7 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
   const [includeHighlighted, setIncludeHighlighted] = useState(false);
   const [confirm, setConfirm] = useState<{ ids: string[]; scope: ClearScope }>();
   const [message, setMessage] = useState('');
+  const [question, setQuestion] = useState<{ cost: DownloadCost; resolve: (c: DownloadChoice) => void }>();
 
   const measure = useCallback(async () => {
     try {
@@ -92,6 +98,14 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
       return;
     }
     setMessage('');
+    // Many articles, or more than the reader's threshold: say what it costs first.
+    const record = await withConnection(getSyncRecord).catch(() => undefined);
+    const cost = keepCost(record?.totals, ids.length);
+    if (mustAskKeep(cost, loadSaver().askAboveMB)) {
+      const choice = await new Promise<DownloadChoice>((resolve) => setQuestion({ cost, resolve }));
+      setQuestion(undefined);
+      if (choice !== 'all') return;
+    }
     // Asking when the reader first keeps something: the moment the request makes sense to them.
     if (persist === false && !asked) void askPersist();
     await keeper.keep(ids);
@@ -184,6 +198,7 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
             {tl().persistAsk}
           </button>
         )}
+        <DataUsed />
       </section>
 
       <section class="keep">
@@ -211,6 +226,7 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
           {tl().keepAll}
         </button>
         <DownloadProgress keeper={keeper} progress={progress} />
+        {question && <DownloadQuestion cost={question.cost} answer={question.resolve} title={tl().keepTitle} newest={false} />}
       </section>
 
       <section class="clear-data">

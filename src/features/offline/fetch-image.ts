@@ -5,6 +5,7 @@
  * be decoded, so only its width/height attributes can unmask it as a pixel (the sanitizer does).
  */
 import { isPixelSize } from '../../core/budget';
+import { countBytes } from '../../platform/data-used';
 
 export type Fetched =
   | { kind: 'image'; response: Response; bytes: number; opaque: boolean }
@@ -55,6 +56,7 @@ export async function fetchImage(url: string, signal: AbortSignal): Promise<Fetc
   const declared = Number(response.headers.get('content-length'));
   if (declared > MAX_IMAGE_BYTES) return { kind: 'failed', reason: 'too-large' };
   const blob = await response.blob();
+  countBytes(blob.size);
   if (blob.size > MAX_IMAGE_BYTES) return { kind: 'failed', reason: 'too-large' };
   try {
     const size = await decodeSize(blob);

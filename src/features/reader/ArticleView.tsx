@@ -4,7 +4,7 @@
  * an article is missing. Opening marks the article read; scrolling records progress, and
  * reopening resumes where the reader stopped.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { needsBody } from '../../core/article';
 import type { Article } from '../../core/feed/types';
 import type { ListEntry } from '../../core/list-model';
@@ -25,6 +25,12 @@ import { HighlightLayer, type HighlightLayerProps } from '../highlights/Highligh
 
 // Highlights show once their strings are loaded: opening an article does not wait for them.
 const loadHighlights = () => import('../../i18n/highlights').then((m) => m.loadHighlightStrings()).then(() => HighlightLayer);
+import { readingMinutes } from '../../core/reading-time';
+import { wordsOf } from '../../core/word-count';
+import { autoImages } from '../../core/saver';
+import { connectionInfo, loadSaver } from '../../platform/saver';
+import { tl } from '../../i18n/lazy';
+import { deferImages } from './defer-images';
 
 export interface ArticleViewProps {
   library: Library;
@@ -100,8 +106,12 @@ export function ArticleView({ library, id, syncing, back, state, onState, feedTi
 
   useLayoutEffect(() => {
     if (!article || !body.current) return;
-    if (article.contentHtml) body.current.replaceChildren(sanitizeArticle(article.contentHtml, article.baseUrl));
-    else body.current.replaceChildren();
+    if (article.contentHtml) {
+      const fragment = sanitizeArticle(article.contentHtml, article.baseUrl);
+      // Data saver, or images set to Wi-Fi only / never: each image waits for a tap.
+      if (!autoImages(loadSaver(), connectionInfo())) deferImages(fragment, (alt) => tl().showImage(alt));
+      body.current.replaceChildren(fragment);
+    } else body.current.replaceChildren();
   }, [article]);
 
   useEffect(() => {
@@ -150,6 +160,9 @@ export function ArticleView({ library, id, syncing, back, state, onState, feedTi
       {t.backToList}
     </Link>
   );
+
+  // Counted when the article was stored; a row stored before that is counted here, once.
+  const minutes = useMemo(() => (article ? readingMinutes(article.words ?? wordsOf(article), article.language) : undefined), [article]);
 
   if (article === undefined) return <p class="placeholder">{t.articleLoading}</p>;
   if (article === null) {
@@ -219,6 +232,7 @@ export function ArticleView({ library, id, syncing, back, state, onState, feedTi
             </span>
           )}
         </p>
+        {minutes !== undefined && <p class="reader-time">{t.minRead(minutes)}</p>}
         {article.tags.length > 0 && (
           <ul class="tags" aria-label={t.tags}>
             {article.tags.map((tag) => (

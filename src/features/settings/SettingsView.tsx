@@ -13,6 +13,7 @@ import { Link } from '../../ui/Link';
 import { FONT_SCALES, MOTIONS, THEMES, WIDTHS, type Settings } from '../../core/settings';
 import { goBack } from '../../ui/shortcuts';
 import { StoragePanel } from '../offline/StoragePanel';
+import { DataSaverPanel } from '../offline/DataSaverPanel';
 
 export interface SettingsViewProps {
   settings: Settings;
@@ -151,6 +152,7 @@ export function SettingsView({ settings, onSettings, lastSuccess, syncing, onChe
       </section>
 
       <StoragePanel settings={settings} onSettings={onSettings} />
+      <DataSaverPanel />
 
       <section>
         <h2>{t.shortcuts}</h2>

@@ -4,6 +4,7 @@
  * up on quickly: `firstByteMs` for the server to answer, `stallMs` for any gap between chunks.
  */
 import type { SyncFailure } from '../../core/sync-types';
+import { countBytes } from '../../platform/data-used';
 
 export interface FetchOptions {
   fetchImpl?: typeof fetch;
@@ -49,6 +50,7 @@ export async function fetchIndex(url: string, options: FetchOptions & { validato
   const onOuterAbort = () => controller.abort(outer?.reason);
   outer?.addEventListener('abort', onOuterAbort, { once: true });
   let timedOut = 0;
+  let answered = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const arm = (ms: number) => {
     clearTimeout(timer);
@@ -92,13 +94,20 @@ export async function fetchIndex(url: string, options: FetchOptions & { validato
       return { ok: false, failure: { kind: 'http', status: response.status, statusText: response.statusText } };
     }
     arm(stallMs);
-    const text = await readText(response, maxBytes, () => arm(stallMs));
+    answered = true;
+    let bytes = 0;
+    const text = await readText(response, maxBytes, (n) => {
+      bytes += n;
+      arm(stallMs);
+    });
+    countBytes(bytes);
     if (text === undefined) return { ok: false, failure: { kind: 'too-large', bytes: maxBytes } };
     return { ok: true, text, url: response.url || url, ...seen };
   } catch (error) {
     if (timedOut) return { ok: false, failure: { kind: 'timeout', seconds: Math.round(timedOut / 1000) } };
     if (outer?.aborted) throw error;
-    return { ok: false, failure: { kind: isOnline() ? 'network' : 'offline' } };
+    if (!isOnline()) return { ok: false, failure: { kind: 'offline' } };
+    return { ok: false, failure: answered ? { kind: 'network', midway: true } : { kind: 'network' } };
   } finally {
     clearTimeout(timer);
     outer?.removeEventListener('abort', onOuterAbort);
@@ -106,8 +115,12 @@ export async function fetchIndex(url: string, options: FetchOptions & { validato
 }
 
 /** Reads the body as UTF-8, calling `onChunk` as bytes arrive. `undefined` when over `maxBytes`. */
-async function readText(response: Response, maxBytes: number, onChunk: () => void): Promise<string | undefined> {
-  if (!response.body) return response.text();
+async function readText(response: Response, maxBytes: number, onChunk: (bytes: number) => void): Promise<string | undefined> {
+  if (!response.body) {
+    const text = await response.text();
+    onChunk(new TextEncoder().encode(text).byteLength);
+    return text;
+  }
   const reader = response.body.getReader();
   const decoder = new TextDecoder('utf-8');
   let size = 0;
@@ -116,11 +129,11 @@ async function readText(response: Response, maxBytes: number, onChunk: () => voi
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
+    onChunk(value.byteLength);
     if (size > maxBytes) {
       await reader.cancel();
       return undefined;
     }
-    onChunk();
     text += decoder.decode(value, { stream: true });
   }
   return text + decoder.decode();

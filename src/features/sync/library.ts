@@ -7,7 +7,7 @@
 import { incomingWins, needsBody, newestFirst } from '../../core/article';
 import type { Article } from '../../core/feed/types';
 import { createSearchClient, type SearchClient } from '../search/client';
-import { emptyState, type ReadingState } from '../../core/reading';
+import { emptyState, markAllRead, restored, type ReadingState, type Restore } from '../../core/reading';
 import { allRows, countArticles, getArticle, getSyncRecord, listArticles, newestRows, type Row } from '../../data/articles';
 import { openWithin, type DB } from '../../data/connection';
 import type { SyncFailure, SyncRecord } from '../../core/sync-types';
@@ -16,6 +16,7 @@ import type { PageRecord } from '../../data/schema';
 import { allStates, putState, updateState } from '../../data/state';
 import { listen } from '../../data/channel';
 import type { SyncOutcome, SyncPageProgress } from './sync';
+import type { WalkOptions } from './walk';
 
 /**
  * The parser and the fetch code are loaded when the first sync starts, not before first paint:
@@ -33,6 +34,8 @@ interface LibrarySyncOptions {
   /** Re-read every page, ignoring validators and the "nothing new" stop. */
   full?: boolean;
   onProgress?: (progress: SyncPageProgress) => void;
+  /** The pre-download question, for a first sync or a full re-sync (see `WalkOptions.ask`). */
+  ask?: WalkOptions['ask'];
 }
 
 /** An article opened for reading, with its body fetched if needed. */
@@ -63,6 +66,10 @@ export interface Library {
   putState(s: ReadingState): Promise<void>;
   /** Read-modify-write of one article's reading state; resolves to the stored result. */
   updateState(id: string, change: (s: ReadingState, now: number) => ReadingState): Promise<ReadingState>;
+  /** Marks these articles read in one transaction; resolves to what undoes exactly that. */
+  markRead?(ids: readonly string[]): Promise<Restore[]>;
+  /** Puts back the states a `markRead` changed. */
+  restoreStates?(undo: readonly Restore[]): Promise<void>;
   /**
    * True when this device had stored articles before but the store is now empty: the browser
    * evicted IndexedDB (or part of the site's data was cleared) while the app shell survived.
@@ -110,6 +117,8 @@ export async function openLibrary(indexUrl: string, onVersionChange?: () => void
     states: () => allStates(db),
     putState: (s) => putState(db, s),
     updateState: (id, change) => updateState(db, id, change),
+    markRead: async (ids) => (await import('../../data/state-bulk')).markRead(db, ids),
+    restoreStates: async (undo) => (await import('../../data/state-bulk')).restoreStates(db, undo),
     list: () => listArticles(db),
     rows: (limit) => (limit === undefined ? allRows(db) : newestRows(db, limit)),
     count: () => countArticles(db),
@@ -132,6 +141,7 @@ export async function openLibrary(indexUrl: string, onVersionChange?: () => void
       // Under the tab lock: one tab syncs, the others are told (tab-sync.ts).
       const outcome = await (await loadSync()).syncAcrossTabs(db, indexUrl, {
         ...(options.full ? { full: true } : {}),
+        ...(options.ask ? { ask: options.ask } : {}),
         onProgress: (p) => {
           if (p.records.length && search && Date.now() - lastRefresh > REFRESH_DURING_SYNC_MS) {
             lastRefresh = Date.now();
@@ -195,6 +205,17 @@ export function memoryLibrary(indexUrl: string): Library {
         states.set(id, after);
         resolve(after);
       }),
+    markRead: (ids) => {
+      const { changed, undo } = markAllRead(states, ids, Date.now());
+      for (const s of changed) states.set(s.id, s);
+      return Promise.resolve(undo);
+    },
+    restoreStates: (undo) => {
+      const back = restored(states, undo);
+      states.clear();
+      for (const [id, s] of back) states.set(id, s);
+      return Promise.resolve();
+    },
     lost: false,
     // Another tab's memory is its own: nothing to hear about.
     onChange: () => () => {},
@@ -234,7 +255,11 @@ export function memoryLibrary(indexUrl: string): Library {
           },
         },
         indexUrl,
-        { ...(options.full ? { full: true } : {}), ...(resume ? { resume } : {}) },
+        {
+          ...(options.full ? { full: true } : {}),
+          ...(resume ? { resume } : {}),
+          ...(options.ask && (options.full || articles.length === 0) ? { ask: options.ask } : {}),
+        },
       );
       search?.refresh();
       if (!walked.ok) {

@@ -85,8 +85,12 @@ export async function syncIndex(db: DB, indexUrl: string, options: SyncOptions =
       await updateSyncRecord(db, { resume: url });
     },
   };
+  // The pre-download question is for a first sync (nothing stored yet) and a full re-sync only.
+  const { ask, ...rest } = options;
+  const first = known?.size === 0;
   const walked = await walkFeed(store, indexUrl, {
-    ...options,
+    ...rest,
+    ...(ask && (first || options.full) ? { ask } : {}),
     ...(before.resume ? { resume: before.resume } : {}),
     onPage: ({ more, totals, feed }) => {
       options.onProgress?.({ pages: totals.pages, articles: totals.articles, records, more, ...(feed ? { feedTitle: feed.title } : {}) });
@@ -101,6 +105,11 @@ export async function syncIndex(db: DB, indexUrl: string, options: SyncOptions =
     return write.written > 0 && !outcome.ok ? { ...outcome, partial: { pages: done, articles: write.written } } : outcome;
   }
   const { totals, feed } = walked;
+  if (walked.stop === 'declined') {
+    // "Not now": nothing was stored, and the next sync asks again.
+    const record = await updateSyncRecord(db, { lastAttempt: now() });
+    return { ok: true, write: totals.write, report: totals.report, record, pages: totals.pages, notModified: 0, stop: 'declined' };
+  }
   const patch: Partial<SyncRecord> = {
     lastAttempt: now(),
     lastSuccess: now(),
@@ -109,6 +118,7 @@ export async function syncIndex(db: DB, indexUrl: string, options: SyncOptions =
     resume: undefined,
   };
   if (feed) patch.feedTitle = feed.title;
+  if (feed) patch.totals = feed.totals;
   if (walked.whole && totals.pages > 1) patch.pagesTotal = totals.pages;
   if (totals.pages > totals.notModified) patch.lastReport = totals.report;
   const record = await updateSyncRecord(db, patch);

@@ -21,6 +21,7 @@ import { StoreWriteError, type WriteResult } from '../../data/write';
 import type { SyncFailure } from '../../core/sync-types';
 import type { PageRecord } from '../../data/schema';
 import { fetchIndex, type FetchOptions, type FetchResult } from './fetch-index';
+import { NEWEST_COUNT, type DownloadChoice } from '../../core/download-cost';
 
 /** Generous: 10,000 pages of 200 summaries is two million articles. */
 const DEFAULT_MAX_PAGES = 10_000;
@@ -52,9 +53,21 @@ export interface WalkOptions extends FetchOptions {
   resume?: string;
   /** Called after each page, stored or not modified. */
   onPage?: (progress: WalkProgress) => void;
+  /**
+   * Asked once the first page is read and before anything is stored, when more pages follow:
+   * download everything, only the newest articles, or nothing now. Absent: everything.
+   */
+  ask?: (first: AskInfo) => Promise<DownloadChoice>;
 }
 
-export type StopReason = 'end' | 'unchanged' | 'loop' | 'limit';
+/** What the first page tells about the whole download. */
+interface AskInfo {
+  feed: FeedInfo;
+  /** The first page's size in bytes. */
+  bytes: number;
+}
+
+export type StopReason = 'end' | 'unchanged' | 'loop' | 'limit' | 'newest' | 'declined';
 
 interface WalkTotals {
   /** Pages fetched (a 304 counts: it is a request). */
@@ -118,6 +131,9 @@ export async function walkFeed(store: PageStore, indexUrl: string, options: Walk
     return { got: await fetchIndex(url, { ...options, ...(validators ? { validators } : {}) }), known };
   };
   let aheadKnown: PageRecord | undefined;
+  /** "Only the newest N": the most articles this walk stores; reached, the walk stops. */
+  // An object, not three `let`s: the steps set them, and the loop below reads them.
+  const limit: { cap?: number; capped: boolean; declined: boolean } = { capped: false, declined: false };
 
   /**
    * One page: fetch it (conditionally), parse it, store it. `head` pages stop the walk when
@@ -151,9 +167,21 @@ export async function walkFeed(store: PageStore, indexUrl: string, options: Walk
     if (!parsed.ok) return { ok: false, failure: { kind: 'feed', error: parsed.error } };
     if (first && parsed.articles.length === 0) return { ok: false, failure: { kind: 'no-articles', report: parsed.report } };
     if (first) feed = parsed.feed;
+    if (first && options.ask && parsed.feed.nextUrl) {
+      const choice = await options.ask({ feed: parsed.feed, bytes: new TextEncoder().encode(got.text).byteLength });
+      if (choice === 'cancel') {
+        limit.declined = true;
+        return { ok: true, changed: false };
+      }
+      if (choice === 'newest') limit.cap = NEWEST_COUNT;
+    }
+    if (limit.cap !== undefined && totals.articles + parsed.articles.length >= limit.cap) {
+      parsed.articles = parsed.articles.slice(0, Math.max(0, limit.cap - totals.articles));
+      limit.capped = true;
+    }
     addReport(totals.report, parsed.report);
     totals.articles += parsed.articles.length;
-    const next = parsed.feed.nextUrl;
+    const next = limit.capped ? undefined : parsed.feed.nextUrl;
     const page: PageRecord = { url, items: parsed.articles.length, fetchedAt: now() };
     if (got.etag) page.etag = got.etag;
     if (got.lastModified) page.lastModified = got.lastModified;
@@ -204,7 +232,9 @@ export async function walkFeed(store: PageStore, indexUrl: string, options: Walk
       headSeen.add(url);
       const r = await step(url, true);
       if (!r.ok) return fail(r.failure);
-      if (!r.next) stop = 'end';
+      if (limit.declined) return { ok: true, stop: 'declined', ...(feed ? { feed } : {}), url: firstUrl, totals, whole: false };
+      if (limit.capped) stop = 'newest';
+      else if (!r.next) stop = 'end';
       else if (!r.changed && !full) stop = 'unchanged';
       else url = r.next;
     }

@@ -122,6 +122,29 @@ export const enLazy = {
   consentCancel: 'Cancel',
   importCancelled: 'Nothing was imported.',
   importRejected: (name: string, r: RejectReason | { code: 'unreadable' }) => `“${isolate(name)}” was not imported: ${rejectSentence(r)} Nothing stored changed.`,
+  // Data saver (issue 12)
+  downloadTitle: 'Download all the articles now?',
+  downloadWhy: 'This is a large download. On mobile data it can cost you.',
+  downloadCost: (articles: number | undefined, size: string | undefined) =>
+    [articles !== undefined ? plural(articles, 'article', 'articles') : '', size ?? 'size unknown'].filter(Boolean).join(' · '),
+  downloadAll: 'Download all',
+  downloadNewest: (n: number) => `Only the newest ${num(n)}`,
+  notNow: 'Not now',
+  keepTitle: 'Keep these articles offline?',
+  dataSaver: 'Data saver',
+  saveData: 'Save data',
+  saveDataHint: 'Images in articles load only when tapped, and nothing is refreshed in the background on mobile data.',
+  browserSavesData: 'Your browser asks to save data, so the data saver is on.',
+  imagesLabel: 'Images in articles',
+  imagesAlways: 'Always',
+  imagesWifi: 'Only on Wi-Fi',
+  imagesNever: 'Never',
+  askAbove: 'Ask before downloading more than',
+  dataUsed: 'Data used',
+  dataUsedFigures: (month: string, total: string) => `This month: ${month} · In total: ${total}`,
+  dataUsedSince: (date: string) => `Downloaded by updates and Keep offline since ${date}.`,
+  resetDataUsed: 'Reset the count',
+  showImage: (alt: string) => (alt ? `Show image: ${alt}` : 'Show image'),
 };
 
 export type LazyStrings = typeof enLazy;

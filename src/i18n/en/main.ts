@@ -118,6 +118,12 @@ export const en = {
   // List rows (the rest of the offline strings load with the lazy views: lazy.ts)
   rowOffline: 'Readable offline',
   rowNotOffline: 'Not fully offline yet',
+  minRead: (n: number) => `${num(n)} min read`,
+  markAllRead: (n: number) => `Mark ${num(n)} as read`,
+  undo: 'Undo',
+  markedAllRead: (n: number) => `${plural(n, 'article', 'articles')} marked as read.`,
+  undone: 'Back as it was.',
+  offlineCalm: (n: number) => `Offline · ${plural(n, 'article', 'articles')} on this phone`,
 
   // Reliability (issue 6)
   /** What a successful sync repaired rather than skipped: unreadable dates, over-long fields. */

@@ -124,6 +124,28 @@ const lazy: LazyStrings = {
   importCancelled: 'No se importó nada.',
   importRejected: (name, r) =>
     `«${name}» no se importó: ${r.code === 'too-large' ? `pesa más de ${num(Math.round(r.bytes / 1048576))} MB.` : r.code === 'unreadable' ? 'no se pudo leer el archivo.' : r.code === 'empty' ? 'no contiene artículos, estados de lectura ni ajustes.' : feed(r.error)} No cambió nada de lo guardado.`,
+  downloadTitle: '¿Descargar ahora todos los artículos?',
+  downloadWhy: 'Es una descarga grande. Con datos móviles puede costarte.',
+  downloadCost: (articles, size) =>
+    [articles !== undefined ? plural(articles, 'artículo', 'artículos') : '', size ?? 'tamaño desconocido'].filter(Boolean).join(' · '),
+  downloadAll: 'Descargar todo',
+  downloadNewest: (n) => `Solo los ${num(n)} más recientes`,
+  notNow: 'Ahora no',
+  keepTitle: '¿Guardar estos artículos sin conexión?',
+  dataSaver: 'Ahorro de datos',
+  saveData: 'Ahorrar datos',
+  saveDataHint: 'Las imágenes de los artículos se cargan solo al tocarlas, y con datos móviles no se actualiza nada en segundo plano.',
+  browserSavesData: 'Tu navegador pide ahorrar datos, así que el ahorro de datos está activado.',
+  imagesLabel: 'Imágenes de los artículos',
+  imagesAlways: 'Siempre',
+  imagesWifi: 'Solo con wifi',
+  imagesNever: 'Nunca',
+  askAbove: 'Preguntar antes de descargar más de',
+  dataUsed: 'Datos usados',
+  dataUsedFigures: (month, total) => `Este mes: ${month} · En total: ${total}`,
+  dataUsedSince: (date) => `Descargado por las actualizaciones y Guardar sin conexión desde el ${date}.`,
+  resetDataUsed: 'Poner a cero',
+  showImage: (alt) => (alt ? `Mostrar imagen: ${alt}` : 'Mostrar imagen'),
 };
 
 export default lazy;

@@ -190,6 +190,12 @@ const es: Strings = {
   // List rows
   rowOffline: 'Se puede leer sin conexión',
   rowNotOffline: 'Aún no está completo sin conexión',
+  minRead: (n) => `${num(n)} min de lectura`,
+  markAllRead: (n) => `Marcar ${num(n)} como leídos`,
+  undo: 'Deshacer',
+  markedAllRead: (n) => `${plural(n, 'artículo marcado', 'artículos marcados')} como leídos.`,
+  undone: 'Todo quedó como antes.',
+  offlineCalm: (n) => `Sin conexión · ${plural(n, 'artículo', 'artículos')} en este teléfono`,
 
   // Reliability
   repaired: (r) => repaired(r),

@@ -124,6 +124,28 @@ const lazy: LazyStrings = {
   importCancelled: 'Nada foi importado.',
   importRejected: (name, r) =>
     `“${name}” não foi importado: ${r.code === 'too-large' ? `tem mais de ${num(Math.round(r.bytes / 1048576))} MB.` : r.code === 'unreadable' ? 'não foi possível ler o arquivo.' : r.code === 'empty' ? 'não contém artigos, estados de leitura nem configurações.' : feed(r.error)} Nada do que está guardado mudou.`,
+  downloadTitle: 'Baixar agora todos os artigos?',
+  downloadWhy: 'É um download grande. Com dados móveis, pode custar caro.',
+  downloadCost: (articles, size) =>
+    [articles !== undefined ? plural(articles, 'artigo', 'artigos') : '', size ?? 'tamanho desconhecido'].filter(Boolean).join(' · '),
+  downloadAll: 'Baixar tudo',
+  downloadNewest: (n) => `Só os ${num(n)} mais recentes`,
+  notNow: 'Agora não',
+  keepTitle: 'Guardar estes artigos para ler sem conexão?',
+  dataSaver: 'Economia de dados',
+  saveData: 'Economizar dados',
+  saveDataHint: 'As imagens dos artigos só carregam quando tocadas, e com dados móveis nada é atualizado em segundo plano.',
+  browserSavesData: 'Seu navegador pede para economizar dados, então a economia de dados está ativada.',
+  imagesLabel: 'Imagens dos artigos',
+  imagesAlways: 'Sempre',
+  imagesWifi: 'Só no Wi-Fi',
+  imagesNever: 'Nunca',
+  askAbove: 'Perguntar antes de baixar mais de',
+  dataUsed: 'Dados usados',
+  dataUsedFigures: (month, total) => `Este mês: ${month} · No total: ${total}`,
+  dataUsedSince: (date) => `Baixados pelas atualizações e por Guardar sem conexão desde ${date}.`,
+  resetDataUsed: 'Zerar a contagem',
+  showImage: (alt) => (alt ? `Mostrar imagem: ${alt}` : 'Mostrar imagem'),
 };
 
 export default lazy;

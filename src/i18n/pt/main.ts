@@ -189,6 +189,12 @@ const pt: Strings = {
   // List rows
   rowOffline: 'Pode ser lido sem conexão',
   rowNotOffline: 'Ainda não está completo sem conexão',
+  minRead: (n) => `${num(n)} min de leitura`,
+  markAllRead: (n) => `Marcar ${num(n)} como lidos`,
+  undo: 'Desfazer',
+  markedAllRead: (n) => `${plural(n, 'artigo marcado', 'artigos marcados')} como lidos.`,
+  undone: 'Tudo voltou a ser como antes.',
+  offlineCalm: (n) => `Sem conexão · ${plural(n, 'artigo', 'artigos')} neste telefone`,
 
   // Reliability
   repaired: (r) => repaired(r),

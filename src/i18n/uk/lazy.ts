@@ -124,6 +124,28 @@ const lazy: LazyStrings = {
   importCancelled: 'Нічого не імпортовано.',
   importRejected: (name, r) =>
     `«${name}» не імпортовано: ${r.code === 'too-large' ? `файл більший за ${num(Math.round(r.bytes / 1048576))} MB.` : r.code === 'unreadable' ? 'файл не вдалося прочитати.' : r.code === 'empty' ? 'у ньому немає статей, станів читання чи налаштувань.' : feed(r.error)} Збережене не змінилося.`,
+  downloadTitle: 'Завантажити всі статті зараз?',
+  downloadWhy: 'Це велике завантаження. На мобільному інтернеті воно може коштувати грошей.',
+  downloadCost: (articles, size) =>
+    [articles !== undefined ? plural(articles, 'стаття', 'статті', 'статей') : '', size ?? 'розмір невідомий'].filter(Boolean).join(' · '),
+  downloadAll: 'Завантажити все',
+  downloadNewest: (n) => `Лише ${num(n)} найновіших`,
+  notNow: 'Не зараз',
+  keepTitle: 'Зберегти ці статті для читання без мережі?',
+  dataSaver: 'Економія даних',
+  saveData: 'Економити дані',
+  saveDataHint: 'Зображення в статтях завантажуються лише після дотику, а на мобільному інтернеті нічого не оновлюється у фоні.',
+  browserSavesData: 'Ваш браузер просить економити дані, тож економія даних увімкнена.',
+  imagesLabel: 'Зображення в статтях',
+  imagesAlways: 'Завжди',
+  imagesWifi: 'Лише через Wi-Fi',
+  imagesNever: 'Ніколи',
+  askAbove: 'Питати перед завантаженням понад',
+  dataUsed: 'Використано даних',
+  dataUsedFigures: (month, total) => `Цього місяця: ${month} · Загалом: ${total}`,
+  dataUsedSince: (date) => `Завантажено оновленнями та «Зберегти офлайн» з ${date}.`,
+  resetDataUsed: 'Скинути лічильник',
+  showImage: (alt) => (alt ? `Показати зображення: ${alt}` : 'Показати зображення'),
 };
 
 export default lazy;

@@ -191,6 +191,12 @@ const uk: Strings = {
   // List rows
   rowOffline: 'Можна читати без мережі',
   rowNotOffline: 'Ще не повністю доступна без мережі',
+  minRead: (n) => `${num(n)} хв читання`,
+  markAllRead: (n) => `Позначити ${num(n)} як прочитані`,
+  undo: 'Скасувати',
+  markedAllRead: (n) => `${plural(n, 'статтю', 'статті', 'статей')} позначено як прочитані.`,
+  undone: 'Усе повернуто, як було.',
+  offlineCalm: (n) => `Без мережі · ${plural(n, 'стаття', 'статті', 'статей')} на цьому телефоні`,
 
   // Reliability
   repaired: (r) => repaired(r),

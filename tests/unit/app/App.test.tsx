@@ -67,7 +67,7 @@ describe('App', () => {
     expect(screen.getByRole('status').textContent).toBe('2 articles');
   });
 
-  test('offline with stored articles: they are listed, with an offline badge and alert', async () => {
+  test('offline with stored articles: they are listed, with a calm offline status line, not an alert', async () => {
     // A previous visit stored the feed.
     const db = await openStore();
     await syncIndex(db, `${location.origin}/feed.json`, { fetchImpl: mockFetch(FEED) });
@@ -78,10 +78,10 @@ describe('App', () => {
     render(<App />);
 
     expect(await screen.findByRole('link', { name: 'Story two' })).toBeTruthy();
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('You are offline. Showing the articles stored on this device.'));
-    expect(screen.getByText('Offline')).toBeTruthy();
+    await waitFor(() => expect(screen.getByText('Offline · 2 articles on this phone')).toBeTruthy());
     expect(titles()).toEqual(['Story two', 'Story one']);
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('The Daily Test');
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('The Daily Test'));
+    expect(screen.getByRole('alert').textContent).toBe('');
   });
 
   test('a first visit that fails says so and shows the empty state', async () => {

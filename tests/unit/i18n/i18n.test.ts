@@ -62,6 +62,10 @@ const ARGS: Record<string, unknown[][]> = {
   stoppedAtLimit: [[1], [10_000]],
   highlightCount: [[1], [2], [5], [21]],
   bodyFailed: FAILURES.map((f) => [f]),
+  minRead: [[1], [2], [5], [21]],
+  markAllRead: [[1], [2], [37], [100_000]],
+  markedAllRead: [[1], [2], [5], [21]],
+  offlineCalm: [[1], [2], [5], [46]],
 };
 
 const CATALOGUES: [Locale, Strings][] = [

@@ -63,7 +63,7 @@ describe('store: rows, bodies and hasBody', () => {
     expect(row).not.toHaveProperty('contentHtml');
     expect(row?.bodyHash).toBeTypeOf('number');
     expect(await db.get('bodies', 'i')).toEqual({ id: 'i', html: '<p>In</p>', text: 'In' });
-    expect(await getArticle(db, 'i')).toEqual(a);
+    expect(unwords(await getArticle(db, 'i'))).toEqual(a);
   });
 
   test('a changed inline body at the same date is an update; the same body is not', async () => {
@@ -153,3 +153,10 @@ describe('library.open: bodies on demand, end to end over IndexedDB', () => {
     expect(opened).toMatchObject({ article: { id: 'one', hasBody: false }, failure: { kind: 'offline' } });
   });
 });
+
+/** A stored article without the word count the store adds (`words`), to compare with what was written. */
+function unwords<T extends { words?: number } | undefined>(a: T): T {
+  if (!a) return a;
+  const { words: _words, ...rest } = a;
+  return rest as T;
+}
