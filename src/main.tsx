@@ -6,6 +6,7 @@ import './platform/interaction';
 import { pickLocale } from './core/locales';
 import type { Settings } from './core/settings';
 import { applySettings, loadSettings, saveSettings } from './features/settings/settings';
+import { loadLibrary } from './app/useSync';
 import './app/styles.css';
 
 // Which build is running, for support and for the update test: a page never mixes two.
@@ -17,6 +18,9 @@ captureInstallPrompt();
 
 // `languages` is missing from some navigators (old ones, test stubs); `language` is not.
 const localeFor = (s: Settings) => (s.locale === 'auto' ? pickLocale((navigator as Partial<Navigator>).languages ?? [navigator.language]) : s.locale);
+
+// The store's code downloads while the first screen (kept in localStorage) renders.
+void loadLibrary();
 
 let settings = loadSettings();
 applySettings(settings);

@@ -11,7 +11,8 @@ import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { useListEntries, useListResults } from '../features/list/useList';
 import { useOfflineStatus } from '../features/offline/useOfflineStatus';
 import { useRoute } from '../ui/navigation';
-import { useShortcuts } from '../ui/shortcuts';
+import type { Route } from '../core/routes';
+import { useLazy } from '../ui/useLazy';
 import { Alert } from './Alert';
 import { Masthead } from './Masthead';
 import { Routes } from './Routes';
@@ -20,6 +21,9 @@ import { useFeedTitle } from './useFeedTitle';
 import { useOnline } from './useOnline';
 import { useReadingStates } from './useReadingStates';
 import { useSync } from './useSync';
+
+/** Keyboard shortcuts are not needed for the first paint: they load right after it. */
+const loadShortcuts = () => import('../ui/shortcuts').then((m) => m.Shortcuts);
 
 export interface AppProps {
   settings: Settings;
@@ -43,13 +47,14 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
     readingStates,
   );
   const onState = useCallback<StateUpdate>((id, change) => updateReading(library, id, change), [updateReading, library]);
-  useShortcuts(route);
+  const Shortcuts = useLazy<{ route: Route }>(true, loadShortcuts);
 
   return (
     <div class="app">
       <Masthead view={route.view} title={title} online={online} sync={sync} progress={progress} onCheck={run} />
       <Alert sync={sync} notice={notice} />
       <Toasts network={networkChange} />
+      {Shortcuts && <Shortcuts route={route} />}
       <main id="main">
         <Routes
           route={route}
