@@ -58,8 +58,28 @@ function languageName(code: string): string {
   }
 }
 
+type Counted = { value: string; label: string; count: number }[];
+
+/**
+ * A select's counted options, as a component: given the same list it is skipped, so a keystroke
+ * does not diff a thousand `<option>`s (the list's re-render on every keystroke did, 20–50 ms at
+ * 10,000 articles).
+ */
+function Options({ items }: { items: Counted }) {
+  return (
+    <>
+      {items.map(({ value, label, count: n }) => (
+        <option key={value} value={value}>
+          {label} ({num(n)})
+        </option>
+      ))}
+    </>
+  );
+}
+
 export function ListView({ entries, visible, filter, syncing, results, complete = true, total, states, offline }: ListViewProps) {
   const tags = useMemo(() => (entries ? tagCounts(entries) : []), [entries]);
+  const tagOptions = useMemo(() => <Options items={tags.map(({ tag, count: n }) => ({ value: tag, label: tag, count: n }))} />, [tags]);
   // Authors and languages are counted over the whole archive only while "More filters" is open:
   // at 100,000 rows that is two full passes, redone whenever a sync merges rows in.
   const [toggledOpen, setMoreOpen] = useState(false);
@@ -74,6 +94,8 @@ export function ListView({ entries, visible, filter, syncing, results, complete 
   const moreOpen = toggledOpen || facetCount(filter) - (filter.tag.trim() ? 1 : 0) > 0;
   const authors = useMemo(() => (entries && moreOpen ? authorCounts(entries) : []), [entries, moreOpen]);
   const languages = useMemo(() => (entries && moreOpen ? languageCounts(entries) : []), [entries, moreOpen]);
+  const authorOptions = useMemo(() => <Options items={authors.map(({ name, count: n }) => ({ value: name, label: name, count: n }))} />, [authors]);
+  const languageOptions = useMemo(() => <Options items={languages.map(({ lang, count: n }) => ({ value: lang, label: languageName(lang), count: n }))} />, [languages]);
   const restore = useMemo(() => {
     const { scrollY, focusId, anchorId, anchorDy } = historyState();
     return scrollY === undefined && !focusId && !anchorId ? undefined : { scrollY, focusId, anchorId, anchorDy };
@@ -162,11 +184,7 @@ export function ListView({ entries, visible, filter, syncing, results, complete 
             {filter.tag && !tags.some((x) => x.tag.toLowerCase() === filter.tag.toLowerCase()) && (
               <option value={filter.tag}>{filter.tag}</option>
             )}
-            {tags.map(({ tag, count: n }) => (
-              <option key={tag} value={tag}>
-                {tag} ({num(n)})
-              </option>
-            ))}
+            {tagOptions}
           </select>
         </div>
         <details class="more-filters" open={moreOpen} ref={details}>
@@ -190,11 +208,7 @@ export function ListView({ entries, visible, filter, syncing, results, complete 
                 {filter.author && !authors.some((a) => a.name.toLowerCase() === filter.author?.toLowerCase()) && (
                   <option value={filter.author}>{filter.author}</option>
                 )}
-                {authors.map(({ name, count: n }) => (
-                  <option key={name} value={name}>
-                    {name} ({num(n)})
-                  </option>
-                ))}
+                {authorOptions}
               </select>
             </div>
             <div class="field">
@@ -202,11 +216,7 @@ export function ListView({ entries, visible, filter, syncing, results, complete 
               <select id="lang" value={filter.lang ?? ''} onChange={(e) => change({ lang: e.currentTarget.value })}>
                 <option value="">{t.anyLanguage}</option>
                 {filter.lang && !languages.some((l) => l.lang === filter.lang) && <option value={filter.lang}>{filter.lang}</option>}
-                {languages.map(({ lang, count: n }) => (
-                  <option key={lang} value={lang}>
-                    {languageName(lang)} ({num(n)})
-                  </option>
-                ))}
+                {languageOptions}
               </select>
             </div>
             <div class="field">
