@@ -43,7 +43,9 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
     library,
     route.view === 'list' ? list.entries : undefined,
     route.view === 'list' ? route.filter : NO_FILTER,
-    list.complete && !sync.running,
+    // A store that already held articles warms its index at once, even while the start's check
+    // for new articles runs; a first visit waits for its sync, which the index would slow.
+    list.complete && (!sync.running || (list.atOpen ?? 0) > 0),
     readingStates,
   );
   const onState = useCallback<StateUpdate>((id, change) => updateReading(library, id, change), [updateReading, library]);

@@ -249,7 +249,9 @@ export function ListView({ entries, visible, filter, syncing, results, complete 
 
       <Rows
         entries={entries ? rows : []}
-        filter={filter}
+        // The rows' tag links keep the filter of the results on screen: a keystroke whose answer
+        // is still coming changes no row (it rewrote every tag link's href, twice per keystroke).
+        filter={shown?.filter ?? filter}
         busy={!!results?.pending}
         restore={restore}
         complete={complete && !!entries && !!shown && !results?.pending}
