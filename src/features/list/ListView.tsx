@@ -8,15 +8,19 @@
  * on screen, never a new filter with an old count.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { authorCounts, facetCount, isFiltered, languageCounts, tagCounts, type Filter, type ListEntry } from '../../core/list-model';
+import { facetCount, isFiltered, tagCounts, type Filter, type ListEntry } from '../../core/list-model';
 import type { ReadingState } from '../../core/reading';
 import type { ShownResults } from './useList';
-import { num } from '../../i18n/format';
-import { locale, t } from '../../i18n';
+import { t } from '../../i18n';
 import { BASE, historyState, navigate, patchState } from '../../ui/navigation';
 import { Link } from '../../ui/Link';
 import { listHref } from '../../core/routes';
 import { Rows, viewportAnchor } from './Rows';
+import { Options } from './Options';
+import type { FacetsProps } from './Facets';
+import { useLazy } from '../../ui/useLazy';
+
+const loadFacets = () => import('./Facets').then((m) => m.Facets);
 
 interface ListViewBase {
   /** Every stored article; `undefined` while the store is being read. */
@@ -50,38 +54,11 @@ export type ListViewProps = ListViewBase &
       }
   );
 
-function languageName(code: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-type Counted = { value: string; label: string; count: number }[];
-
-/**
- * A select's counted options, as a component: given the same list it is skipped, so a keystroke
- * does not diff a thousand `<option>`s (the list's re-render on every keystroke did, 20–50 ms at
- * 10,000 articles).
- */
-function Options({ items }: { items: Counted }) {
-  return (
-    <>
-      {items.map(({ value, label, count: n }) => (
-        <option key={value} value={value}>
-          {label} ({num(n)})
-        </option>
-      ))}
-    </>
-  );
-}
-
 export function ListView({ entries, visible, filter, syncing, results, complete = true, total, states, offline }: ListViewProps) {
   const tags = useMemo(() => (entries ? tagCounts(entries) : []), [entries]);
   const tagOptions = useMemo(() => <Options items={tags.map(({ tag, count: n }) => ({ value: tag, label: tag, count: n }))} />, [tags]);
-  // Authors and languages are counted over the whole archive only while "More filters" is open:
-  // at 100,000 rows that is two full passes, redone whenever a sync merges rows in.
+  // Authors and languages are counted over the whole archive only while "More filters" is open
+  // (`Facets.tsx`): at 100,000 rows that is two full passes, redone whenever a sync merges rows in.
   const [toggledOpen, setMoreOpen] = useState(false);
   const details = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
@@ -92,10 +69,8 @@ export function ListView({ entries, visible, filter, syncing, results, complete 
     return () => el?.removeEventListener('toggle', onToggle);
   }, []);
   const moreOpen = toggledOpen || facetCount(filter) - (filter.tag.trim() ? 1 : 0) > 0;
-  const authors = useMemo(() => (entries && moreOpen ? authorCounts(entries) : []), [entries, moreOpen]);
-  const languages = useMemo(() => (entries && moreOpen ? languageCounts(entries) : []), [entries, moreOpen]);
-  const authorOptions = useMemo(() => <Options items={authors.map(({ name, count: n }) => ({ value: name, label: name, count: n }))} />, [authors]);
-  const languageOptions = useMemo(() => <Options items={languages.map(({ lang, count: n }) => ({ value: lang, label: languageName(lang), count: n }))} />, [languages]);
+  // The facets' code (and their counting) loads when "More filters" is first opened.
+  const Facets = useLazy<FacetsProps>(moreOpen, loadFacets);
   const restore = useMemo(() => {
     const { scrollY, focusId, anchorId, anchorDy } = historyState();
     return scrollY === undefined && !focusId && !anchorId ? undefined : { scrollY, focusId, anchorId, anchorDy };
@@ -147,7 +122,6 @@ export function ListView({ entries, visible, filter, syncing, results, complete 
   const facets = facetCount(filter) - (filter.tag.trim() ? 1 : 0);
   // The filters match case-insensitively; show the listed spelling as selected.
   const tagValue = tags.find((x) => x.tag.toLowerCase() === filter.tag.trim().toLowerCase())?.tag ?? filter.tag;
-  const authorValue = authors.find((a) => a.name.toLowerCase() === filter.author?.trim().toLowerCase())?.name ?? filter.author ?? '';
   // While only the newest rows are read, the count comes from the store; a filter has to wait
   // for the whole list, or it would count matches among the first rows only.
   const status = !entries
@@ -192,42 +166,7 @@ export function ListView({ entries, visible, filter, syncing, results, complete 
             {t.moreFilters}
             {facets > 0 && <span class="facet-count"> · {t.activeFilters(facets)}</span>}
           </summary>
-          <div class="facets">
-            <label class="check">
-              <input type="checkbox" checked={!!filter.unread} onChange={(e) => change({ unread: e.currentTarget.checked })} />
-              {t.unreadOnly}
-            </label>
-            <label class="check">
-              <input type="checkbox" checked={!!filter.saved} onChange={(e) => change({ saved: e.currentTarget.checked })} />
-              {t.savedOnly}
-            </label>
-            <div class="field">
-              <label for="author">{t.authorLabel}</label>
-              <select id="author" value={authorValue} onChange={(e) => change({ author: e.currentTarget.value })}>
-                <option value="">{t.anyAuthor}</option>
-                {filter.author && !authors.some((a) => a.name.toLowerCase() === filter.author?.toLowerCase()) && (
-                  <option value={filter.author}>{filter.author}</option>
-                )}
-                {authorOptions}
-              </select>
-            </div>
-            <div class="field">
-              <label for="lang">{t.languageLabel}</label>
-              <select id="lang" value={filter.lang ?? ''} onChange={(e) => change({ lang: e.currentTarget.value })}>
-                <option value="">{t.anyLanguage}</option>
-                {filter.lang && !languages.some((l) => l.lang === filter.lang) && <option value={filter.lang}>{filter.lang}</option>}
-                {languageOptions}
-              </select>
-            </div>
-            <div class="field">
-              <label for="from">{t.fromDate}</label>
-              <input id="from" type="date" value={filter.from ?? ''} max={filter.to || undefined} onChange={(e) => change({ from: e.currentTarget.value })} />
-            </div>
-            <div class="field">
-              <label for="to">{t.toDate}</label>
-              <input id="to" type="date" value={filter.to ?? ''} min={filter.from || undefined} onChange={(e) => change({ to: e.currentTarget.value })} />
-            </div>
-          </div>
+          {Facets && <Facets entries={entries} filter={filter} change={change} />}
         </details>
       </form>
 
