@@ -7,6 +7,9 @@ import { pickLocale } from './core/locales';
 import type { Settings } from './core/settings';
 import { applySettings, loadSettings, saveSettings } from './features/settings/settings';
 import { loadLibrary } from './app/useSync';
+import { hasFirstRows } from './features/list/useList';
+import { prefetchFirstPage } from './features/sync/early';
+import { indexUrl } from './platform/config';
 import './app/styles.css';
 
 // Which build is running, for support and for the update test: a page never mixes two.
@@ -19,8 +22,11 @@ captureInstallPrompt();
 // `languages` is missing from some navigators (old ones, test stubs); `language` is not.
 const localeFor = (s: Settings) => (s.locale === 'auto' ? pickLocale((navigator as Partial<Navigator>).languages ?? [navigator.language]) : s.locale);
 
-// The store's code downloads while the first screen (kept in localStorage) renders.
+// The store's code downloads while the first screen (kept in localStorage) renders. On a first
+// visit (nothing kept), page 1 of the index is requested now too, in parallel with loading the
+// code, opening the database and taking the tab lock, instead of after them.
 void loadLibrary();
+if (!hasFirstRows() && navigator.onLine) prefetchFirstPage(indexUrl());
 
 let settings = loadSettings();
 applySettings(settings);

@@ -33,6 +33,11 @@ interface Snapshot {
   rows: ListEntry[];
 }
 
+/** True when a first screen of rows is kept: something was stored on an earlier visit. */
+export function hasFirstRows(): boolean {
+  return readSnapshot() !== undefined;
+}
+
 function readSnapshot(): Snapshot | undefined {
   try {
     const raw = localStorage.getItem(SNAPSHOT_KEY);
