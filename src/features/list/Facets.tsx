@@ -44,7 +44,7 @@ export function Facets({ entries, filter, change }: FacetsProps) {
         <label for="author">{t.authorLabel}</label>
         <select id="author" value={authorValue} onChange={(e) => change({ author: e.currentTarget.value })}>
           <option value="">{t.anyAuthor}</option>
-          {filter.author && !authors.some((a) => a.name.toLowerCase() === filter.author?.toLowerCase()) && (
+          {!!filter.author && !authors.some((a) => a.name.toLowerCase() === filter.author?.toLowerCase()) && (
             <option value={filter.author}>{filter.author}</option>
           )}
           {authorOptions}
@@ -54,7 +54,7 @@ export function Facets({ entries, filter, change }: FacetsProps) {
         <label for="lang">{t.languageLabel}</label>
         <select id="lang" value={filter.lang ?? ''} onChange={(e) => change({ lang: e.currentTarget.value })}>
           <option value="">{t.anyLanguage}</option>
-          {filter.lang && !languages.some((l) => l.lang === filter.lang) && <option value={filter.lang}>{filter.lang}</option>}
+          {!!filter.lang && !languages.some((l) => l.lang === filter.lang) && <option value={filter.lang}>{filter.lang}</option>}
           {languageOptions}
         </select>
       </div>

@@ -155,7 +155,7 @@ export function ListView({ entries, visible, filter, syncing, results, complete 
           <label for="tag">{t.tagLabel}</label>
           <select id="tag" name="tag" value={tagValue} onChange={(e) => change({ tag: e.currentTarget.value })}>
             <option value="">{t.allTags}</option>
-            {filter.tag && !tags.some((x) => x.tag.toLowerCase() === filter.tag.toLowerCase()) && (
+            {!!filter.tag && !tags.some((x) => x.tag.toLowerCase() === filter.tag.toLowerCase()) && (
               <option value={filter.tag}>{filter.tag}</option>
             )}
             {tagOptions}
