@@ -364,6 +364,9 @@ async function benchSize(count, executablePath, css) {
       max: +Math.max(...latencies).toFixed(1),
       coldFirst: +median(cold).toFixed(1),
       coldMax: +Math.max(...cold).toFixed(1),
+      // Samples whose results never showed within the window (the DOM went quiet for 1 s first):
+      // their latency is a lower bound.
+      unanswered: samples.filter((x) => x.frame === undefined).map((x) => ({ q: x.q, cold: x.cold, latency: +x.latency.toFixed(1) })),
       frameP50: +pct(frames, 50).toFixed(1),
       frameP95: +pct(frames, 95).toFixed(1),
       slowest: [...samples].sort((x, y) => y.latency - x.latency).slice(0, 5).map((x) => ({ q: x.q, cold: x.cold, latency: +x.latency.toFixed(1), frame: x.frame && +x.frame.toFixed(1), mutations: x.mutations, lastTarget: x.lastTarget })),
