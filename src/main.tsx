@@ -6,6 +6,10 @@ import './platform/interaction';
 import { pickLocale } from './core/locales';
 import type { Settings } from './core/settings';
 import { applySettings, loadSettings, saveSettings } from './features/settings/settings';
+import { loadLibrary } from './app/useSync';
+import { hasFirstRows } from './features/list/useList';
+import { prefetchFirstPage } from './features/sync/early';
+import { indexUrl } from './platform/config';
 import './app/styles.css';
 
 // Which build is running, for support and for the update test: a page never mixes two.
@@ -19,6 +23,12 @@ captureInstallPrompt();
 // When none of them is one we have, the publisher's default (broadsheet.config.json `language`).
 const localeFor = (s: Settings) =>
   s.locale === 'auto' ? pickLocale((navigator as Partial<Navigator>).languages ?? [navigator.language], import.meta.env.VITE_DEFAULT_LANGUAGE) : s.locale;
+
+// The store's code downloads while the first screen (kept in localStorage) renders. On a first
+// visit (nothing kept), page 1 of the index is requested now too, in parallel with loading the
+// code, opening the database and taking the tab lock, instead of after them.
+void loadLibrary();
+if (!hasFirstRows() && navigator.onLine) prefetchFirstPage(indexUrl());
 
 let settings = loadSettings();
 applySettings(settings);

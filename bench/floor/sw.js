@@ -1,7 +1,7 @@
 // The cold-start floor's service worker: it caches the static page on install and answers from
 // the cache, so the static page opens offline the way the app does.
 const CACHE = 'floor-v1';
-const FILES = ['static.html', 'style.css'];
+const FILES = ['static.html', 'style.css', 'search.js'];
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
 });

@@ -12,7 +12,8 @@ import { useListEntries, useListResults } from '../features/list/useList';
 import type { MarkAll } from '../features/list/MarkAllRead';
 import { useOfflineStatus } from '../features/offline/useOfflineStatus';
 import { useRoute } from '../ui/navigation';
-import { useShortcuts } from '../ui/shortcuts';
+import type { Route } from '../core/routes';
+import { useLazy } from '../ui/useLazy';
 import { Alert } from './Alert';
 import { isCalmOffline } from './alerts';
 import { Masthead } from './Masthead';
@@ -22,11 +23,13 @@ import { useFeedTitle } from './useFeedTitle';
 import { useOnline } from './useOnline';
 import { useReadingStates } from './useReadingStates';
 import { useSync } from './useSync';
-import { useLazy } from '../ui/useLazy';
 import type { DownloadQuestionProps } from '../features/offline/DownloadQuestion';
 
 const loadQuestion = () =>
   Promise.all([import('../features/offline/DownloadQuestion'), import('../i18n/lazy').then((m) => m.loadLazyStrings())]).then(([m]) => m.DownloadQuestion);
+
+/** Keyboard shortcuts are not needed for the first paint: they load right after it. */
+const loadShortcuts = () => import('../ui/shortcuts').then((m) => m.Shortcuts);
 
 export interface AppProps {
   settings: Settings;
@@ -47,12 +50,14 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
     library,
     route.view === 'list' ? list.entries : undefined,
     route.view === 'list' ? route.filter : NO_FILTER,
-    list.complete && !sync.running,
+    // A store that already held articles warms its index at once, even while the start's check
+    // for new articles runs; a first visit waits for its sync, which the index would slow.
+    list.complete && (!sync.running || (list.atOpen ?? 0) > 0),
     readingStates,
   );
   const onState = useCallback<StateUpdate>((id, change) => updateReading(library, id, change), [updateReading, library]);
   const onMarkAll = useCallback<MarkAll>((ids) => markAll(library, ids), [markAll, library]);
-  useShortcuts(route);
+  const Shortcuts = useLazy<{ route: Route }>(true, loadShortcuts);
 
   return (
     <div class="app">
@@ -68,6 +73,7 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
       <Alert sync={sync} notice={notice} stored={list.total} />
       <Toasts network={networkChange} />
       {question && Question && <Question cost={question.cost} answer={question.answer} />}
+      {Shortcuts && <Shortcuts route={route} />}
       <main id="main">
         <Routes
           route={route}

@@ -15,7 +15,7 @@ import type { SyncFailure, SyncRecord } from '../core/sync-types';
 import { listen } from '../data/channel';
 import { setBodyFetcher } from '../features/offline/body-source';
 import type { ListEntries } from '../features/list/useList';
-import { openLibrary, type Library } from '../features/sync/library';
+import type { Library } from '../features/sync/library';
 import type { SyncOutcome } from '../features/sync/sync';
 import type { SyncPageProgress } from '../features/sync/SyncProgress';
 import { indexUrl } from '../platform/config';
@@ -69,6 +69,14 @@ interface DownloadQuestion {
   cost: DownloadCost;
   answer: (choice: DownloadChoice) => void;
 }
+
+let libraryModule: Promise<typeof import('../features/sync/library')> | undefined;
+/**
+ * The library (IndexedDB, idb, the migrations, the search client) is not needed for the first
+ * paint, which comes from the rows kept in localStorage: it is its own chunk, requested by
+ * `main.tsx` as the app starts, so it downloads while the first screen renders.
+ */
+export const loadLibrary = () => (libraryModule ??= import('../features/sync/library'));
 
 /** Up to this many stored articles, the list shows which are readable fully offline. */
 const OFFLINE_MARKS_MAX = 5000;
@@ -175,6 +183,7 @@ export function useSync(inputs: SyncInputs): Sync {
     // Set by the cleanup, which TypeScript does not see: it would take `false` for the only value.
     let cancelled = false as boolean;
     void (async () => {
+      const { openLibrary } = await loadLibrary();
       const lib = await openLibrary(indexUrl(), () => setNotice('dbUpgrade'), { onClosed: () => setNotice('dbClosed') });
       if (cancelled) return;
       if (!lib.persistent) setNotice('dbUnavailable');

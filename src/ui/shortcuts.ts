@@ -67,3 +67,9 @@ export function useShortcuts(route: Route): void {
     return () => removeEventListener('keydown', onKey);
   }, [route]);
 }
+
+/** The shortcuts as a component: the app loads it after the first paint (`useLazy`). */
+export function Shortcuts({ route }: { route: Route }) {
+  useShortcuts(route);
+  return null;
+}

@@ -9,17 +9,24 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { facetCount, isFiltered, type Filter, type ListEntry } from '../../core/list-model';
-import { FacetIndex, PICKER_LIMIT, type Counted } from '../../core/facet-index';
+import { PICKER_LIMIT } from '../../core/facet-index';
 import type { ReadingState } from '../../core/reading';
 import type { ShownResults } from './useList';
+import { t } from '../../i18n';
 import { num } from '../../i18n/format';
-import { locale, t } from '../../i18n';
 import { BASE, historyState, navigate, patchState } from '../../ui/navigation';
 import { Link } from '../../ui/Link';
 import { listHref } from '../../core/routes';
 import { useHighlightCounts } from './useHighlightCounts';
 import { Rows, viewportAnchor } from './Rows';
 import { MarkAllRead, type MarkAll } from './MarkAllRead';
+import { Options } from './Options';
+import type { FacetsProps } from './Facets';
+import { useLazy } from '../../ui/useLazy';
+import { tagsOf, useFacet } from './useFacet';
+import { FacetFinder } from './FacetFinder';
+
+const loadFacets = () => import('./Facets').then((m) => m.Facets);
 
 interface ListViewBase {
   /** Every stored article; `undefined` while the store is being read. */
@@ -55,77 +62,13 @@ export type ListViewProps = ListViewBase &
       }
   );
 
-const tagsOf = (e: ListEntry) => e.tags;
-const authorsOf = (e: ListEntry) => e.authors;
-const languageOf = (e: ListEntry) => {
-  const lang = e.language?.toLowerCase().split('-')[0];
-  return lang ? [lang] : [];
-};
-
-/**
- * A facet's counts, kept incrementally across renders (`FacetIndex`): recounted only for the rows
- * a sync changed, never per keystroke. `version` changes when the counts do.
- */
-function useFacet(entries: readonly ListEntry[] | undefined, valuesOf: (e: ListEntry) => readonly string[], enabled = true): { index: FacetIndex<ListEntry> } {
-  const ref = useRef<{ index: FacetIndex<ListEntry> } | undefined>(undefined);
-  ref.current ??= { index: new FacetIndex(valuesOf) };
-  const holder = ref;
-  // A new view object whenever the counts change, so what is derived from them is recomputed then only.
-  return useMemo(() => {
-    const current = holder.current ?? { index: new FacetIndex(valuesOf) };
-    if (entries && enabled && current.index.update(entries)) holder.current = { index: current.index };
-    return holder.current ?? current;
-  }, [entries, enabled, holder, valuesOf]);
-}
-
-/**
- * A field to find any value by its first letters, for facets with more values than the picker
- * offers: an input with suggestions (a `<datalist>`, found by prefix, at most a few dozen).
- */
-function FacetFinder({ id, label, index, onPick }: { id: string; label: string; index: FacetIndex<ListEntry>; onPick: (value: string) => void }) {
-  const [typed, setTyped] = useState('');
-  const found = useMemo(() => index.find(typed), [index, typed]);
-  return (
-    <div class="field finder">
-      <label for={id}>{label}</label>
-      <input
-        id={id}
-        type="text"
-        list={`${id}-list`}
-        value={typed}
-        autocomplete="off"
-        onInput={(e) => setTyped(e.currentTarget.value)}
-        onChange={(e) => {
-          const value = index.spelling(e.currentTarget.value);
-          if (value) {
-            onPick(value);
-            setTyped('');
-          }
-        }}
-      />
-      <datalist id={`${id}-list`}>
-        {found.map((f) => (
-          <option key={f.value} value={f.value} />
-        ))}
-      </datalist>
-    </div>
-  );
-}
-
-function languageName(code: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
 export function ListView({ entries, visible, filter, syncing, results, complete = true, total, states, offline, onMarkAll }: ListViewProps) {
   const highlights = useHighlightCounts();
   const tagFacet = useFacet(entries, tagsOf);
-  const tags = useMemo(() => tagFacet.index.top(PICKER_LIMIT).map(({ value, count }: Counted) => ({ tag: value, count })), [tagFacet]);
-  // Authors and languages are counted over the whole archive only while "More filters" is open:
-  // at 100,000 rows that is two full passes, redone whenever a sync merges rows in.
+  const tags = useMemo(() => tagFacet.index.top(PICKER_LIMIT).map(({ value, count }) => ({ tag: value, count })), [tagFacet]);
+  const tagOptions = useMemo(() => <Options items={tags.map(({ tag, count: n }) => ({ value: tag, label: tag, count: n }))} />, [tags]);
+  // Authors and languages are counted only while "More filters" is open (`Facets.tsx`, loaded
+  // then): at 100,000 rows that is two passes, kept incrementally afterwards (`useFacet`).
   const [toggledOpen, setMoreOpen] = useState(false);
   const details = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
@@ -136,17 +79,8 @@ export function ListView({ entries, visible, filter, syncing, results, complete 
     return () => el?.removeEventListener('toggle', onToggle);
   }, []);
   const moreOpen = toggledOpen || facetCount(filter) - (filter.tag.trim() ? 1 : 0) > 0;
-  const authorFacet = useFacet(entries, authorsOf, moreOpen);
-  const languageFacet = useFacet(entries, languageOf, moreOpen);
-  // The picker offers the most frequent values alphabetically; the rest are found by typing.
-  const authors = useMemo(
-    () => (moreOpen ? authorFacet.index.top(PICKER_LIMIT).map(({ value, count }) => ({ name: value, count })).sort((a, b) => a.name.localeCompare(b.name)) : []),
-    [authorFacet, moreOpen],
-  );
-  const languages = useMemo(
-    () => (moreOpen ? languageFacet.index.top(PICKER_LIMIT).map(({ value, count }) => ({ lang: value, count })) : []),
-    [languageFacet, moreOpen],
-  );
+  // The facets' code (and their counting) loads when "More filters" is first opened.
+  const Facets = useLazy<FacetsProps>(moreOpen, loadFacets);
   const restore = useMemo(() => {
     const { scrollY, focusId, anchorId, anchorDy } = historyState();
     return scrollY === undefined && !focusId && !anchorId ? undefined : { scrollY, focusId, anchorId, anchorDy };
@@ -198,7 +132,6 @@ export function ListView({ entries, visible, filter, syncing, results, complete 
   const facets = facetCount(filter) - (filter.tag.trim() ? 1 : 0);
   // The filters match case-insensitively; show the listed spelling as selected.
   const tagValue = tagFacet.index.spelling(filter.tag) ?? filter.tag;
-  const authorValue = (filter.author && authorFacet.index.spelling(filter.author)) ?? filter.author ?? '';
   // While only the newest rows are read, the count comes from the store; a filter has to wait
   // for the whole list, or it would count matches among the first rows only.
   const status = !entries
@@ -238,11 +171,7 @@ export function ListView({ entries, visible, filter, syncing, results, complete 
                 {tagFacet.index.count(tagValue) ? ` (${num(tagFacet.index.count(tagValue))})` : ''}
               </option>
             )}
-            {tags.map(({ tag, count: n }) => (
-              <option key={tag} value={tag}>
-                {tag} ({num(n)})
-              </option>
-            ))}
+            {tagOptions}
           </select>
         </div>
         {tagFacet.index.size > PICKER_LIMIT && <FacetFinder id="tag-find" label={t.findTag} index={tagFacet.index} onPick={(tag) => change({ tag })} />}
@@ -251,49 +180,7 @@ export function ListView({ entries, visible, filter, syncing, results, complete 
             {t.moreFilters}
             {facets > 0 && <span class="facet-count"> · {t.activeFilters(facets)}</span>}
           </summary>
-          <div class="facets">
-            <label class="check">
-              <input type="checkbox" checked={!!filter.unread} onChange={(e) => change({ unread: e.currentTarget.checked })} />
-              {t.unreadOnly}
-            </label>
-            <label class="check">
-              <input type="checkbox" checked={!!filter.saved} onChange={(e) => change({ saved: e.currentTarget.checked })} />
-              {t.savedOnly}
-            </label>
-            <div class="field">
-              <label for="author">{t.authorLabel}</label>
-              <select id="author" value={authorValue} onChange={(e) => change({ author: e.currentTarget.value })}>
-                <option value="">{t.anyAuthor}</option>
-                {filter.author && !authors.some((a) => a.name === authorValue) && <option value={authorValue}>{authorValue}</option>}
-                {authors.map(({ name, count: n }) => (
-                  <option key={name} value={name}>
-                    {name} ({num(n)})
-                  </option>
-                ))}
-              </select>
-            </div>
-            {authorFacet.index.size > PICKER_LIMIT && <FacetFinder id="author-find" label={t.findAuthor} index={authorFacet.index} onPick={(author) => change({ author })} />}
-            <div class="field">
-              <label for="lang">{t.languageLabel}</label>
-              <select id="lang" value={filter.lang ?? ''} onChange={(e) => change({ lang: e.currentTarget.value })}>
-                <option value="">{t.anyLanguage}</option>
-                {filter.lang && !languages.some((l) => l.lang === filter.lang) && <option value={filter.lang}>{filter.lang}</option>}
-                {languages.map(({ lang, count: n }) => (
-                  <option key={lang} value={lang}>
-                    {languageName(lang)} ({num(n)})
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div class="field">
-              <label for="from">{t.fromDate}</label>
-              <input id="from" type="date" value={filter.from ?? ''} max={filter.to || undefined} onChange={(e) => change({ from: e.currentTarget.value })} />
-            </div>
-            <div class="field">
-              <label for="to">{t.toDate}</label>
-              <input id="to" type="date" value={filter.to ?? ''} min={filter.from || undefined} onChange={(e) => change({ to: e.currentTarget.value })} />
-            </div>
-          </div>
+          {Facets && <Facets entries={entries} filter={filter} change={change} />}
         </details>
       </form>
 
@@ -316,7 +203,9 @@ export function ListView({ entries, visible, filter, syncing, results, complete 
 
       <Rows
         entries={entries ? rows : []}
-        filter={filter}
+        // The rows' tag links keep the filter of the results on screen: a keystroke whose answer
+        // is still coming changes no row (it rewrote every tag link's href, twice per keystroke).
+        filter={shown?.filter ?? filter}
         busy={!!results?.pending}
         restore={restore}
         complete={complete && !!entries && !!shown && !results?.pending}

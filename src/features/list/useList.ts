@@ -33,6 +33,11 @@ interface Snapshot {
   rows: ListEntry[];
 }
 
+/** True when a first screen of rows is kept: something was stored on an earlier visit. */
+export function hasFirstRows(): boolean {
+  return readSnapshot() !== undefined;
+}
+
 function readSnapshot(): Snapshot | undefined {
   try {
     const raw = localStorage.getItem(SNAPSHOT_KEY);
@@ -59,6 +64,8 @@ export interface ListEntries {
   complete: boolean;
   /** How many articles are stored, known before all of them are read. */
   total: number | undefined;
+  /** How many articles the store held when it was first read; `undefined` before that. */
+  atOpen: number | undefined;
   /** Reads the newest rows (resolves once they are shown), then the rest in the background. */
   load(library: Library): Promise<void>;
   /** Merges rows a sync just stored. */
@@ -72,6 +79,7 @@ export function useListEntries(): ListEntries {
   const completeRef = useRef(false);
   completeRef.current = complete;
   const [counted, setCounted] = useState<number | undefined>(snapshot?.total);
+  const [atOpen, setAtOpen] = useState<number>();
   const queue = useRef<ListEntry[]>([]);
   const loadingAll = useRef<Promise<void> | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -120,6 +128,7 @@ export function useListEntries(): ListEntries {
       const [first, count] = await Promise.all([library.rows(FIRST_ROWS), library.count().catch(() => undefined)]);
       setEntries(first.map(toEntry));
       setCounted(count);
+      setAtOpen((n) => n ?? count ?? first.length);
       if (first.length < FIRST_ROWS) {
         setComplete(true);
         return;
@@ -150,7 +159,7 @@ export function useListEntries(): ListEntries {
     return () => clearTimeout(timer);
   }, [entries, complete]);
 
-  return { entries, complete, total, load, merge };
+  return { entries, complete, total, atOpen, load, merge };
 }
 
 /** The rows for one filter, and which filter they are for. */
@@ -176,7 +185,10 @@ export function useListResults(
   library: Library | undefined,
   entries: ListEntry[] | undefined,
   filter: Filter,
-  /** Nothing else is going on (no sync): a good time to start the search worker and load its index. */
+  /**
+   * The list is read and no first sync is filling the store: a good time to start the search
+   * worker and load its index.
+   */
   idle = false,
   /** Reading state, for the unread and saved facets. */
   states: ReadonlyMap<string, StateView> = NO_STATES,
@@ -192,11 +204,15 @@ export function useListResults(
   const [answered, setAnswered] = useState<ListResults>();
   const [retry, setRetry] = useState(0);
 
-  // Start the search worker once the list is on screen and nothing else is running, so its index
-  // is loaded (or built) before the first keystroke rather than after it.
+  // Start the search worker as soon as the list is on screen and the main thread is idle, so its
+  // index is loaded (or built) before the first keystroke rather than after it.
   useEffect(() => {
     if (!library || !idle) return;
-    const timer = setTimeout(() => library.search(), 500);
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(() => library.search(), { timeout: 200 });
+      return () => cancelIdleCallback(id);
+    }
+    const timer = setTimeout(() => library.search(), 0);
     return () => clearTimeout(timer);
   }, [library, idle]);
 

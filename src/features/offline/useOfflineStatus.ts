@@ -7,10 +7,11 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '../../core/feed/types';
-import { isReadableOffline, offlineNeed, type OfflineNeed } from '../../core/article';
 import { listen } from '../../data/channel';
+import type { Needs } from './marks';
 
 const loadStatus = () => import('./status');
+const loadMarks = () => import('./marks');
 
 export interface OfflineStatus {
   /** true: readable fully offline; false: not yet; absent: not known yet. */
@@ -20,38 +21,31 @@ export interface OfflineStatus {
 
 export function useOfflineStatus(): OfflineStatus {
   const [status, setStatus] = useState<ReadonlyMap<string, boolean>>(new Map());
-  const needs = useRef(new Map<string, OfflineNeed>());
+  const needs = useRef<Needs>(new Map());
 
   const refresh = useCallback(async () => {
     const current = needs.current;
-    const quick = new Map<string, boolean>();
-    let pending = false;
-    for (const [id, need] of current) {
-      if (need === null) quick.set(id, true);
-      else if ('body' in need) quick.set(id, false);
-      else pending = true;
-    }
-    if (!pending) {
-      setStatus(quick);
+    const marks = await loadMarks();
+    const quick = marks.quickMarks(current);
+    if (!quick.pending) {
+      setStatus(quick.marks);
       return;
     }
     try {
-      const m = await loadStatus();
-      const kept = await m.loadKept();
+      const kept = await (await loadStatus()).loadKept();
       if (needs.current !== current) return; // a newer list arrived meanwhile
-      const full = new Map<string, boolean>();
-      for (const [id, need] of current) full.set(id, isReadableOffline(need, kept.records.get(id), kept.images));
-      setStatus(full);
+      setStatus(marks.fullMarks(current, kept));
     } catch {
-      setStatus(quick); // no IndexedDB: nothing with network images is kept
+      setStatus(quick.marks); // no IndexedDB: nothing with network images is kept
     }
   }, []);
 
   const track = useCallback(
-    (articles: readonly Article[]) => {
-      needs.current = new Map(articles.map((a) => [a.id, offlineNeed(a)]));
-      void refresh();
-    },
+    (articles: readonly Article[]) =>
+      void loadMarks().then((marks) => {
+        needs.current = marks.needsOf(articles);
+        return refresh();
+      }),
     [refresh],
   );
 

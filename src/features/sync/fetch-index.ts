@@ -5,6 +5,7 @@
  */
 import type { SyncFailure } from '../../core/sync-types';
 import { countBytes } from '../../platform/data-used';
+import { INDEX_ACCEPT, takeEarly } from './early';
 
 export interface FetchOptions {
   fetchImpl?: typeof fetch;
@@ -62,7 +63,7 @@ export async function fetchIndex(url: string, options: FetchOptions & { validato
 
   try {
     arm(firstByteMs);
-    const headers: Record<string, string> = { Accept: 'application/feed+json, application/json;q=0.9, */*;q=0.1' };
+    const headers: Record<string, string> = { Accept: INDEX_ACCEPT };
     const known = options.validators;
     // Our own conditional headers only on the app's origin: on another origin they would need a
     // CORS preflight the publisher may not allow. There, `no-cache` lets the browser's HTTP cache
@@ -75,11 +76,22 @@ export async function fetchIndex(url: string, options: FetchOptions & { validato
     // `no-cache` revalidates with the server (ETag / Last-Modified) instead of trusting a stale
     // HTTP cache entry: the index is data and must be fresh whenever the network allows. With our
     // own validators, `no-store` keeps the browser out of it, so a 304 reaches us as a 304.
-    const response = await fetchImpl(url, {
-      cache: conditional ? 'no-store' : 'no-cache',
-      signal: controller.signal,
-      headers,
-    });
+    // Page 1 of a first visit may already be on its way (`early.ts`): the same request, made
+    // before the database was even open. It is raced against this fetch's own abort and timeout.
+    const early = !conditional && !options.fetchImpl ? takeEarly(url) : undefined;
+    const response = early
+      ? await Promise.race([
+          early,
+          new Promise<never>((_, reject) => {
+            if (controller.signal.aborted) reject(new Error('aborted'));
+            controller.signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
+          }),
+        ])
+      : await fetchImpl(url, {
+          cache: conditional ? 'no-store' : 'no-cache',
+          signal: controller.signal,
+          headers,
+        });
     const seen = validatorsOf(response);
     if (response.status === 304 && conditional) {
       void response.body?.cancel().catch(() => {});

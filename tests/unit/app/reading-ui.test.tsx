@@ -166,6 +166,15 @@ describe('ArticleView: reading state', () => {
   });
 });
 
+/** Opens "More filters", as a reader does before using its controls. */
+function openMore(): void {
+  const more = document.querySelector('details.more-filters') as HTMLDetailsElement;
+  void act(() => {
+    more.open = true;
+    fireEvent(more, new Event('toggle'));
+  });
+}
+
 describe('ListView: reading state and the "More filters" facets', () => {
   const entries = [
     article({ id: 'a', title: 'Alpha', authors: [{ name: 'Ana' }], language: 'es', published: day(3) }),
@@ -242,9 +251,10 @@ describe('ListView: reading state and the "More filters" facets', () => {
     expect(details(container).open).toBe(true);
   });
 
-  test('the facet controls show the filter', () => {
+  // The facets load lazily (`Facets.tsx`), hence `findBy…` for the first control.
+  test('the facet controls show the filter', async () => {
     renderList({ q: '', tag: '', unread: true, author: 'Ana', lang: 'es', from: '2024-03-01', to: '2024-03-31' });
-    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Unread only' }).checked).toBe(true);
+    expect((await screen.findByRole<HTMLInputElement>('checkbox', { name: 'Unread only' })).checked).toBe(true);
     expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Saved only' }).checked).toBe(false);
     expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Author' }).value).toBe('Ana');
     expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Language' }).value).toBe('es');
@@ -256,7 +266,7 @@ describe('ListView: reading state and the "More filters" facets', () => {
   // value. When its case differed from the listed spelling, no option had that value, so the
   // select showed "Any author" / "All tags" while the filter was active. For tags this is reachable by clicking a row's tag link spelled "politics"
   // when another article spelled it "Politics" first.
-  test('a case-different author or tag in the URL still shows as selected', () => {
+  test('a case-different author or tag in the URL still shows as selected', async () => {
     const mixed = [
       article({ id: 'x', title: 'X', authors: [{ name: 'Ana Pérez' }], tags: ['Politics'], published: day(5) }),
       article({ id: 'y', title: 'Y', authors: [{ name: 'ana pérez' }], tags: ['politics'], published: day(4) }),
@@ -264,44 +274,41 @@ describe('ListView: reading state and the "More filters" facets', () => {
     const filter: Filter = { q: '', tag: 'politics', author: 'ana pérez' };
     render(<ListView entries={mixed} visible={applyFilter(mixed, filter)} filter={filter} syncing={false} />);
     expect(screen.getByRole('status').textContent).toBe('2 articles · filtered');
-    const author = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Author' });
+    const author = await screen.findByRole<HTMLSelectElement>('combobox', { name: 'Author' });
     const tag = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Tag' });
     expect(author.value.toLowerCase()).toBe('ana pérez');
     expect(tag.value.toLowerCase()).toBe('politics');
   });
 
-  test('checking "Unread only" pushes a URL with unread=1, keeping the other filters', () => {
+  test('checking "Unread only" pushes a URL with unread=1, keeping the other filters', async () => {
     history.replaceState(null, '', '/?q=alpha');
     const push = vi.spyOn(history, 'pushState');
     const replace = vi.spyOn(history, 'replaceState');
     renderList({ q: 'alpha', tag: '' });
-    fireEvent.click(screen.getByRole('checkbox', { name: 'Unread only' }));
+    openMore();
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Unread only' }));
     expect(push).toHaveBeenCalledTimes(1);
     expect(push.mock.calls[0]![2]).toBe('/?q=alpha&unread=1');
     expect(replace).not.toHaveBeenCalled();
     expect(location.pathname + location.search).toBe('/?q=alpha&unread=1');
   });
 
-  test('unchecking "Saved only" drops saved from the URL', () => {
+  test('unchecking "Saved only" drops saved from the URL', async () => {
     history.replaceState(null, '', '/?saved=1');
     renderList({ q: '', tag: '', saved: true });
-    fireEvent.click(screen.getByRole('checkbox', { name: 'Saved only' }));
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Saved only' }));
     expect(location.pathname + location.search).toBe('/');
   });
 
-  test('choosing an author and a date navigates with them', () => {
+  test('choosing an author and a date navigates with them', async () => {
     renderList();
     // As a reader does: open "More filters" first (its author list is counted only when open).
-    const more = document.querySelector('details.more-filters') as HTMLDetailsElement;
-    void act(() => {
-      more.open = true;
-      fireEvent(more, new Event('toggle'));
-    });
-    fireEvent.change(screen.getByRole('combobox', { name: 'Author' }), { target: { value: 'Ana' } });
+    openMore();
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Author' }), { target: { value: 'Ana' } });
     expect(location.search).toBe('?author=Ana');
     cleanup();
     renderList({ q: '', tag: '', author: 'Ana' });
-    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2024-03-02' } });
+    fireEvent.change(await screen.findByLabelText('From'), { target: { value: '2024-03-02' } });
     expect(location.search).toBe('?author=Ana&from=2024-03-02');
   });
 });
@@ -357,7 +364,8 @@ describe('App: reading state survives a restart', () => {
     expect(rowOf('Story two').querySelector('.unread-dot .sr-only')?.textContent).toBe('Unread');
 
     // And the Saved-only facet finds it.
-    fireEvent.click(screen.getByRole('checkbox', { name: 'Saved only' }));
+    openMore();
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Saved only' }));
     await waitFor(() =>
       expect(within(screen.getByRole('list', { name: 'Articles' })).getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
         'Story one',
