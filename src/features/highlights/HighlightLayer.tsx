@@ -407,8 +407,9 @@ export function HighlightLayer({ article, root, library }: HighlightLayerProps) 
           </button>
         </div>
       )}
-      <dialog ref={dialog} class="hl-dialog" aria-labelledby="hl-note-title" onClose={() => setEditing(undefined)}>
-        {editing && (
+      {/* Mounted only while a note is edited: no idle <dialog> sits in the reading view. */}
+      {editing && (
+        <dialog ref={dialog} class="hl-dialog" aria-labelledby="hl-note-title" onClose={() => setEditing(undefined)}>
           <form method="dialog" onSubmit={(e) => void saveNote(e)}>
             <h2 id="hl-note-title">{editing.note ? s.editNote : s.addNote}</h2>
             <blockquote>{editing.quote.exact}</blockquote>
@@ -423,8 +424,8 @@ export function HighlightLayer({ article, root, library }: HighlightLayerProps) 
               </button>
             </div>
           </form>
-        )}
-      </dialog>
+        </dialog>
+      )}
       <p class="sr-only" role="status">
         {status}
       </p>
