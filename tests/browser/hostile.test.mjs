@@ -181,7 +181,7 @@ describe('hostile feed', () => {
     assert.deepEqual(profile.errors, []);
   });
 
-  test('the Content Security Policy is strict, and Chromium enforces its Trusted Types', async () => {
+  test('the Content Security Policy is strict, and Chromium enforces its Trusted Types (Chromium only)', async () => {
     const csp = /** @type {string} */ (await page.locator('meta[http-equiv=Content-Security-Policy]').getAttribute('content'));
     const rules = Object.fromEntries(csp.split(';').map((r) => r.trim().split(/\s+/)).map(([k, ...v]) => [k, v.join(' ')]));
     assert.equal(rules['script-src'], "'self'");
