@@ -23,7 +23,6 @@ import { CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 import { ENGINE_NAMES, findEngine } from '../../scripts/engines.mjs';
 import { freePort } from './harness.mjs';
 
-export { ENGINE_NAMES, findEngine };
 
 /** @typedef {'chromium' | 'firefox' | 'webkit'} EngineName */
 /** @typedef {string | RegExp} Name an accessible name: exact text, or a pattern */
