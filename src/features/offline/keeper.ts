@@ -179,9 +179,9 @@ export class Keeper {
       delete job.stopped;
       // The article's record, its removal from the queue and the progress commit together:
       // an interruption never counts an article twice or loses one.
-      await finishQueued(db, entry.id, article && { images: wanted.map((w) => w.url), rev: revisionOf(article), keptAt: this.now() }, job);
+      const saved = await finishQueued(db, entry.id, article && { images: wanted.map((w) => w.url), rev: revisionOf(article), keptAt: this.now() }, job);
       this.item = undefined;
-      this.set(job);
+      this.set(saved);
       this.deps.changed?.();
     }
   }
