@@ -128,7 +128,7 @@ class Profile {
   constructor() {
     this.dir = mkdtempSync(join(tmpdir(), 'broadsheet-profile-'));
     this.executablePath = findChromium({ install: false });
-    /** Uncaught errors in any page since the last launch. @type {string[]} */
+    /** Uncaught errors in any page of this profile, across every launch. @type {string[]} */
     this.errors = [];
     /** @type {BrowserContext | undefined} */
     this.browser = undefined;
@@ -147,7 +147,6 @@ class Profile {
       viewport: { width: 390, height: 844 },
       ...options,
     });
-    this.errors = [];
     this.browser.on('weberror', (e) => this.errors.push(String(e.error())));
     return this.browser;
   }
