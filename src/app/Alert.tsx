@@ -1,4 +1,5 @@
 import { t } from '../i18n';
+import { storageAtRisk } from '../platform/install';
 import { alertText } from './alerts';
 import type { Notice, SyncState } from './useSync';
 
@@ -6,7 +7,7 @@ import type { Notice, SyncState } from './useSync';
 export function Alert({ sync, notice }: { sync: SyncState; notice: Notice }) {
   return (
     <div role="alert" class="alert">
-      {alertText(sync, notice, t)}
+      {alertText(sync, notice, t, storageAtRisk())}
     </div>
   );
 }

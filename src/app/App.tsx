@@ -10,7 +10,9 @@ import type { StateUpdate } from '../core/reading';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { useListEntries, useListResults } from '../features/list/useList';
 import { useOfflineStatus } from '../features/offline/useOfflineStatus';
+import { storageAtRisk } from '../platform/install';
 import { useRoute } from '../ui/navigation';
+import { useLazy } from '../ui/useLazy';
 import { useShortcuts } from '../ui/shortcuts';
 import { Alert } from './Alert';
 import { Masthead } from './Masthead';
@@ -20,6 +22,10 @@ import { useFeedTitle } from './useFeedTitle';
 import { useOnline } from './useOnline';
 import { useReadingStates } from './useReadingStates';
 import { useSync } from './useSync';
+
+/** The WebKit storage note, with the lazy strings it reads. */
+const loadStorageNote = () =>
+  Promise.all([import('../features/offline/WebKitStorageNote'), import('../i18n/lazy').then((m) => m.loadLazyStrings())]).then(([m]) => m.WebKitStorageNote);
 
 export interface AppProps {
   settings: Settings;
@@ -44,11 +50,14 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
   );
   const onState = useCallback<StateUpdate>((id, change) => updateReading(library, id, change), [updateReading, library]);
   useShortcuts(route);
+  // In WebKit outside the installed app, stored articles go after 7 unused days: say so, once.
+  const StorageNote = useLazy(storageAtRisk(), loadStorageNote);
 
   return (
     <div class="app">
       <Masthead view={route.view} title={title} online={online} sync={sync} progress={progress} onCheck={run} />
       <Alert sync={sync} notice={notice} />
+      {StorageNote && <StorageNote />}
       <Toasts network={networkChange} />
       <main id="main">
         <Routes

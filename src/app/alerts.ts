@@ -6,10 +6,13 @@
 import type { Strings } from '../i18n/en/main';
 import type { Notice, SyncState } from './useSync';
 
-export type AlertStrings = Pick<Strings, 'failure' | 'partialSaved' | 'parseNotes' | 'stoppedAtLoop' | 'stoppedAtLimit' | Exclude<Notice, ''>>;
+export type AlertStrings = Pick<Strings, 'failure' | 'partialSaved' | 'parseNotes' | 'stoppedAtLoop' | 'stoppedAtLimit' | 'webkitEvicted' | Exclude<Notice, ''>>;
 
-/** The alert's text: '' when there is nothing to say. Nothing about a sync is said while it runs. */
-export function alertText(sync: SyncState, notice: Notice, strings: AlertStrings): string {
+/**
+ * The alert's text: '' when there is nothing to say. Nothing about a sync is said while it runs.
+ * `atRisk`: WebKit outside the installed app, where an eviction comes with the advice to install.
+ */
+export function alertText(sync: SyncState, notice: Notice, strings: AlertStrings, atRisk = false): string {
   const parts: string[] = [];
   if (!sync.running && sync.failure) {
     parts.push(strings.failure(sync.failure));
@@ -20,5 +23,6 @@ export function alertText(sync: SyncState, notice: Notice, strings: AlertStrings
     if (sync.stop === 'limit') parts.push(strings.stoppedAtLimit(sync.pages ?? 0));
   }
   if (notice) parts.push(strings[notice]);
+  if (atRisk && (notice === 'evicted' || notice === 'evictedRestored')) parts.push(strings.webkitEvicted);
   return parts.filter(Boolean).join(' ');
 }

@@ -35,6 +35,24 @@ export function isIos(ua = navigator.userAgent, maxTouchPoints = navigator.maxTo
   return /iphone|ipad|ipod/i.test(ua) || (/macintosh/i.test(ua) && maxTouchPoints > 1);
 }
 
+/**
+ * Whether the page runs in WebKit: Safari, any browser on iOS/iPadOS, or another WebKit browser
+ * (GNOME Web, MiniBrowser). Chromium and Firefox also say "AppleWebKit"/"Safari" outside iOS, so
+ * they are told apart by their own tokens.
+ */
+export function isWebKit(ua = navigator.userAgent, maxTouchPoints = navigator.maxTouchPoints): boolean {
+  if (isIos(ua, maxTouchPoints)) return true;
+  return /AppleWebKit/.test(ua) && !/Chrome|Chromium|CriOS|Edg|OPR|Android|Firefox|FxiOS/.test(ua);
+}
+
+/**
+ * WebKit deletes what a site stored when the site has not been used for 7 days, unless it was
+ * added to the Home Screen: true when that applies to this page (WebKit, not the installed app).
+ */
+export function storageAtRisk(): boolean {
+  return !installed && !isStandalone() && isWebKit();
+}
+
 function isStandalone(): boolean {
   // A window without matchMedia (a test stub) answers from `navigator.standalone` alone.
   return (matchMedia as typeof matchMedia | undefined)?.('(display-mode: standalone)').matches || (navigator as { standalone?: boolean }).standalone === true;
