@@ -54,6 +54,8 @@ describe('keep offline, storage and hand-off', () => {
   /** @type {App['page']} */ let page;
   /** Holds the slow images' responses when a test closes it. */
   const gate = new Gate();
+  /** Slow images asked for without CORS: the app's probe after a failed CORS request. */
+  /** @type {string[]} */ const noCors = [];
   /** @type {string | undefined} */ let handoffFile;
   /** @type {string | undefined} */ let handoffDir;
 
@@ -96,6 +98,7 @@ describe('keep offline, storage and hand-off', () => {
       const send = () => {
         if (!res.destroyed) res.writeHead(200, headers).end(body);
       };
+      if (kind === 'slow' && req.headers['sec-fetch-mode'] === 'no-cors') noCors.push(name);
       if (kind === 'slow') gate.pass(name, send);
       else send();
       return true;
@@ -272,6 +275,8 @@ describe('keep offline, storage and hand-off', () => {
     assert.equal(state.job.state, 'idle');
     assert.equal(state.job.done, SLOW.length, 'every article counted once');
     // Asked twice: the image in flight at Cancel and the one in flight at the reload; no other.
+    // The page that reloaded gave up its request quietly: no no-cors probe taken for a CORS refusal.
+    assert.deepEqual(noCors, []);
     const once = SLOW.map((s) => `${s.id}.png`).filter((n) => n !== second && n !== third);
     assert.equal(new Set([first, second, third, ...once]).size, SLOW.length);
     assert.ok(once.includes(/** @type {string} */ (first)));
