@@ -4,13 +4,13 @@
  * the database answers, from the first screen kept in localStorage); the sync runs after, and
  * the list takes in its pages as they land.
  */
-import { useCallback } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import { NO_FILTER } from '../core/list-model';
 import type { StateUpdate } from '../core/reading';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { useListEntries, useListResults } from '../features/list/useList';
 import { useOfflineStatus } from '../features/offline/useOfflineStatus';
-import { storageAtRisk } from '../platform/install';
+import { dismissStorageNote, storageAtRisk, storageNoteDismissed } from '../platform/install';
 import { useRoute } from '../ui/navigation';
 import { useLazy } from '../ui/useLazy';
 import { useShortcuts } from '../ui/shortcuts';
@@ -51,13 +51,21 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
   const onState = useCallback<StateUpdate>((id, change) => updateReading(library, id, change), [updateReading, library]);
   useShortcuts(route);
   // In WebKit outside the installed app, stored articles go after 7 unused days: say so, once.
-  const StorageNote = useLazy(storageAtRisk(), loadStorageNote);
+  const [noteOpen, setNoteOpen] = useState(() => storageAtRisk() && !storageNoteDismissed());
+  const StorageNote = useLazy(noteOpen, loadStorageNote);
 
   return (
     <div class="app">
       <Masthead view={route.view} title={title} online={online} sync={sync} progress={progress} onCheck={run} />
       <Alert sync={sync} notice={notice} />
-      {StorageNote && <StorageNote />}
+      {noteOpen && StorageNote && (
+        <StorageNote
+          onDismiss={() => {
+            dismissStorageNote();
+            setNoteOpen(false);
+          }}
+        />
+      )}
       <Toasts network={networkChange} />
       <main id="main">
         <Routes

@@ -42,7 +42,7 @@ export function isIos(ua = navigator.userAgent, maxTouchPoints = navigator.maxTo
  */
 export function isWebKit(ua = navigator.userAgent, maxTouchPoints = navigator.maxTouchPoints): boolean {
   if (isIos(ua, maxTouchPoints)) return true;
-  return /AppleWebKit/.test(ua) && !/Chrome|Chromium|CriOS|Edg|OPR|Android|Firefox|FxiOS/.test(ua);
+  return /AppleWebKit/.test(ua) && /Safari\//.test(ua) && !/Chrome|Chromium|CriOS|Edg|OPR|Android|Firefox|FxiOS/.test(ua);
 }
 
 /**
@@ -51,6 +51,25 @@ export function isWebKit(ua = navigator.userAgent, maxTouchPoints = navigator.ma
  */
 export function storageAtRisk(): boolean {
   return !installed && !isStandalone() && isWebKit();
+}
+
+const NOTE_KEY = 'broadsheet-webkit-storage-note';
+
+/** Whether the reader dismissed the WebKit storage note on this device. */
+export function storageNoteDismissed(): boolean {
+  try {
+    return localStorage.getItem(NOTE_KEY) === 'dismissed';
+  } catch {
+    return false; // no storage at all: nothing remembers the dismissal
+  }
+}
+
+export function dismissStorageNote(): void {
+  try {
+    localStorage.setItem(NOTE_KEY, 'dismissed');
+  } catch {
+    // not remembered: it shows again next time
+  }
 }
 
 function isStandalone(): boolean {
