@@ -117,6 +117,7 @@ if (runBrowser) {
       const count = (out, label) => Number(new RegExp(`^\\S*\\s*${label} (\\d+)$`, 'm').exec(out)?.[1] ?? 0);
       let passed = 0;
       let failed = 0;
+      let todo = 0;
       for (const file of files) {
         const { code, out } = await run(process.execPath, ['--test', '--test-reporter=spec', file], { env: { ...env, BROADSHEET_ENGINES: wanted.join(',') }, capture: true });
         const p = count(out, 'pass');
@@ -124,8 +125,10 @@ if (runBrowser) {
         if (code !== 0 && f === 0) f = 1;
         passed += p;
         failed += f;
+        todo += count(out, 'todo');
       }
-      record(`browser (node --test; core flows in ${wanted.join(', ')})`, passed, failed, ` in ${Math.round((Date.now() - browserStarted) / 1000)} s`);
+      if (todo) problems.push(`${todo} browser test(s) marked TODO (known open bugs, listed in docs/engines.md)`);
+      record(`browser (node --test; core flows in ${wanted.join(', ')})`, passed, failed, ` in ${Math.round((Date.now() - browserStarted) / 1000)} s${todo ? `, ${todo} todo` : ''}`);
     }
   }
 }
