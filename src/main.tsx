@@ -19,6 +19,15 @@ document.documentElement.dataset.build = __BUILD_ID__;
 if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
 captureInstallPrompt();
 
+// A page that navigates away cancels the imports it was still loading, and Firefox reports each
+// as an unhandled rejection (docs/engines.md). A code chunk that fails to load is logged once as
+// a warning; the view that needed it is simply not shown, and the next visit loads it again.
+addEventListener('unhandledrejection', (e) => {
+  if (!/dynamically imported module|Importing a module script failed|Failed to fetch dynamically/i.test(String(e.reason))) return;
+  e.preventDefault();
+  console.warn('A part of the app could not be loaded', e.reason);
+});
+
 // `languages` is missing from some navigators (old ones, test stubs); `language` is not.
 // When none of them is one we have, the publisher's default (broadsheet.config.json `language`).
 const localeFor = (s: Settings) =>

@@ -1,4 +1,5 @@
 import { t } from '../i18n';
+import { storageAtRisk } from '../platform/install';
 import { alertText } from './alerts';
 import type { Notice, SyncState } from './useSync';
 
@@ -6,7 +7,7 @@ import type { Notice, SyncState } from './useSync';
 export function Alert({ sync, notice, stored }: { sync: SyncState; notice: Notice; stored?: number | undefined }) {
   return (
     <div role="alert" class="alert">
-      {alertText(sync, notice, t, stored)}
+      {alertText(sync, notice, t, stored, storageAtRisk())}
     </div>
   );
 }

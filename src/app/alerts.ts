@@ -6,7 +6,7 @@
 import type { Strings } from '../i18n/en/main';
 import type { Notice, SyncState } from './useSync';
 
-export type AlertStrings = Pick<Strings, 'failure' | 'partialSaved' | 'parseNotes' | 'stoppedAtLoop' | 'stoppedAtLimit' | Exclude<Notice, ''>>;
+export type AlertStrings = Pick<Strings, 'failure' | 'partialSaved' | 'parseNotes' | 'stoppedAtLoop' | 'stoppedAtLimit' | 'webkitEvicted' | Exclude<Notice, ''>>;
 
 /**
  * Being offline is normal, not an error: a sync that could not reach the network (no connection,
@@ -20,8 +20,12 @@ export function isCalmOffline(sync: SyncState, stored: number | undefined): bool
   return !sync.running && unreachable && !sync.partial && (stored ?? 0) > 0;
 }
 
-/** The alert's text: '' when there is nothing to say. Nothing about a sync is said while it runs. */
-export function alertText(sync: SyncState, notice: Notice, strings: AlertStrings, stored?: number): string {
+/**
+ * The alert's text: '' when there is nothing to say. Nothing about a sync is said while it runs.
+ * `stored`: how many articles are stored (for the calm offline line). `atRisk`: WebKit outside the
+ * installed app, where an eviction comes with the advice to install.
+ */
+export function alertText(sync: SyncState, notice: Notice, strings: AlertStrings, stored?: number, atRisk = false): string {
   const parts: string[] = [];
   if (isCalmOffline(sync, stored)) {
     // Said by the status line instead.
@@ -34,5 +38,6 @@ export function alertText(sync: SyncState, notice: Notice, strings: AlertStrings
     if (sync.stop === 'limit') parts.push(strings.stoppedAtLimit(sync.pages ?? 0));
   }
   if (notice) parts.push(strings[notice]);
+  if (atRisk && (notice === 'evicted' || notice === 'evictedRestored')) parts.push(strings.webkitEvicted);
   return parts.filter(Boolean).join(' ');
 }

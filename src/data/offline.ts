@@ -102,10 +102,14 @@ export function clearQueue(db: DB): Promise<void> {
  * gone from the store), its removal from the queue and the run's progress commit together, so
  * an interruption never counts an article twice or loses one.
  */
-export async function finishQueued(db: DB, id: string, mark: OfflineMark | undefined, job: JobRecord): Promise<void> {
+export async function finishQueued(db: DB, id: string, mark: OfflineMark | undefined, job: JobRecord): Promise<JobRecord> {
   const tx = db.transaction(['offline', 'queue', 'jobs'], 'readwrite');
   if (mark) await mergeMark(tx.objectStore('offline'), id, mark);
-  void tx.objectStore('queue').delete(id);
-  void tx.objectStore('jobs').put(job, 'current');
+  await tx.objectStore('queue').delete(id);
+  // The last article done ends the run in the same transaction: a tab closed right after it
+  // must not leave a "running" job with nothing queued, which nothing would ever finish.
+  const saved: JobRecord = job.state === 'running' && (await tx.objectStore('queue').count()) === 0 ? { ...job, state: 'idle' } : job;
+  void tx.objectStore('jobs').put(saved, 'current');
   await tx.done;
+  return saved;
 }

@@ -35,6 +35,43 @@ export function isIos(ua = navigator.userAgent, maxTouchPoints = navigator.maxTo
   return /iphone|ipad|ipod/i.test(ua) || (/macintosh/i.test(ua) && maxTouchPoints > 1);
 }
 
+/**
+ * Whether the page runs in WebKit: Safari, any browser on iOS/iPadOS, or another WebKit browser
+ * (GNOME Web, MiniBrowser). Chromium and Firefox also say "AppleWebKit"/"Safari" outside iOS, so
+ * they are told apart by their own tokens.
+ */
+export function isWebKit(ua = navigator.userAgent, maxTouchPoints = navigator.maxTouchPoints): boolean {
+  if (isIos(ua, maxTouchPoints)) return true;
+  return /AppleWebKit/.test(ua) && /Safari\//.test(ua) && !/Chrome|Chromium|CriOS|Edg|OPR|Android|Firefox|FxiOS/.test(ua);
+}
+
+/**
+ * WebKit deletes what a site stored when the site has not been used for 7 days, unless it was
+ * added to the Home Screen: true when that applies to this page (WebKit, not the installed app).
+ */
+export function storageAtRisk(): boolean {
+  return !installed && !isStandalone() && isWebKit();
+}
+
+const NOTE_KEY = 'broadsheet-webkit-storage-note';
+
+/** Whether the reader dismissed the WebKit storage note on this device. */
+export function storageNoteDismissed(): boolean {
+  try {
+    return localStorage.getItem(NOTE_KEY) === 'dismissed';
+  } catch {
+    return false; // no storage at all: nothing remembers the dismissal
+  }
+}
+
+export function dismissStorageNote(): void {
+  try {
+    localStorage.setItem(NOTE_KEY, 'dismissed');
+  } catch {
+    // not remembered: it shows again next time
+  }
+}
+
 function isStandalone(): boolean {
   // A window without matchMedia (a test stub) answers from `navigator.standalone` alone.
   return (matchMedia as typeof matchMedia | undefined)?.('(display-mode: standalone)').matches || (navigator as { standalone?: boolean }).standalone === true;

@@ -54,7 +54,9 @@ export function keptImages(fallback: (options: RouteHandlerCallbackOptions) => P
     } catch (error) {
       const alias = await keptAlias(url);
       if (alias) return alias;
-      throw error;
+      // The page gets a failed image either way; an error response rather than a rejected
+      // respondWith, which Firefox reports as an uncaught error in the page (docs/engines.md).
+      return new Response(null, { status: 504, statusText: error instanceof Error ? error.name : 'Offline' });
     }
   };
 }

@@ -128,7 +128,7 @@ class Profile {
   constructor() {
     this.dir = mkdtempSync(join(tmpdir(), 'broadsheet-profile-'));
     this.executablePath = findChromium({ install: false });
-    /** Uncaught errors in any page since the last launch. @type {string[]} */
+    /** Uncaught errors in any page of this profile, across every launch. @type {string[]} */
     this.errors = [];
     /** @type {BrowserContext | undefined} */
     this.browser = undefined;
@@ -147,7 +147,6 @@ class Profile {
       viewport: { width: 390, height: 844 },
       ...options,
     });
-    this.errors = [];
     this.browser.on('weberror', (e) => this.errors.push(String(e.error())));
     return this.browser;
   }
@@ -416,4 +415,53 @@ export async function axe(page) {
     window.axe.run(document, { resultTypes: ['violations'], runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }),
   );
   return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/**
+ * Holds chosen responses in a test server until the test releases them, so a test can stop a
+ * run at a known point (an image asked for, not answered yet) with no delay to race against.
+ * Open, it answers at once. `asked` lists every name asked for, held or not.
+ */
+export class Gate {
+  constructor() {
+    this.open = true;
+    /** @type {string[]} */
+    this.asked = [];
+    /** @type {{ name: string, send: () => void }[]} */
+    this.held = [];
+  }
+  /** Answers now if open, else holds `send` until released. @param {string} name @param {() => void} send */
+  pass(name, send) {
+    this.asked.push(name);
+    if (this.open) send();
+    else this.held.push({ name, send });
+  }
+  /** From now on, hold every response. */
+  close() {
+    this.open = false;
+  }
+  /** Sends the `n` oldest held responses; returns their names. */
+  release(n = 1) {
+    const out = this.held.splice(0, n);
+    for (const h of out) h.send();
+    return out.map((h) => h.name);
+  }
+  /** Sends every held response and lets the next ones through. */
+  openAll() {
+    this.open = true;
+    return this.release(this.held.length);
+  }
+  /**
+   * Resolves when at least `n` responses are held; returns their names.
+   * @param {number} [n]
+   * @param {{ timeout?: number }} [options]
+   */
+  async waitHeld(n = 1, { timeout = 15_000 } = {}) {
+    const end = Date.now() + timeout;
+    while (this.held.length < n) {
+      if (Date.now() > end) throw new Error(`timed out waiting for ${n} held responses (held: ${this.held.map((h) => h.name).join(', ') || 'none'})`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return this.held.map((h) => h.name);
+  }
 }

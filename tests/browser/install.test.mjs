@@ -30,7 +30,7 @@ describe('install manifest', () => {
     assert.ok(!server.requests.some((l) => l.includes('/article/feed.json')), 'never /article/feed.json');
   });
 
-  test('the manifest has what installing needs, and Chromium reports no installability error', async () => {
+  test('the manifest has what installing needs, and Chromium reports no installability error (Chromium only: CDP)', async () => {
     await waitForController(page);
     const href = /** @type {string} */ (await page.locator('link[rel=manifest]').getAttribute('href'));
     /** @type {{ icons: { src: string, sizes: string, purpose?: string }[], [key: string]: unknown }} */

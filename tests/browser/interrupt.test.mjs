@@ -110,7 +110,8 @@ describe('interrupted syncs', () => {
   test('the page is closed in the middle of writing: whole batches only, and the next sync completes', async (t) => {
     const N = 4000;
     const feed = biggerFeed(N, 'close');
-    const total = (await inspect(page)).count;
+    const { count: total, lastSuccess: before } = await inspect(page);
+    assert.equal(typeof before, 'number', 'a success was recorded before');
     serve(server, feed);
     const writer = await profile.context.newPage();
     await writer.goto(server.url);
@@ -136,7 +137,7 @@ describe('interrupted syncs', () => {
     // The articles of this feed go in batches of 250 that are all new: only whole ones commit.
     assert.equal(left.bulk % 250, 0, `${left.bulk} is a whole number of batches`);
     t.diagnostic(`page closed with ${seen} of ${N} new articles stored; after reopening ${left.bulk} are stored`);
-    assert.equal(left.lastSuccess, (await inspect(page)).lastSuccess, 'the interrupted sync did not record a success');
+    assert.equal(left.lastSuccess, before, 'the interrupted sync did not record a success');
     await listHolds(reader, left.count);
     const ids = await reader.locator('ul[aria-label=Articles] > li a[data-id]').evaluateAll((as) => as.map((a) => a.dataset.id));
     assert.equal(new Set(ids).size, ids.length, 'no duplicate rows');

@@ -34,7 +34,7 @@ function bigFeed(n, kb) {
 
 const storedCount = (/** @type {App['page']} */ page) => countStore(page, 'articles');
 
-describe('a quota too small for the index', () => {
+describe('a quota too small for the index (Chromium only: a CDP quota override)', () => {
   /** @type {App} */ let app;
   /** @type {App['server']} */ let server;
   /** @type {App['profile']} */ let profile;

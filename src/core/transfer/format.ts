@@ -29,6 +29,9 @@ export type Kind = 'handoff' | 'backup';
 
 export interface ItemExtension {
   base_url: string;
+  /** Where the body is, for an article whose body was never downloaded: the receiver fetches it later. */
+  body_url?: string;
+  body_type?: 'html' | 'text';
   images_inlined?: number;
   images_linked?: number;
 }
@@ -48,7 +51,10 @@ export function toItem(a: Article, contentHtml = a.contentHtml, ext: Partial<Ite
   if (a.authors.length) item.authors = a.authors.map((x) => (x.url ? { name: x.name, url: x.url } : { name: x.name }));
   if (a.language) item.language = a.language;
   if (a.image) item.image = a.image;
-  item[EXTENSION] = { base_url: a.baseUrl, ...ext };
+  // A body announced but never downloaded travels as its address, as in the index itself: the
+  // item is kept, and the receiving phone fetches the body when it is online.
+  const announced = a.bodyUrl && contentHtml === undefined && a.contentText === undefined ? { body_url: a.bodyUrl, ...(a.bodyType ? { body_type: a.bodyType } : {}) } : {};
+  item[EXTENSION] = { base_url: a.baseUrl, ...announced, ...ext };
   return item;
 }
 

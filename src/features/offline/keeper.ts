@@ -113,6 +113,15 @@ export class Keeper {
     await this.save({ ...IDLE, updatedAt: this.now() });
   }
 
+  /**
+   * The page is going away (reload, navigation, tab closed): stop now, leaving the job "running"
+   * so the next page goes on with it. Without this, the unloading page sees its requests fail
+   * and takes that for a network or CORS failure (a no-cors probe, a "network" stop).
+   */
+  suspend(): void {
+    this.controller?.abort();
+  }
+
   /** Resolves when the current run ends (for tests and callers that wait). */
   async idle(): Promise<void> {
     await this.running;
@@ -179,9 +188,9 @@ export class Keeper {
       delete job.stopped;
       // The article's record, its removal from the queue and the progress commit together:
       // an interruption never counts an article twice or loses one.
-      await finishQueued(db, entry.id, article && { images: wanted.map((w) => w.url), rev: revisionOf(article), keptAt: this.now() }, job);
+      const saved = await finishQueued(db, entry.id, article && { images: wanted.map((w) => w.url), rev: revisionOf(article), keptAt: this.now() }, job);
       this.item = undefined;
-      this.set(job);
+      this.set(saved);
       this.deps.changed?.();
     }
   }
@@ -269,7 +278,7 @@ export function keeper(): Promise<Keeper> {
   shared ??= (async () => {
     const [{ withConnection }, { announce }, { imageBudget }] = await Promise.all([import('../../data/connection'), import('../../data/channel'), import('./prefs')]);
     let timer: ReturnType<typeof setTimeout> | undefined;
-    return withConnection(
+    const made = await withConnection(
       (db) =>
         new Keeper({
           db,
@@ -286,6 +295,13 @@ export function keeper(): Promise<Keeper> {
           },
         }),
     );
+    addEventListener('pagehide', () => made.suspend());
+    // Back from the back/forward cache: the run suspended at pagehide goes on.
+    addEventListener('pageshow', (e) => {
+      const now = made.progress();
+      if ((e as PageTransitionEvent).persisted && now.state === 'running' && !now.active) void made.resume();
+    });
+    return made;
   })();
   return shared;
 }

@@ -11,6 +11,9 @@ import { feedSentence } from './main';
 const plural = (n: number, one: string, other: string) => `${num(n)} ${pick(n, { one, other })}`;
 
 export const enLazy = {
+  webkitStorageNote:
+    'The browser on this device (Safari, or any browser on iPhone and iPad) deletes the stored articles when Broadsheet is not opened for 7 days. Add it to the Home Screen to keep them.',
+  webkitStorageDismiss: 'Got it',
   keepOffline: 'Keep offline',
   articleOffline: 'Readable offline',
   articleImagesMissing: 'Images not stored yet',

@@ -132,6 +132,9 @@ export const en = {
   parseNotes: (r: ParseReport) => [skippedSentence(r), repairedSentence(r)].filter(Boolean).join(' '),
   evicted:
     'The browser deleted the articles stored on this device, probably to free space. They are downloaded again as soon as the server can be reached.',
+  /** Added to the eviction alert in WebKit outside the installed app. */
+  webkitEvicted:
+    'On iPhone and iPad, articles stay only if Broadsheet is added to the Home Screen: tap the Share button, then “Add to Home Screen”.',
   evictedRestored: 'The browser had deleted the articles stored on this device, probably to free space. They have been downloaded again.',
   dbClosed: 'The browser closed Broadsheet’s storage on this device (its data was cleared, or space ran out). Reload this tab to keep going.',
 

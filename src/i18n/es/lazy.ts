@@ -6,6 +6,9 @@ const plural = (n: number, one: string, other: string) => `${num(n)} ${pick(n, {
 
 /** The offline, storage, backup and hand-off views' strings (see ../lazy.ts). */
 const lazy: LazyStrings = {
+  webkitStorageNote:
+    'El navegador de este dispositivo (Safari, o cualquier navegador en iPhone y iPad) borra los artículos guardados si no abres Broadsheet durante 7 días. Añádela a la pantalla de inicio para conservarlos.',
+  webkitStorageDismiss: 'Entendido',
   keepOffline: 'Guardar sin conexión',
   articleOffline: 'Se puede leer sin conexión',
   articleImagesMissing: 'Imágenes aún sin guardar',

@@ -202,6 +202,9 @@ const es: Strings = {
   parseNotes: (r) => [skipped(r), repaired(r)].filter(Boolean).join(' '),
   evicted:
     'El navegador borró los artículos guardados en este dispositivo, probablemente para liberar espacio. Se volverán a descargar en cuanto se pueda contactar con el servidor.',
+  /** Added to the eviction alert in WebKit outside the installed app. */
+  webkitEvicted:
+    'En iPhone y iPad, los artículos solo se conservan si Broadsheet está en la pantalla de inicio: toca el botón Compartir y luego «Añadir a pantalla de inicio».',
   evictedRestored: 'El navegador había borrado los artículos guardados en este dispositivo, probablemente para liberar espacio. Ya se han vuelto a descargar.',
   dbClosed: 'El navegador cerró el almacenamiento de Broadsheet en este dispositivo (se borraron sus datos o se acabó el espacio). Recarga esta pestaña para continuar.',
 

@@ -6,6 +6,9 @@ const plural = (n: number, one: string, other: string) => `${num(n)} ${pick(n, {
 
 /** The offline, storage, backup and hand-off views' strings (see ../lazy.ts). */
 const lazy: LazyStrings = {
+  webkitStorageNote:
+    'O navegador deste dispositivo (o Safari, ou qualquer navegador no iPhone e no iPad) apaga os artigos guardados se o Broadsheet ficar 7 dias sem ser aberto. Adicione-o à Tela de Início para mantê-los.',
+  webkitStorageDismiss: 'Entendi',
   keepOffline: 'Guardar sem conexão',
   articleOffline: 'Pode ser lido sem conexão',
   articleImagesMissing: 'Imagens ainda não guardadas',

@@ -201,6 +201,9 @@ const pt: Strings = {
   parseNotes: (r) => [skipped(r), repaired(r)].filter(Boolean).join(' '),
   evicted:
     'O navegador apagou os artigos guardados neste dispositivo, provavelmente para liberar espaço. Eles serão baixados de novo assim que o servidor puder ser contatado.',
+  /** Added to the eviction alert in WebKit outside the installed app. */
+  webkitEvicted:
+    'No iPhone e no iPad, os artigos só ficam guardados se o Broadsheet estiver na Tela de Início: toque no botão Compartilhar e depois em “Adicionar à Tela de Início”.',
   evictedRestored: 'O navegador tinha apagado os artigos guardados neste dispositivo, provavelmente para liberar espaço. Eles já foram baixados de novo.',
   dbClosed: 'O navegador fechou o armazenamento do Broadsheet neste dispositivo (os dados foram apagados ou o espaço acabou). Recarregue esta aba para continuar.',
 

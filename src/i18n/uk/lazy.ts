@@ -6,6 +6,9 @@ const plural = (n: number, one: string, few: string, many: string) => `${num(n)}
 
 /** The offline, storage, backup and hand-off views' strings (see ../lazy.ts). */
 const lazy: LazyStrings = {
+  webkitStorageNote:
+    'Браузер на цьому пристрої (Safari або будь-який браузер на iPhone та iPad) видаляє збережені статті, якщо Broadsheet не відкривати 7 днів. Додайте його на початковий екран, щоб їх зберегти.',
+  webkitStorageDismiss: 'Зрозуміло',
   keepOffline: 'Зберегти офлайн',
   articleOffline: 'Можна читати без мережі',
   articleImagesMissing: 'Зображення ще не збережено',

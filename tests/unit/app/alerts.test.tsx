@@ -76,3 +76,12 @@ describe('Alert', () => {
     expect(screen.getByText('2 items were skipped: 2 items without an id.')).toBeTruthy();
   });
 });
+
+describe('the eviction alert in WebKit', () => {
+  test('outside the installed app it suggests adding to the Home Screen; elsewhere it does not', () => {
+    expect(alertText(idle, 'evicted', en, undefined, true)).toBe(`${en.evicted} ${en.webkitEvicted}`);
+    expect(alertText(idle, 'evictedRestored', en, undefined, true)).toBe(`${en.evictedRestored} ${en.webkitEvicted}`);
+    expect(alertText(idle, 'evicted', en, undefined, false)).toBe(en.evicted);
+    expect(alertText(idle, 'dbClosed', en, undefined, true)).toBe(en.dbClosed);
+  });
+});

@@ -72,6 +72,19 @@ describe('hand-off and backup files: round trip', () => {
     expect(back).toEqual([rich, plain, untitled].map((a) => ({ ...a, imported: true })));
   });
 
+  test('an article whose body was never downloaded travels with its body_url, and comes back announced', () => {
+    const announced = article({ id: 'on-demand', title: 'Long read, body on the server', published: day(2), baseUrl: FEED_URL, bodyUrl: 'https://news.example.org/bodies/on-demand.html', bodyType: 'html', hasBody: false });
+    const json = JSON.parse(handoff([announced])) as { items: Record<string, unknown>[] };
+    expect(json.items[0]![EXTENSION]).toEqual({ base_url: FEED_URL, body_url: 'https://news.example.org/bodies/on-demand.html', body_type: 'html' });
+    expect(json.items[0]!.content_html).toBeUndefined();
+    const back = plan(JSON.stringify(json)).articles;
+    expect(back).toHaveLength(1);
+    expect(back[0]).toMatchObject({ id: 'on-demand', bodyUrl: 'https://news.example.org/bodies/on-demand.html', bodyType: 'html', hasBody: false });
+    // A stored body travels as content, not as an address.
+    const stored = JSON.parse(handoff([{ ...announced, contentHtml: '<p>Here.</p>', hasBody: true }])) as { items: Record<string, unknown>[] };
+    expect(stored.items[0]![EXTENSION]).toEqual({ base_url: FEED_URL });
+  });
+
   test('a backup carries reading state, settings and offline preferences', () => {
     const states = [state('42', day(5)), state(rich.id, day(6), { saved: true, savedAt: day(6), read: false, readAt: undefined, progress: 0 })];
     const settings = { ...DEFAULT_SETTINGS, theme: 'sepia' as const, fontScale: 1.25 };

@@ -59,10 +59,17 @@ function network(answers: Record<string, Fetched | 'down' | number> = {}) {
   const calls: string[] = [];
   let release: (() => void) | undefined;
   let held = false;
+  /** The URL of the call being held now, and who waits for one. */
+  let inFlight: string | undefined;
+  const waiters: ((url: string) => void)[] = [];
   const net = {
     calls,
     hold() {
       held = true;
+    },
+    /** Resolves with the URL of a held call, once one is waiting for its answer. */
+    held(): Promise<string> {
+      return inFlight !== undefined ? Promise.resolve(inFlight) : new Promise((resolve) => waiters.push(resolve));
     },
     release() {
       held = false;
@@ -73,8 +80,10 @@ function network(answers: Record<string, Fetched | 'down' | number> = {}) {
       if (held) {
         await new Promise<void>((resolve, reject) => {
           release = resolve;
+          inFlight = url;
+          for (const w of waiters.splice(0)) w(url);
           signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
-        });
+        }).finally(() => (inFlight = undefined));
       }
       const a = answers[url] ?? 1000;
       if (a === 'down') throw new NetworkDown('offline');
@@ -135,7 +144,7 @@ describe('Keeper: keeping articles offline', () => {
     await putArticles(db, more);
     net.hold();
     await keeper.keep(['d', 'e']);
-    await new Promise((r) => setTimeout(r, 10));
+    expect(await net.held()).toBe('d.png');
     await keeper.cancel();
     // A finished run is over: keeping more starts a new one.
     expect(keeper.progress()).toMatchObject({ state: 'paused', done: 0, total: 2, active: false });
@@ -149,12 +158,25 @@ describe('Keeper: keeping articles offline', () => {
     expect(net.calls.filter((u) => u === 'a.png')).toHaveLength(1);
   });
 
+  test('suspend (the page going away) stops at once and leaves the run "running" for the next page', async () => {
+    const list = ['a', 'b'].map((id) => withImages(id, `${id}.png`));
+    const { net, keeper, db } = await setup(list);
+    net.hold();
+    await keeper.keep(['a', 'b']);
+    expect(await net.held()).toBe('a.png');
+    keeper.suspend();
+    await keeper.idle();
+    expect((await db.get('jobs', 'current'))?.state).toBe('running');
+    expect(await db.count('queue')).toBe(2);
+    expect(net.calls).toEqual(['a.png']);
+  });
+
   test('after an interruption (a new page), the run resumes where it stopped', async () => {
     const list = ['a', 'b', 'c'].map((id) => withImages(id, `${id}.png`));
     const { deps, net, keeper, db } = await setup(list);
     net.hold();
     await keeper.keep(['a', 'b', 'c']);
-    await new Promise((r) => setTimeout(r, 10));
+    expect(await net.held()).toBe('a.png');
     // The tab closes: this keeper is gone mid-run (its abort is what a closed page does).
     await keeper.cancel();
     await db.put('jobs', { ...(await db.get('jobs', 'current'))!, state: 'running' }, 'current');

@@ -106,11 +106,22 @@ describe('openLibrary: IndexedDB that never answers', () => {
     // (fake-indexeddb's request class can be made directly; nothing ever settles it.)
     vi.stubGlobal('indexedDB', { open: () => new (IDBOpenDBRequest as unknown as new () => IDBOpenDBRequest)() });
     vi.stubGlobal('fetch', mockFetch(FEED));
-    const started = Date.now();
-    const library = await openLibrary(FEED_URL, undefined, { openTimeoutMs: 200 });
-    const waited = Date.now() - started;
-    expect(waited).toBeGreaterThanOrEqual(190);
-    expect(waited).toBeLessThan(2000);
+    // Fake timers: the timeout is what ends the wait, not the machine's speed.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let library: Awaited<ReturnType<typeof openLibrary>>;
+    try {
+      let settled = false;
+      const opening = openLibrary(FEED_URL, undefined, { openTimeoutMs: 200 }).then((l) => {
+        settled = true;
+        return l;
+      });
+      await vi.advanceTimersByTimeAsync(199);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      library = await opening;
+    } finally {
+      vi.useRealTimers();
+    }
     expect(library.persistent).toBe(false);
     expect(await library.sync()).toMatchObject({ ok: true });
   });

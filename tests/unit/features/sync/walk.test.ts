@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { Article } from '../../../../src/core/feed/types';
 import type { WriteResult } from '../../../../src/data/write';
 import type { PageRecord } from '../../../../src/data/schema';
@@ -39,8 +39,8 @@ describe('walkFeed: fetching ahead', () => {
   test('when a page certainly brings news, the next page is fetched while it is being written', async () => {
     const { events, fetchImpl, store, release } = setup(true);
     const walking = walkFeed(store, `${BASE}/feed.json`, { fetchImpl, isOnline: () => true });
-    await new Promise((r) => setTimeout(r, 20));
-    expect(events).toEqual(['fetch /feed.json', 'write /feed.json start', 'fetch /p/2.json']);
+    // The first write is held: the second page is fetched meanwhile.
+    await vi.waitFor(() => expect(events).toEqual(['fetch /feed.json', 'write /feed.json start', 'fetch /p/2.json']));
     release();
     const outcome = await walking;
     expect(outcome).toMatchObject({ ok: true, stop: 'end', totals: { pages: 3 } });
@@ -51,8 +51,7 @@ describe('walkFeed: fetching ahead', () => {
   test('when it might bring nothing new, the next page waits for the write (the walk may stop there)', async () => {
     const { events, fetchImpl, store, release } = setup(false);
     const walking = walkFeed(store, `${BASE}/feed.json`, { fetchImpl, isOnline: () => true });
-    await new Promise((r) => setTimeout(r, 20));
-    expect(events).toEqual(['fetch /feed.json', 'write /feed.json start']);
+    await vi.waitFor(() => expect(events).toContain('write /feed.json start'));
     release();
     await walking;
     expect(events.indexOf('fetch /p/2.json')).toBeGreaterThan(events.indexOf('write /feed.json end'));
