@@ -68,6 +68,9 @@ describe('a body never downloaded travels as its address', () => {
       await p.goto(`${s.url}settings`);
       const [chooser] = await Promise.all([p.waitForEvent('filechooser'), p.getByRole('button', { name: 'Import' }).click()]);
       await chooser.setFiles({ name: 'handoff.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+      // Nothing is imported before the reader says so (issue 14).
+      await p.getByRole('heading', { name: 'Import this file?' }).waitFor();
+      await p.getByRole('button', { name: 'Import', exact: true }).click();
       await p.getByText(/^Imported: 1 new article/).waitFor();
       // The body lives on the first phone's server, which is online: opening the article fetches it.
       server.override = serve(phoneBodies);

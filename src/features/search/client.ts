@@ -91,7 +91,8 @@ function inlineClient(source: SearchSource): SearchClient {
 function workerClient(db: string): SearchClient {
   // The worker's URL goes through the app's Trusted Types policy: the CSP refuses plain strings.
   const worker = new Worker(trustedScriptUrl(workerUrl), { type: 'module', name: 'broadsheet-search' });
-  const waiting = new Map<number, (answer: Answer | undefined) => void>();
+  /** Queries sent and not answered yet: their resolver, and the query, to ask again elsewhere. */
+  const waiting = new Map<number, { resolve: (answer: Answer | undefined) => void; q: string }>();
   let next = 0;
   let fallback: SearchClient | undefined;
   const send = (message: WorkerRequest) => worker.postMessage(message);
@@ -99,20 +100,21 @@ function workerClient(db: string): SearchClient {
   worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
     const message = event.data;
     if (message.type !== 'answer') return;
-    const resolve = waiting.get(message.id);
+    const resolve = waiting.get(message.id)?.resolve;
     waiting.delete(message.id);
     if (message.stale) resolve?.(undefined);
     else if (message.error !== undefined) resolve?.({ ids: [], partial: false });
     else resolve?.({ ids: message.ids, partial: message.partial === true });
   };
-  // The worker script failed to load or crashed: answer from an inline host from now on.
+  // The worker script failed to load or crashed: answer from an inline host from now on,
+  // including the queries it had not answered (a reader's query is never dropped).
   worker.onerror = (event) => {
     event.preventDefault();
     worker.terminate();
-    fallback ??= inlineClient({ db });
-    const lost = [...waiting.entries()];
+    const inline = (fallback ??= inlineClient({ db }));
+    const lost = [...waiting.values()];
     waiting.clear();
-    for (const [, resolve] of lost) resolve(undefined);
+    for (const { resolve, q } of lost) void inline.query(q).then(resolve, () => resolve(undefined));
   };
   send({ type: 'open', db });
 
@@ -121,7 +123,7 @@ function workerClient(db: string): SearchClient {
       if (fallback) return fallback.query(q);
       const id = ++next;
       return new Promise((resolve) => {
-        waiting.set(id, resolve);
+        waiting.set(id, { resolve, q });
         send({ type: 'query', id, q });
       });
     },
