@@ -307,7 +307,9 @@ for (const engine of enginesToRun()) {
         await driver.goto(server.url + articlePath(item.id));
         await driver.waitFor((t) => document.querySelector('h1')?.textContent === t, item.title, { message: 'the article' });
         await driver.click({ role: 'button', name: 'Keep offline' });
+        // A bound, not a timing: fetching and storing the image takes WebKitGTK several seconds on a loaded 2-core machine.
         await driver.waitFor(() => [...document.querySelectorAll('.offline-status > :not(.off)')].some((e) => e.textContent === 'Readable offline'), undefined, {
+          timeout: 30_000,
           message: '"Readable offline"',
         });
         await server.stop();
