@@ -4,6 +4,7 @@
  * `LazyStrings`, so a missing string fails the type check. Views read them through `tl()` from
  * `i18n/lazy.ts`, in the UI's current language.
  */
+import type { SyncFailure } from '../../core/sync-types';
 import type { ImportOutcome, ImportPlan, RejectReason } from '../../core/transfer/format';
 import { num, pick, isolate } from '../format';
 import { feedSentence } from './main';
@@ -145,6 +146,75 @@ export const enLazy = {
   dataUsedSince: (date: string) => `Downloaded by updates and Keep offline since ${date}.`,
   resetDataUsed: 'Reset the count',
   showImage: (alt: string) => (alt ? `Show image: ${alt}` : 'Show image'),
+
+  // The reading view (moved from main.ts: not needed for the first paint)
+  backToList: 'All articles',
+  openOriginal: 'Read on the publisher’s site',
+  linkedArticle: 'Linked article',
+  by: 'By',
+  updatedOn: 'updated',
+  articleMissing: 'This article is not stored on this device.',
+  articleMissingHint: 'It may not have been downloaded yet. Connect to the internet and open the list to fetch it.',
+  noBody: 'This article has no text beyond its summary.',
+  save: 'Save',
+  markUnread: 'Mark as unread',
+  markRead: 'Mark as read',
+  markedUnread: 'Marked as unread.',
+  resumed: (percent: number) => `Resumed at ${num(percent)}%.`,
+  readingProgress: 'Reading progress',
+  bodyLoading: 'Downloading the full text…',
+  bodyUnavailable: 'The full text of this article has not been downloaded yet. Connect to the internet to read it; the summary is below.',
+  bodyFailed: (f: SyncFailure) => `The full text could not be downloaded: ${bodyFailureReason(f)}. The summary is shown instead.`,
+
+  // Settings (moved from main.ts: not needed for the first paint)
+  appearance: 'Appearance',
+  theme: 'Theme',
+  themeSystem: 'Same as the device',
+  themeLight: 'Light',
+  themeDark: 'Dark',
+  themeSepia: 'Sepia',
+  textSize: 'Text size',
+  lineWidth: 'Line width',
+  widthNarrow: 'Narrow',
+  widthMedium: 'Medium',
+  widthWide: 'Wide',
+  motion: 'Motion',
+  motionSystem: 'Same as the device',
+  motionReduce: 'Reduce motion',
+  uiLanguage: 'Language of the app',
+  languageAuto: 'Same as the browser',
+  sample: 'Sample text: workers at the port voted to strike on Monday.',
+  installApp: 'Install app',
+  installHelp: 'Install Broadsheet to open it from your home screen, like any other app, even with no network.',
+  iosInstall: 'To install on iPhone or iPad: tap the Share button, then “Add to Home Screen”.',
+  installed: 'Broadsheet is installed on this device.',
+  shortcuts: 'Keyboard shortcuts',
+  shortcutSearch: 'Search',
+  shortcutNext: 'Next / previous article',
+  shortcutOpen: 'Open the article',
+  shortcutBack: 'Back to the list',
+  sync: 'Articles',
+  lastUpdate: 'Last update',
+  backgroundRefresh: 'New articles are also fetched in the background while the app is installed.',
+  version: (v: string) => `Version ${v}`,
+  fullResync: 'Full re-sync',
+
+  // More filters (moved from main.ts: loaded when the panel opens)
+  findAuthor: 'Find an author',
+  unreadOnly: 'Unread only',
+  savedOnly: 'Saved only',
+  authorLabel: 'Author',
+  anyAuthor: 'Any author',
+  languageLabel: 'Language',
+  anyLanguage: 'Any language',
+  fromDate: 'From',
+  toDate: 'To',
+
+  // Mark all as read (moved from main.ts: its button loads after the first paint)
+  markAllRead: (n: number) => `Mark ${num(n)} as read`,
+  undo: 'Undo',
+  markedAllRead: (n: number) => `${plural(n, 'article', 'articles')} marked as read.`,
+  undone: 'Back as it was.',
 };
 
 export type LazyStrings = typeof enLazy;
@@ -174,3 +244,17 @@ function rejectSentence(r: RejectReason | { code: 'unreadable' }): string {
   }
 }
 
+function bodyFailureReason(f: SyncFailure): string {
+  switch (f.kind) {
+    case 'offline':
+      return 'you are offline';
+    case 'timeout':
+      return `the server did not answer within ${num(f.seconds)} seconds`;
+    case 'http':
+      return `the server answered ${f.status}`;
+    case 'too-large':
+      return `it is larger than ${num(Math.round(f.bytes / 1048576))} MB`;
+    default:
+      return 'the server could not be reached';
+  }
+}

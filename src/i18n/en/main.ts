@@ -21,7 +21,6 @@ export const en = {
   tagLabel: 'Tag',
   allTags: 'All tags',
   findTag: 'Find a tag',
-  findAuthor: 'Find an author',
   clearFilters: 'Clear filters',
   articleCount: (n: number) => plural(n, 'article', 'articles'),
   filtered: 'filtered',
@@ -31,16 +30,8 @@ export const en = {
   noArticlesYet: 'No articles are stored on this device yet. Connect to the internet once to download them.',
   noMatch: (q: string) => (q ? `No stored article matches “${isolate(q)}”.` : 'No stored article matches this filter.'),
   untitled: 'Untitled',
-  backToList: 'All articles',
-  openOriginal: 'Read on the publisher’s site',
-  linkedArticle: 'Linked article',
-  by: 'By',
   tags: 'Tags',
-  updatedOn: 'updated',
-  articleMissing: 'This article is not stored on this device.',
-  articleMissingHint: 'It may not have been downloaded yet. Connect to the internet and open the list to fetch it.',
   articleLoading: 'Opening article…',
-  noBody: 'This article has no text beyond its summary.',
   checkNow: 'Check for new articles',
   checking: 'Checking for new articles…',
   updatedAgo: (when: string) => `Updated ${when}`,
@@ -59,70 +50,22 @@ export const en = {
   failure: (f: SyncFailure) => failureSentence(f),
 
   // Reading state
-  save: 'Save',
   savedBadge: 'Saved',
   unreadBadge: 'Unread',
-  markUnread: 'Mark as unread',
-  markRead: 'Mark as read',
-  markedUnread: 'Marked as unread.',
-  resumed: (percent: number) => `Resumed at ${num(percent)}%.`,
-  readingProgress: 'Reading progress',
 
   // Filters
   moreFilters: 'More filters',
-  unreadOnly: 'Unread only',
-  savedOnly: 'Saved only',
-  authorLabel: 'Author',
-  anyAuthor: 'Any author',
-  languageLabel: 'Language',
-  anyLanguage: 'Any language',
-  fromDate: 'From',
-  toDate: 'To',
   activeFilters: (n: number) => plural(n, 'filter on', 'filters on'),
 
-  // Settings
+  // Masthead links, highlight counts in rows
   settings: 'Settings',
   highlights: 'Highlights',
   highlightCount: (n: number) => plural(n, 'highlight', 'highlights'),
-  appearance: 'Appearance',
-  theme: 'Theme',
-  themeSystem: 'Same as the device',
-  themeLight: 'Light',
-  themeDark: 'Dark',
-  themeSepia: 'Sepia',
-  textSize: 'Text size',
-  lineWidth: 'Line width',
-  widthNarrow: 'Narrow',
-  widthMedium: 'Medium',
-  widthWide: 'Wide',
-  motion: 'Motion',
-  motionSystem: 'Same as the device',
-  motionReduce: 'Reduce motion',
-  uiLanguage: 'Language of the app',
-  languageAuto: 'Same as the browser',
-  sample: 'Sample text: workers at the port voted to strike on Monday.',
-  installApp: 'Install app',
-  installHelp: 'Install Broadsheet to open it from your home screen, like any other app, even with no network.',
-  iosInstall: 'To install on iPhone or iPad: tap the Share button, then “Add to Home Screen”.',
-  installed: 'Broadsheet is installed on this device.',
-  shortcuts: 'Keyboard shortcuts',
-  shortcutSearch: 'Search',
-  shortcutNext: 'Next / previous article',
-  shortcutOpen: 'Open the article',
-  shortcutBack: 'Back to the list',
-  sync: 'Articles',
-  lastUpdate: 'Last update',
-  backgroundRefresh: 'New articles are also fetched in the background while the app is installed.',
-  version: (v: string) => `Version ${v}`,
 
   // List rows (the rest of the offline strings load with the lazy views: lazy.ts)
   rowOffline: 'Readable offline',
   rowNotOffline: 'Not fully offline yet',
   minRead: (n: number) => `${num(n)} min read`,
-  markAllRead: (n: number) => `Mark ${num(n)} as read`,
-  undo: 'Undo',
-  markedAllRead: (n: number) => `${plural(n, 'article', 'articles')} marked as read.`,
-  undone: 'Back as it was.',
   offlineCalm: (n: number) => `Offline · ${plural(n, 'article', 'articles')} on this phone`,
 
   // Reliability (issue 6)
@@ -138,34 +81,15 @@ export const en = {
   // Archive sync and search (issue 3)
   searching: 'Searching…',
   indexing: 'The search index is still being built on this device: more matches may appear.',
-  fullResync: 'Full re-sync',
   syncProgressLabel: 'Download progress',
   syncProgress: (pages: number, articles: number) => `Fetched ${plural(pages, 'page', 'pages')} · ${plural(articles, 'article', 'articles')}`,
   partialSaved: (pages: number, articles: number) =>
     `${plural(articles, 'article', 'articles')} from ${plural(pages, 'page', 'pages')} were saved; the rest will be fetched next time.`,
   stoppedAtLoop: 'The article index links back to a page already read, so the download stopped there.',
   stoppedAtLimit: (pages: number) => `The download stopped after ${num(pages)} pages, the most one update fetches.`,
-  bodyLoading: 'Downloading the full text…',
-  bodyUnavailable: 'The full text of this article has not been downloaded yet. Connect to the internet to read it; the summary is below.',
-  bodyFailed: (f: SyncFailure) => `The full text could not be downloaded: ${bodyFailureReason(f)}. The summary is shown instead.`,
 };
 
 export type Strings = typeof en;
-
-function bodyFailureReason(f: SyncFailure): string {
-  switch (f.kind) {
-    case 'offline':
-      return 'you are offline';
-    case 'timeout':
-      return `the server did not answer within ${num(f.seconds)} seconds`;
-    case 'http':
-      return `the server answered ${f.status}`;
-    case 'too-large':
-      return `it is larger than ${num(Math.round(f.bytes / 1048576))} MB`;
-    default:
-      return 'the server could not be reached';
-  }
-}
 
 function skippedSentence(r: ParseReport): string {
   const parts: string[] = [];

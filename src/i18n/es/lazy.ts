@@ -1,3 +1,4 @@
+import type { SyncFailure } from '../../core/sync-types';
 import { num, pick, isolate } from '../format';
 import type { LazyStrings } from '../en/lazy';
 import { feed } from './main';
@@ -146,6 +147,90 @@ const lazy: LazyStrings = {
   dataUsedSince: (date) => `Descargado por las actualizaciones y Guardar sin conexión desde el ${date}.`,
   resetDataUsed: 'Poner a cero',
   showImage: (alt) => (alt ? `Mostrar imagen: ${alt}` : 'Mostrar imagen'),
+
+  // The reading view (moved from main.ts: not needed for the first paint)
+  backToList: 'Todos los artículos',
+  openOriginal: 'Leer en el sitio del editor',
+  linkedArticle: 'Artículo enlazado',
+  by: 'Por',
+  updatedOn: 'actualizado',
+  articleMissing: 'Este artículo no está guardado en este dispositivo.',
+  articleMissingHint: 'Quizá aún no se ha descargado. Conéctate a internet y abre la lista para obtenerlo.',
+  noBody: 'Este artículo no tiene más texto que su resumen.',
+  save: 'Guardar',
+  markUnread: 'Marcar como no leído',
+  markRead: 'Marcar como leído',
+  markedUnread: 'Marcado como no leído.',
+  resumed: (p) => `Retomado en el ${num(p)} %.`,
+  readingProgress: 'Progreso de lectura',
+  bodyLoading: 'Descargando el texto completo…',
+  bodyUnavailable: 'El texto completo de este artículo aún no se ha descargado. Conéctate a internet para leerlo; abajo está el resumen.',
+  bodyFailed: (f) => `No se pudo descargar el texto completo: ${bodyReason(f)}. Se muestra el resumen.`,
+
+  // Settings (moved from main.ts: not needed for the first paint)
+  appearance: 'Apariencia',
+  theme: 'Tema',
+  themeSystem: 'Igual que el dispositivo',
+  themeLight: 'Claro',
+  themeDark: 'Oscuro',
+  themeSepia: 'Sepia',
+  textSize: 'Tamaño del texto',
+  lineWidth: 'Ancho de línea',
+  widthNarrow: 'Estrecho',
+  widthMedium: 'Medio',
+  widthWide: 'Ancho',
+  motion: 'Movimiento',
+  motionSystem: 'Igual que el dispositivo',
+  motionReduce: 'Reducir el movimiento',
+  uiLanguage: 'Idioma de la aplicación',
+  languageAuto: 'Igual que el navegador',
+  sample: 'Texto de ejemplo: los trabajadores del puerto votaron ir a la huelga el lunes.',
+  installApp: 'Instalar la aplicación',
+  installHelp: 'Instala Broadsheet para abrirla desde la pantalla de inicio, como cualquier otra aplicación, incluso sin conexión.',
+  iosInstall: 'Para instalarla en iPhone o iPad: toca el botón Compartir y luego «Añadir a pantalla de inicio».',
+  installed: 'Broadsheet está instalada en este dispositivo.',
+  shortcuts: 'Atajos de teclado',
+  shortcutSearch: 'Buscar',
+  shortcutNext: 'Artículo siguiente / anterior',
+  shortcutOpen: 'Abrir el artículo',
+  shortcutBack: 'Volver a la lista',
+  sync: 'Artículos',
+  lastUpdate: 'Última actualización',
+  backgroundRefresh: 'Con la aplicación instalada, los artículos nuevos también se descargan en segundo plano.',
+  version: (v) => `Versión ${v}`,
+  fullResync: 'Resincronizar todo',
+
+  // More filters (moved from main.ts: loaded when the panel opens)
+  findAuthor: 'Buscar un autor',
+  unreadOnly: 'Solo no leídos',
+  savedOnly: 'Solo guardados',
+  authorLabel: 'Autor',
+  anyAuthor: 'Cualquier autor',
+  languageLabel: 'Idioma',
+  anyLanguage: 'Cualquier idioma',
+  fromDate: 'Desde',
+  toDate: 'Hasta',
+
+  // Mark all as read (moved from main.ts: its button loads after the first paint)
+  markAllRead: (n) => `Marcar ${num(n)} como leídos`,
+  undo: 'Deshacer',
+  markedAllRead: (n) => `${plural(n, 'artículo marcado', 'artículos marcados')} como leídos.`,
+  undone: 'Todo quedó como antes.',
 };
 
 export default lazy;
+
+function bodyReason(f: SyncFailure): string {
+  switch (f.kind) {
+    case 'offline':
+      return 'no hay conexión';
+    case 'timeout':
+      return `el servidor no respondió en ${num(f.seconds)} segundos`;
+    case 'http':
+      return `el servidor respondió ${f.status}`;
+    case 'too-large':
+      return `supera los ${num(Math.round(f.bytes / 1048576))} MB`;
+    default:
+      return 'no se pudo conectar con el servidor';
+  }
+}

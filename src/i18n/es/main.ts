@@ -31,21 +31,6 @@ function repaired(r: ParseReport): string {
   return `${s.replace(/^./, (c) => c.toUpperCase())}.`;
 }
 
-export function bodyReason(f: SyncFailure): string {
-  switch (f.kind) {
-    case 'offline':
-      return 'no hay conexión';
-    case 'timeout':
-      return `el servidor no respondió en ${num(f.seconds)} segundos`;
-    case 'http':
-      return `el servidor respondió ${f.status}`;
-    case 'too-large':
-      return `supera los ${num(Math.round(f.bytes / 1048576))} MB`;
-    default:
-      return 'no se pudo conectar con el servidor';
-  }
-}
-
 export function feed(e: FeedError): string {
   switch (e.code) {
     case 'empty':
@@ -97,7 +82,6 @@ const es: Strings = {
   tagLabel: 'Etiqueta',
   allTags: 'Todas las etiquetas',
   findTag: 'Buscar una etiqueta',
-  findAuthor: 'Buscar un autor',
   clearFilters: 'Quitar filtros',
   articleCount: (n) => plural(n, 'artículo', 'artículos'),
   filtered: 'filtrados',
@@ -107,16 +91,8 @@ const es: Strings = {
   noArticlesYet: 'Todavía no hay artículos guardados en este dispositivo. Conéctate a internet una vez para descargarlos.',
   noMatch: (q) => (q ? `Ningún artículo guardado coincide con «${isolate(q)}».` : 'Ningún artículo guardado coincide con este filtro.'),
   untitled: 'Sin título',
-  backToList: 'Todos los artículos',
-  openOriginal: 'Leer en el sitio del editor',
-  linkedArticle: 'Artículo enlazado',
-  by: 'Por',
   tags: 'Etiquetas',
-  updatedOn: 'actualizado',
-  articleMissing: 'Este artículo no está guardado en este dispositivo.',
-  articleMissingHint: 'Quizá aún no se ha descargado. Conéctate a internet y abre la lista para obtenerlo.',
   articleLoading: 'Abriendo el artículo…',
-  noBody: 'Este artículo no tiene más texto que su resumen.',
   checkNow: 'Buscar artículos nuevos',
   checking: 'Buscando artículos nuevos…',
   updatedAgo: (when) => `Actualizado ${when}`,
@@ -134,67 +110,19 @@ const es: Strings = {
   dbUpgrade: 'Broadsheet se actualizó en otra pestaña. Recarga esta pestaña para continuar.',
   failure,
 
-  save: 'Guardar',
   savedBadge: 'Guardado',
   unreadBadge: 'No leído',
-  markUnread: 'Marcar como no leído',
-  markRead: 'Marcar como leído',
-  markedUnread: 'Marcado como no leído.',
-  resumed: (p) => `Retomado en el ${num(p)} %.`,
-  readingProgress: 'Progreso de lectura',
 
   moreFilters: 'Más filtros',
-  unreadOnly: 'Solo no leídos',
-  savedOnly: 'Solo guardados',
-  authorLabel: 'Autor',
-  anyAuthor: 'Cualquier autor',
-  languageLabel: 'Idioma',
-  anyLanguage: 'Cualquier idioma',
-  fromDate: 'Desde',
-  toDate: 'Hasta',
   activeFilters: (n) => plural(n, 'filtro activo', 'filtros activos'),
 
   settings: 'Ajustes',
   highlights: 'Subrayados',
   highlightCount: (n) => plural(n, 'subrayado', 'subrayados'),
-  appearance: 'Apariencia',
-  theme: 'Tema',
-  themeSystem: 'Igual que el dispositivo',
-  themeLight: 'Claro',
-  themeDark: 'Oscuro',
-  themeSepia: 'Sepia',
-  textSize: 'Tamaño del texto',
-  lineWidth: 'Ancho de línea',
-  widthNarrow: 'Estrecho',
-  widthMedium: 'Medio',
-  widthWide: 'Ancho',
-  motion: 'Movimiento',
-  motionSystem: 'Igual que el dispositivo',
-  motionReduce: 'Reducir el movimiento',
-  uiLanguage: 'Idioma de la aplicación',
-  languageAuto: 'Igual que el navegador',
-  sample: 'Texto de ejemplo: los trabajadores del puerto votaron ir a la huelga el lunes.',
-  installApp: 'Instalar la aplicación',
-  installHelp: 'Instala Broadsheet para abrirla desde la pantalla de inicio, como cualquier otra aplicación, incluso sin conexión.',
-  iosInstall: 'Para instalarla en iPhone o iPad: toca el botón Compartir y luego «Añadir a pantalla de inicio».',
-  installed: 'Broadsheet está instalada en este dispositivo.',
-  shortcuts: 'Atajos de teclado',
-  shortcutSearch: 'Buscar',
-  shortcutNext: 'Artículo siguiente / anterior',
-  shortcutOpen: 'Abrir el artículo',
-  shortcutBack: 'Volver a la lista',
-  sync: 'Artículos',
-  lastUpdate: 'Última actualización',
-  backgroundRefresh: 'Con la aplicación instalada, los artículos nuevos también se descargan en segundo plano.',
-  version: (v) => `Versión ${v}`,
   // List rows
   rowOffline: 'Se puede leer sin conexión',
   rowNotOffline: 'Aún no está completo sin conexión',
   minRead: (n) => `${num(n)} min de lectura`,
-  markAllRead: (n) => `Marcar ${num(n)} como leídos`,
-  undo: 'Deshacer',
-  markedAllRead: (n) => `${plural(n, 'artículo marcado', 'artículos marcados')} como leídos.`,
-  undone: 'Todo quedó como antes.',
   offlineCalm: (n) => `Sin conexión · ${plural(n, 'artículo', 'artículos')} en este teléfono`,
 
   // Reliability
@@ -208,15 +136,11 @@ const es: Strings = {
   // Archive sync and search
   searching: 'Buscando…',
   indexing: 'El índice de búsqueda aún se está creando en este dispositivo: pueden aparecer más resultados.',
-  fullResync: 'Resincronizar todo',
   syncProgressLabel: 'Progreso de la descarga',
   syncProgress: (pages, articles) => `Descargadas ${plural(pages, 'página', 'páginas')} · ${plural(articles, 'artículo', 'artículos')}`,
   partialSaved: (pages, articles) => `Se guardaron ${plural(articles, 'artículo', 'artículos')} de ${plural(pages, 'página', 'páginas')}; el resto se descargará la próxima vez.`,
   stoppedAtLoop: 'El índice de artículos enlaza con una página ya leída, así que la descarga se detuvo ahí.',
   stoppedAtLimit: (pages) => `La descarga se detuvo tras ${num(pages)} páginas, el máximo de una actualización.`,
-  bodyLoading: 'Descargando el texto completo…',
-  bodyUnavailable: 'El texto completo de este artículo aún no se ha descargado. Conéctate a internet para leerlo; abajo está el resumen.',
-  bodyFailed: (f) => `No se pudo descargar el texto completo: ${bodyReason(f)}. Se muestra el resumen.`,
 };
 
 export default es;

@@ -1,3 +1,4 @@
+import type { SyncFailure } from '../../core/sync-types';
 import { num, pick, isolate } from '../format';
 import type { LazyStrings } from '../en/lazy';
 import { feed } from './main';
@@ -146,6 +147,90 @@ const lazy: LazyStrings = {
   dataUsedSince: (date) => `Baixados pelas atualizações e por Guardar sem conexão desde ${date}.`,
   resetDataUsed: 'Zerar a contagem',
   showImage: (alt) => (alt ? `Mostrar imagem: ${alt}` : 'Mostrar imagem'),
+
+  // The reading view (moved from main.ts: not needed for the first paint)
+  backToList: 'Todos os artigos',
+  openOriginal: 'Ler no site do editor',
+  linkedArticle: 'Artigo citado',
+  by: 'Por',
+  updatedOn: 'atualizado',
+  articleMissing: 'Este artigo não está guardado neste dispositivo.',
+  articleMissingHint: 'Talvez ainda não tenha sido baixado. Conecte-se à internet e abra a lista para obtê-lo.',
+  noBody: 'Este artigo não tem texto além do resumo.',
+  save: 'Guardar',
+  markUnread: 'Marcar como não lido',
+  markRead: 'Marcar como lido',
+  markedUnread: 'Marcado como não lido.',
+  resumed: (p) => `Retomado em ${num(p)}%.`,
+  readingProgress: 'Progresso da leitura',
+  bodyLoading: 'Baixando o texto completo…',
+  bodyUnavailable: 'O texto completo deste artigo ainda não foi baixado. Conecte-se à internet para lê-lo; o resumo está abaixo.',
+  bodyFailed: (f) => `Não foi possível baixar o texto completo: ${bodyReason(f)}. O resumo é mostrado no lugar.`,
+
+  // Settings (moved from main.ts: not needed for the first paint)
+  appearance: 'Aparência',
+  theme: 'Tema',
+  themeSystem: 'Igual ao dispositivo',
+  themeLight: 'Claro',
+  themeDark: 'Escuro',
+  themeSepia: 'Sépia',
+  textSize: 'Tamanho do texto',
+  lineWidth: 'Largura da linha',
+  widthNarrow: 'Estreita',
+  widthMedium: 'Média',
+  widthWide: 'Larga',
+  motion: 'Movimento',
+  motionSystem: 'Igual ao dispositivo',
+  motionReduce: 'Reduzir o movimento',
+  uiLanguage: 'Idioma do aplicativo',
+  languageAuto: 'Igual ao navegador',
+  sample: 'Texto de exemplo: os trabalhadores do porto votaram pela greve na segunda-feira.',
+  installApp: 'Instalar o aplicativo',
+  installHelp: 'Instale o Broadsheet para abri-lo pela tela inicial, como qualquer outro aplicativo, mesmo sem conexão.',
+  iosInstall: 'Para instalar no iPhone ou iPad: toque no botão Compartilhar e depois em “Adicionar à Tela de Início”.',
+  installed: 'O Broadsheet está instalado neste dispositivo.',
+  shortcuts: 'Atalhos de teclado',
+  shortcutSearch: 'Pesquisar',
+  shortcutNext: 'Artigo seguinte / anterior',
+  shortcutOpen: 'Abrir o artigo',
+  shortcutBack: 'Voltar à lista',
+  sync: 'Artigos',
+  lastUpdate: 'Última atualização',
+  backgroundRefresh: 'Com o aplicativo instalado, novos artigos também são baixados em segundo plano.',
+  version: (v) => `Versão ${v}`,
+  fullResync: 'Sincronizar tudo de novo',
+
+  // More filters (moved from main.ts: loaded when the panel opens)
+  findAuthor: 'Procurar um autor',
+  unreadOnly: 'Só não lidos',
+  savedOnly: 'Só guardados',
+  authorLabel: 'Autor',
+  anyAuthor: 'Qualquer autor',
+  languageLabel: 'Idioma',
+  anyLanguage: 'Qualquer idioma',
+  fromDate: 'De',
+  toDate: 'Até',
+
+  // Mark all as read (moved from main.ts: its button loads after the first paint)
+  markAllRead: (n) => `Marcar ${num(n)} como lidos`,
+  undo: 'Desfazer',
+  markedAllRead: (n) => `${plural(n, 'artigo marcado', 'artigos marcados')} como lidos.`,
+  undone: 'Tudo voltou a ser como antes.',
 };
 
 export default lazy;
+
+function bodyReason(f: SyncFailure): string {
+  switch (f.kind) {
+    case 'offline':
+      return 'você está sem conexão';
+    case 'timeout':
+      return `o servidor não respondeu em ${num(f.seconds)} segundos`;
+    case 'http':
+      return `o servidor respondeu ${f.status}`;
+    case 'too-large':
+      return `tem mais de ${num(Math.round(f.bytes / 1048576))} MB`;
+    default:
+      return 'não foi possível contatar o servidor';
+  }
+}

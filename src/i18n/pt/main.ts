@@ -30,21 +30,6 @@ function repaired(r: ParseReport): string {
   return `${parts.join('; ')}.`;
 }
 
-export function bodyReason(f: SyncFailure): string {
-  switch (f.kind) {
-    case 'offline':
-      return 'você está sem conexão';
-    case 'timeout':
-      return `o servidor não respondeu em ${num(f.seconds)} segundos`;
-    case 'http':
-      return `o servidor respondeu ${f.status}`;
-    case 'too-large':
-      return `tem mais de ${num(Math.round(f.bytes / 1048576))} MB`;
-    default:
-      return 'não foi possível contatar o servidor';
-  }
-}
-
 export function feed(e: FeedError): string {
   switch (e.code) {
     case 'empty':
@@ -96,7 +81,6 @@ const pt: Strings = {
   tagLabel: 'Etiqueta',
   allTags: 'Todas as etiquetas',
   findTag: 'Procurar uma etiqueta',
-  findAuthor: 'Procurar um autor',
   clearFilters: 'Limpar filtros',
   articleCount: (n) => plural(n, 'artigo', 'artigos'),
   filtered: 'filtrados',
@@ -106,16 +90,8 @@ const pt: Strings = {
   noArticlesYet: 'Ainda não há artigos guardados neste dispositivo. Conecte-se à internet uma vez para baixá-los.',
   noMatch: (q) => (q ? `Nenhum artigo guardado corresponde a “${isolate(q)}”.` : 'Nenhum artigo guardado corresponde a este filtro.'),
   untitled: 'Sem título',
-  backToList: 'Todos os artigos',
-  openOriginal: 'Ler no site do editor',
-  linkedArticle: 'Artigo citado',
-  by: 'Por',
   tags: 'Etiquetas',
-  updatedOn: 'atualizado',
-  articleMissing: 'Este artigo não está guardado neste dispositivo.',
-  articleMissingHint: 'Talvez ainda não tenha sido baixado. Conecte-se à internet e abra a lista para obtê-lo.',
   articleLoading: 'Abrindo o artigo…',
-  noBody: 'Este artigo não tem texto além do resumo.',
   checkNow: 'Procurar novos artigos',
   checking: 'Procurando novos artigos…',
   updatedAgo: (when) => `Atualizado ${when}`,
@@ -133,67 +109,19 @@ const pt: Strings = {
   dbUpgrade: 'O Broadsheet foi atualizado em outra aba. Recarregue esta aba para continuar.',
   failure,
 
-  save: 'Guardar',
   savedBadge: 'Guardado',
   unreadBadge: 'Não lido',
-  markUnread: 'Marcar como não lido',
-  markRead: 'Marcar como lido',
-  markedUnread: 'Marcado como não lido.',
-  resumed: (p) => `Retomado em ${num(p)}%.`,
-  readingProgress: 'Progresso da leitura',
 
   moreFilters: 'Mais filtros',
-  unreadOnly: 'Só não lidos',
-  savedOnly: 'Só guardados',
-  authorLabel: 'Autor',
-  anyAuthor: 'Qualquer autor',
-  languageLabel: 'Idioma',
-  anyLanguage: 'Qualquer idioma',
-  fromDate: 'De',
-  toDate: 'Até',
   activeFilters: (n) => plural(n, 'filtro ativo', 'filtros ativos'),
 
   settings: 'Configurações',
   highlights: 'Destaques',
   highlightCount: (n) => plural(n, 'destaque', 'destaques'),
-  appearance: 'Aparência',
-  theme: 'Tema',
-  themeSystem: 'Igual ao dispositivo',
-  themeLight: 'Claro',
-  themeDark: 'Escuro',
-  themeSepia: 'Sépia',
-  textSize: 'Tamanho do texto',
-  lineWidth: 'Largura da linha',
-  widthNarrow: 'Estreita',
-  widthMedium: 'Média',
-  widthWide: 'Larga',
-  motion: 'Movimento',
-  motionSystem: 'Igual ao dispositivo',
-  motionReduce: 'Reduzir o movimento',
-  uiLanguage: 'Idioma do aplicativo',
-  languageAuto: 'Igual ao navegador',
-  sample: 'Texto de exemplo: os trabalhadores do porto votaram pela greve na segunda-feira.',
-  installApp: 'Instalar o aplicativo',
-  installHelp: 'Instale o Broadsheet para abri-lo pela tela inicial, como qualquer outro aplicativo, mesmo sem conexão.',
-  iosInstall: 'Para instalar no iPhone ou iPad: toque no botão Compartilhar e depois em “Adicionar à Tela de Início”.',
-  installed: 'O Broadsheet está instalado neste dispositivo.',
-  shortcuts: 'Atalhos de teclado',
-  shortcutSearch: 'Pesquisar',
-  shortcutNext: 'Artigo seguinte / anterior',
-  shortcutOpen: 'Abrir o artigo',
-  shortcutBack: 'Voltar à lista',
-  sync: 'Artigos',
-  lastUpdate: 'Última atualização',
-  backgroundRefresh: 'Com o aplicativo instalado, novos artigos também são baixados em segundo plano.',
-  version: (v) => `Versão ${v}`,
   // List rows
   rowOffline: 'Pode ser lido sem conexão',
   rowNotOffline: 'Ainda não está completo sem conexão',
   minRead: (n) => `${num(n)} min de leitura`,
-  markAllRead: (n) => `Marcar ${num(n)} como lidos`,
-  undo: 'Desfazer',
-  markedAllRead: (n) => `${plural(n, 'artigo marcado', 'artigos marcados')} como lidos.`,
-  undone: 'Tudo voltou a ser como antes.',
   offlineCalm: (n) => `Sem conexão · ${plural(n, 'artigo', 'artigos')} neste telefone`,
 
   // Reliability
@@ -207,15 +135,11 @@ const pt: Strings = {
   // Archive sync and search
   searching: 'Pesquisando…',
   indexing: 'O índice de pesquisa ainda está sendo criado neste dispositivo: podem aparecer mais resultados.',
-  fullResync: 'Sincronizar tudo de novo',
   syncProgressLabel: 'Progresso do download',
   syncProgress: (pages, articles) => `Baixadas ${plural(pages, 'página', 'páginas')} · ${plural(articles, 'artigo', 'artigos')}`,
   partialSaved: (pages, articles) => `${plural(articles, 'artigo', 'artigos')} de ${plural(pages, 'página', 'páginas')} foram guardados; o resto será baixado da próxima vez.`,
   stoppedAtLoop: 'O índice de artigos aponta de volta para uma página já lida, então o download parou ali.',
   stoppedAtLimit: (pages) => `O download parou após ${num(pages)} páginas, o máximo de uma atualização.`,
-  bodyLoading: 'Baixando o texto completo…',
-  bodyUnavailable: 'O texto completo deste artigo ainda não foi baixado. Conecte-se à internet para lê-lo; o resumo está abaixo.',
-  bodyFailed: (f) => `Não foi possível baixar o texto completo: ${bodyReason(f)}. O resumo é mostrado no lugar.`,
 };
 
 export default pt;

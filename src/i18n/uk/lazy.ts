@@ -1,3 +1,4 @@
+import type { SyncFailure } from '../../core/sync-types';
 import { num, pick, isolate } from '../format';
 import type { LazyStrings } from '../en/lazy';
 import { feed } from './main';
@@ -146,6 +147,90 @@ const lazy: LazyStrings = {
   dataUsedSince: (date) => `Завантажено оновленнями та «Зберегти офлайн» з ${date}.`,
   resetDataUsed: 'Скинути лічильник',
   showImage: (alt) => (alt ? `Показати зображення: ${alt}` : 'Показати зображення'),
+
+  // The reading view (moved from main.ts: not needed for the first paint)
+  backToList: 'Усі статті',
+  openOriginal: 'Читати на сайті видавця',
+  linkedArticle: 'Стаття за посиланням',
+  by: 'Автор:',
+  updatedOn: 'оновлено',
+  articleMissing: 'Цієї статті немає на цьому пристрої.',
+  articleMissingHint: 'Можливо, її ще не завантажено. Під’єднайтеся до інтернету й відкрийте список, щоб отримати її.',
+  noBody: 'У цієї статті немає тексту, крім анотації.',
+  save: 'Зберегти',
+  markUnread: 'Позначити непрочитаним',
+  markRead: 'Позначити прочитаним',
+  markedUnread: 'Позначено непрочитаним.',
+  resumed: (p) => `Продовжуємо з ${num(p)}%.`,
+  readingProgress: 'Прогрес читання',
+  bodyLoading: 'Завантажуємо повний текст…',
+  bodyUnavailable: 'Повний текст цієї статті ще не завантажено. Під’єднайтеся до інтернету, щоб його прочитати; нижче — анотація.',
+  bodyFailed: (f) => `Не вдалося завантажити повний текст: ${bodyReason(f)}. Показано анотацію.`,
+
+  // Settings (moved from main.ts: not needed for the first paint)
+  appearance: 'Вигляд',
+  theme: 'Тема',
+  themeSystem: 'Як на пристрої',
+  themeLight: 'Світла',
+  themeDark: 'Темна',
+  themeSepia: 'Сепія',
+  textSize: 'Розмір тексту',
+  lineWidth: 'Ширина рядка',
+  widthNarrow: 'Вузька',
+  widthMedium: 'Середня',
+  widthWide: 'Широка',
+  motion: 'Анімація',
+  motionSystem: 'Як на пристрої',
+  motionReduce: 'Зменшити анімацію',
+  uiLanguage: 'Мова застосунку',
+  languageAuto: 'Як у браузері',
+  sample: 'Приклад тексту: портові робітники проголосували за страйк у понеділок.',
+  installApp: 'Встановити застосунок',
+  installHelp: 'Встановіть Broadsheet, щоб відкривати його з головного екрана, як будь-який інший застосунок, навіть без мережі.',
+  iosInstall: 'Щоб установити на iPhone чи iPad: натисніть «Поділитися», а потім «На початковий екран».',
+  installed: 'Broadsheet встановлено на цьому пристрої.',
+  shortcuts: 'Клавіатурні скорочення',
+  shortcutSearch: 'Пошук',
+  shortcutNext: 'Наступна / попередня стаття',
+  shortcutOpen: 'Відкрити статтю',
+  shortcutBack: 'Назад до списку',
+  sync: 'Статті',
+  lastUpdate: 'Останнє оновлення',
+  backgroundRefresh: 'Коли застосунок встановлено, нові статті завантажуються й у фоновому режимі.',
+  version: (v) => `Версія ${v}`,
+  fullResync: 'Повна синхронізація',
+
+  // More filters (moved from main.ts: loaded when the panel opens)
+  findAuthor: 'Знайти автора',
+  unreadOnly: 'Лише непрочитані',
+  savedOnly: 'Лише збережені',
+  authorLabel: 'Автор',
+  anyAuthor: 'Будь-який автор',
+  languageLabel: 'Мова',
+  anyLanguage: 'Будь-яка мова',
+  fromDate: 'Від',
+  toDate: 'До',
+
+  // Mark all as read (moved from main.ts: its button loads after the first paint)
+  markAllRead: (n) => `Позначити ${num(n)} як прочитані`,
+  undo: 'Скасувати',
+  markedAllRead: (n) => `${plural(n, 'статтю', 'статті', 'статей')} позначено як прочитані.`,
+  undone: 'Усе повернуто, як було.',
 };
 
 export default lazy;
+
+function bodyReason(f: SyncFailure): string {
+  switch (f.kind) {
+    case 'offline':
+      return 'немає з’єднання';
+    case 'timeout':
+      return `сервер не відповів за ${num(f.seconds)} с`;
+    case 'http':
+      return `сервер відповів ${f.status}`;
+    case 'too-large':
+      return `він більший за ${num(Math.round(f.bytes / 1048576))} МБ`;
+    default:
+      return 'не вдалося зв’язатися із сервером';
+  }
+}

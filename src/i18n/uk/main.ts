@@ -32,21 +32,6 @@ function repaired(r: ParseReport): string {
   return `${s.replace(/^./, (c) => c.toUpperCase())}.`;
 }
 
-export function bodyReason(f: SyncFailure): string {
-  switch (f.kind) {
-    case 'offline':
-      return 'немає з’єднання';
-    case 'timeout':
-      return `сервер не відповів за ${num(f.seconds)} с`;
-    case 'http':
-      return `сервер відповів ${f.status}`;
-    case 'too-large':
-      return `він більший за ${num(Math.round(f.bytes / 1048576))} МБ`;
-    default:
-      return 'не вдалося зв’язатися із сервером';
-  }
-}
-
 export function feed(e: FeedError): string {
   switch (e.code) {
     case 'empty':
@@ -98,7 +83,6 @@ const uk: Strings = {
   tagLabel: 'Тег',
   allTags: 'Усі теги',
   findTag: 'Знайти тег',
-  findAuthor: 'Знайти автора',
   clearFilters: 'Скинути фільтри',
   articleCount: (n) => plural(n, 'стаття', 'статті', 'статей'),
   filtered: 'з фільтром',
@@ -108,16 +92,8 @@ const uk: Strings = {
   noArticlesYet: 'На цьому пристрої ще немає статей. Під’єднайтеся до інтернету один раз, щоб їх завантажити.',
   noMatch: (q) => (q ? `Жодна збережена стаття не відповідає «${isolate(q)}».` : 'Жодна збережена стаття не відповідає цьому фільтру.'),
   untitled: 'Без назви',
-  backToList: 'Усі статті',
-  openOriginal: 'Читати на сайті видавця',
-  linkedArticle: 'Стаття за посиланням',
-  by: 'Автор:',
   tags: 'Теги',
-  updatedOn: 'оновлено',
-  articleMissing: 'Цієї статті немає на цьому пристрої.',
-  articleMissingHint: 'Можливо, її ще не завантажено. Під’єднайтеся до інтернету й відкрийте список, щоб отримати її.',
   articleLoading: 'Відкриваємо статтю…',
-  noBody: 'У цієї статті немає тексту, крім анотації.',
   checkNow: 'Перевірити нові статті',
   checking: 'Перевіряємо нові статті…',
   updatedAgo: (when) => `Оновлено ${when}`,
@@ -135,67 +111,19 @@ const uk: Strings = {
   dbUpgrade: 'Broadsheet оновлено в іншій вкладці. Перезавантажте цю вкладку, щоб продовжити.',
   failure,
 
-  save: 'Зберегти',
   savedBadge: 'Збережено',
   unreadBadge: 'Непрочитане',
-  markUnread: 'Позначити непрочитаним',
-  markRead: 'Позначити прочитаним',
-  markedUnread: 'Позначено непрочитаним.',
-  resumed: (p) => `Продовжуємо з ${num(p)}%.`,
-  readingProgress: 'Прогрес читання',
 
   moreFilters: 'Більше фільтрів',
-  unreadOnly: 'Лише непрочитані',
-  savedOnly: 'Лише збережені',
-  authorLabel: 'Автор',
-  anyAuthor: 'Будь-який автор',
-  languageLabel: 'Мова',
-  anyLanguage: 'Будь-яка мова',
-  fromDate: 'Від',
-  toDate: 'До',
   activeFilters: (n) => `Фільтрів: ${num(n)}`,
 
   settings: 'Налаштування',
   highlights: 'Виділення',
   highlightCount: (n) => plural(n, 'виділення', 'виділення', 'виділень'),
-  appearance: 'Вигляд',
-  theme: 'Тема',
-  themeSystem: 'Як на пристрої',
-  themeLight: 'Світла',
-  themeDark: 'Темна',
-  themeSepia: 'Сепія',
-  textSize: 'Розмір тексту',
-  lineWidth: 'Ширина рядка',
-  widthNarrow: 'Вузька',
-  widthMedium: 'Середня',
-  widthWide: 'Широка',
-  motion: 'Анімація',
-  motionSystem: 'Як на пристрої',
-  motionReduce: 'Зменшити анімацію',
-  uiLanguage: 'Мова застосунку',
-  languageAuto: 'Як у браузері',
-  sample: 'Приклад тексту: портові робітники проголосували за страйк у понеділок.',
-  installApp: 'Встановити застосунок',
-  installHelp: 'Встановіть Broadsheet, щоб відкривати його з головного екрана, як будь-який інший застосунок, навіть без мережі.',
-  iosInstall: 'Щоб установити на iPhone чи iPad: натисніть «Поділитися», а потім «На початковий екран».',
-  installed: 'Broadsheet встановлено на цьому пристрої.',
-  shortcuts: 'Клавіатурні скорочення',
-  shortcutSearch: 'Пошук',
-  shortcutNext: 'Наступна / попередня стаття',
-  shortcutOpen: 'Відкрити статтю',
-  shortcutBack: 'Назад до списку',
-  sync: 'Статті',
-  lastUpdate: 'Останнє оновлення',
-  backgroundRefresh: 'Коли застосунок встановлено, нові статті завантажуються й у фоновому режимі.',
-  version: (v) => `Версія ${v}`,
   // List rows
   rowOffline: 'Можна читати без мережі',
   rowNotOffline: 'Ще не повністю доступна без мережі',
   minRead: (n) => `${num(n)} хв читання`,
-  markAllRead: (n) => `Позначити ${num(n)} як прочитані`,
-  undo: 'Скасувати',
-  markedAllRead: (n) => `${plural(n, 'статтю', 'статті', 'статей')} позначено як прочитані.`,
-  undone: 'Усе повернуто, як було.',
   offlineCalm: (n) => `Без мережі · ${plural(n, 'стаття', 'статті', 'статей')} на цьому телефоні`,
 
   // Reliability
@@ -209,15 +137,11 @@ const uk: Strings = {
   // Archive sync and search
   searching: 'Шукаємо…',
   indexing: 'Пошуковий індекс на цьому пристрої ще будується: можуть з’явитися інші збіги.',
-  fullResync: 'Повна синхронізація',
   syncProgressLabel: 'Поступ завантаження',
   syncProgress: (pages, articles) => `Завантажено ${plural(pages, 'сторінку', 'сторінки', 'сторінок')} · ${plural(articles, 'статтю', 'статті', 'статей')}`,
   partialSaved: (pages, articles) => `Збережено ${plural(articles, 'статтю', 'статті', 'статей')} з ${plural(pages, 'сторінки', 'сторінок', 'сторінок')}; решту буде завантажено наступного разу.`,
   stoppedAtLoop: 'Індекс статей посилається на вже прочитану сторінку, тому завантаження зупинилося там.',
   stoppedAtLimit: (pages) => `Завантаження зупинилося після ${num(pages)} сторінок — це найбільше за одне оновлення.`,
-  bodyLoading: 'Завантажуємо повний текст…',
-  bodyUnavailable: 'Повний текст цієї статті ще не завантажено. Під’єднайтеся до інтернету, щоб його прочитати; нижче — анотація.',
-  bodyFailed: (f) => `Не вдалося завантажити повний текст: ${bodyReason(f)}. Показано анотацію.`,
 };
 
 export default uk;
