@@ -8,7 +8,6 @@ import type { Settings } from './core/settings';
 import { applySettings, loadSettings, saveSettings } from './features/settings/settings';
 import { loadLibrary } from './app/useSync';
 import { hasFirstRows } from './features/list/useList';
-import { prefetchFirstPage } from './features/sync/early';
 import { indexUrl } from './platform/config';
 import './app/styles.css';
 
@@ -26,9 +25,11 @@ const localeFor = (s: Settings) =>
 
 // The store's code downloads while the first screen (kept in localStorage) renders. On a first
 // visit (nothing kept), page 1 of the index is requested now too, in parallel with loading the
-// code, opening the database and taking the tab lock, instead of after them.
+// code, opening the database and taking the tab lock, instead of after them. That request's code
+// is a chunk of its own, requested together with the library's (it is not needed for the first
+// paint); the sync's fetch, which loads after it, takes its response.
 void loadLibrary();
-if (!hasFirstRows() && navigator.onLine) prefetchFirstPage(indexUrl());
+if (!hasFirstRows() && navigator.onLine) void import('./features/sync/early').then((m) => m.prefetchFirstPage(indexUrl()));
 
 let settings = loadSettings();
 applySettings(settings);

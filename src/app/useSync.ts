@@ -20,8 +20,6 @@ import type { SyncOutcome } from '../features/sync/sync';
 import type { SyncPageProgress } from '../features/sync/SyncProgress';
 import { indexUrl } from '../platform/config';
 import type { DownloadChoice, DownloadCost } from '../core/download-cost';
-import { backgroundRefreshAllowed } from '../core/saver';
-import { connectionInfo, loadSaver } from '../platform/saver';
 
 export interface SyncState {
   running: boolean;
@@ -77,6 +75,12 @@ let libraryModule: Promise<typeof import('../features/sync/library')> | undefine
  * `main.tsx` as the app starts, so it downloads while the first screen renders.
  */
 export const loadLibrary = () => (libraryModule ??= import('../features/sync/library'));
+
+/** The data saver's rules and preferences: read only once the library is open, so not in the first load. */
+const loadSaverRules = () => Promise.all([import('../core/saver'), import('../platform/saver')]);
+
+/** Whether refreshes nobody asked for may run now (the data saver on a metered connection says no). */
+const refreshAllowed = () => loadSaverRules().then(([core, prefs]) => core.backgroundRefreshAllowed(prefs.loadSaver(), prefs.connectionInfo()));
 
 /** Up to this many stored articles, the list shows which are readable fully offline. */
 const OFFLINE_MARKS_MAX = 5000;
@@ -136,7 +140,7 @@ export function useSync(inputs: SyncInputs): Sync {
           full,
           // A first sync or a full re-sync larger than the reader's threshold asks first.
           ask: async ({ feed, bytes }) => {
-            const { indexCost, mustAsk } = await import('../core/download-cost');
+            const [{ indexCost, mustAsk }, [, { loadSaver }]] = await Promise.all([import('../core/download-cost'), loadSaverRules()]);
             const cost = indexCost(feed.totals, bytes, pagesTotal);
             if (!mustAsk(cost, loadSaver().askAboveMB)) return 'all';
             return new Promise<DownloadChoice>((resolve) =>
@@ -197,7 +201,7 @@ export function useSync(inputs: SyncInputs): Sync {
       });
       await reload(lib);
       // Saving data on a metered connection: with articles stored, no refresh until asked for.
-      const quiet = !backgroundRefreshAllowed(loadSaver(), connectionInfo()) && (await lib.count().catch(() => 0)) > 0;
+      const quiet = !(await refreshAllowed()) && (await lib.count().catch(() => 0)) > 0;
       if (!quiet) await runSync(lib);
     })();
     return () => {
@@ -208,15 +212,20 @@ export function useSync(inputs: SyncInputs): Sync {
   // Coming back online, or back to the foreground after a while, fetches new articles.
   useEffect(() => {
     // With the data saver on, a metered connection gets no refresh nobody asked for.
-    const allowed = () => backgroundRefreshAllowed(loadSaver(), connectionInfo());
     const online = () => {
-      if (library && allowed()) void runSync(library);
+      if (!library) return;
+      void refreshAllowed().then((ok) => {
+        if (ok) void runSync(library);
+      });
     };
     const visible = () => {
-      if (document.visibilityState !== 'visible' || !library || !allowed()) return;
+      if (document.visibilityState !== 'visible' || !library) return;
       const last = state.record.lastAttempt ?? 0;
-      if (Date.now() - last > FOREGROUND_REFRESH_MS) void runSync(library);
-      tick((n) => n + 1);
+      void refreshAllowed().then((ok) => {
+        if (!ok) return;
+        if (Date.now() - last > FOREGROUND_REFRESH_MS) void runSync(library);
+        tick((n) => n + 1);
+      });
     };
     addEventListener('online', online);
     document.addEventListener('visibilitychange', visible);
