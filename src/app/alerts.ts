@@ -1,12 +1,13 @@
 /**
  * The alert under the masthead, composed: what the latest sync found (why it failed and what it
  * kept, or what it skipped and where it stopped) and what happened to the storage. Pure: the
- * strings come in as an argument, the current language's in the app.
+ * strings come in as an argument, the current language's in the app (from the lazy catalogue:
+ * the first load does not carry them, `Alert.tsx` loads them when there is something to say).
  */
-import type { Strings } from '../i18n/en/main';
+import type { LazyStrings } from '../i18n/en/lazy';
 import type { Notice, SyncState } from './useSync';
 
-export type AlertStrings = Pick<Strings, 'failure' | 'partialSaved' | 'parseNotes' | 'stoppedAtLoop' | 'stoppedAtLimit' | Exclude<Notice, ''>>;
+export type AlertStrings = Pick<LazyStrings, 'failure' | 'partialSaved' | 'parseNotes' | 'stoppedAtLoop' | 'stoppedAtLimit' | Exclude<Notice, ''>>;
 
 /**
  * Being offline is normal, not an error: a sync that could not reach the network (no connection,
@@ -18,6 +19,11 @@ export function isCalmOffline(sync: SyncState, stored: number | undefined): bool
   const f = sync.failure;
   const unreachable = f?.kind === 'offline' || (f?.kind === 'network' && !f.midway);
   return !sync.running && unreachable && !sync.partial && (stored ?? 0) > 0;
+}
+
+/** Whether the alert may have something to say (then its strings are needed). */
+export function alertPending(sync: SyncState, notice: Notice): boolean {
+  return !!notice || (!sync.running && !!(sync.failure || sync.report || sync.stop));
 }
 
 /** The alert's text: '' when there is nothing to say. Nothing about a sync is said while it runs. */
