@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { App } from './app/App';
 import { applyLocale } from './i18n';
-import { captureInstallPrompt } from './platform/install';
+import { captureInstallPrompt } from './platform/install-capture';
 import './platform/interaction';
 import { pickLocale } from './core/locales';
 import type { Settings } from './core/settings';

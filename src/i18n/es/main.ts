@@ -47,8 +47,6 @@ const es: Strings = {
   minRead: (n) => `${num(n)} min de lectura`,
   offlineCalm: (n) => `Sin conexión · ${plural(n, 'artículo', 'artículos')} en este teléfono`,
 
-  // Reliability
-
   // Archive sync and search
   searching: 'Buscando…',
   indexing: 'El índice de búsqueda aún se está creando en este dispositivo: pueden aparecer más resultados.',

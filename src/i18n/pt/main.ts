@@ -47,8 +47,6 @@ const pt: Strings = {
   minRead: (n) => `${num(n)} min de leitura`,
   offlineCalm: (n) => `Sem conexão · ${plural(n, 'artigo', 'artigos')} neste telefone`,
 
-  // Reliability
-
   // Archive sync and search
   searching: 'Pesquisando…',
   indexing: 'O índice de pesquisa ainda está sendo criado neste dispositivo: podem aparecer mais resultados.',

@@ -48,8 +48,6 @@ const uk: Strings = {
   minRead: (n) => `${num(n)} хв читання`,
   offlineCalm: (n) => `Без мережі · ${plural(n, 'стаття', 'статті', 'статей')} на цьому телефоні`,
 
-  // Reliability
-
   // Archive sync and search
   searching: 'Шукаємо…',
   indexing: 'Пошуковий індекс на цьому пристрої ще будується: можуть з’явитися інші збіги.',
