@@ -16,7 +16,6 @@ import { listen } from '../data/channel';
 import { setBodyFetcher } from '../features/offline/body-source';
 import type { ListEntries } from '../features/list/useList';
 import type { Library } from '../features/sync/library';
-import type { SyncOutcome } from '../features/sync/sync';
 import type { SyncPageProgress } from '../features/sync/SyncProgress';
 import { indexUrl } from '../platform/config';
 import type { DownloadChoice, DownloadCost } from '../core/download-cost';
@@ -63,7 +62,7 @@ export interface Sync {
   question: DownloadQuestion | undefined;
 }
 
-interface DownloadQuestion {
+export interface DownloadQuestion {
   cost: DownloadCost;
   answer: (choice: DownloadChoice) => void;
 }
@@ -74,7 +73,11 @@ let libraryModule: Promise<typeof import('../features/sync/library')> | undefine
  * paint, which comes from the rows kept in localStorage: it is its own chunk, requested by
  * `main.tsx` as the app starts, so it downloads while the first screen renders.
  */
-export const loadLibrary = () => (libraryModule ??= import('../features/sync/library'));
+export const loadLibrary = () => {
+  // The sync's steps (`sync-run.ts`) are needed as soon as the library is: requested with it.
+  if (!libraryModule) void import('./sync-run');
+  return (libraryModule ??= import('../features/sync/library'));
+};
 
 /** The data saver's rules and preferences: read only once the library is open, so not in the first load. */
 const loadSaverRules = () => Promise.all([import('../core/saver'), import('../platform/saver')]);
@@ -134,42 +137,9 @@ export function useSync(inputs: SyncInputs): Sync {
       running.current = true;
       setState((s) => ({ ...s, running: true }));
       try {
-        // Each stored page is merged into the list as it arrives: no re-read of the archive.
-        const pagesTotal = full ? (await lib.record().catch(() => undefined))?.pagesTotal : undefined;
-        const outcome = await lib.sync({
-          full,
-          // A first sync or a full re-sync larger than the reader's threshold asks first.
-          ask: async ({ feed, bytes }) => {
-            const [{ indexCost, mustAsk }, [, { loadSaver }]] = await Promise.all([import('../core/download-cost'), loadSaverRules()]);
-            const cost = indexCost(feed.totals, bytes, pagesTotal);
-            if (!mustAsk(cost, loadSaver().askAboveMB)) return 'all';
-            return new Promise<DownloadChoice>((resolve) =>
-              setQuestion({
-                cost,
-                answer: (choice) => {
-                  setQuestion(undefined);
-                  resolve(choice);
-                },
-              }),
-            );
-          },
-          onProgress: (p) => {
-            latest.current.list.merge(p.records);
-            setProgress(p);
-            // The first page names the feed: the heading need not wait for the last one.
-            if (p.feedTitle) setState((s) => (s.record.feedTitle === p.feedTitle ? s : { ...s, record: { ...s.record, feedTitle: p.feedTitle } }));
-          },
-        });
-        setProgress(undefined);
-        // Another tab did the sync, or a full disk kept part of it: re-read what is stored.
-        if ((outcome.ok && outcome.elsewhere) || (!outcome.ok && outcome.failure.kind === 'storage')) await reload(lib);
-        else if (outcome.ok && (outcome.write.added > 0 || outcome.write.updated > 0)) markOffline(lib);
-        if (outcome.ok) setNotice((n) => (n === 'evicted' ? 'evictedRestored' : n));
-        setState((s) => ({
-          running: false,
-          record: outcome.record,
-          ...(outcome.ok ? { report: outcome.report, ...stopNote(outcome) } : { failure: outcome.failure, ...(s.report ? { report: s.report } : {}), ...(outcome.partial ? { partial: outcome.partial } : {}) }),
-        }));
+        // The sync's own steps load with it (after the first paint: the library is open by then).
+        const { runOnce } = await import('./sync-run');
+        await runOnce(lib, full, { setState, setProgress, setQuestion, setNotice, reload, markOffline, merge: (records) => latest.current.list.merge(records) });
       } catch (error) {
         // A bug or a closed database must not leave the app spinning.
         console.error(error);
@@ -264,9 +234,4 @@ export function useSync(inputs: SyncInputs): Sync {
     [library, runSync],
   );
   return { library, state, progress, notice, run: library ? run : undefined, question };
-}
-
-/** A loop or the page limit ended the last sync early: worth a sentence in the alert. */
-function stopNote(outcome: Extract<SyncOutcome, { ok: true }>): Pick<SyncState, 'stop' | 'pages'> {
-  return outcome.stop === 'loop' || outcome.stop === 'limit' ? { stop: outcome.stop, pages: outcome.pages } : {};
 }
