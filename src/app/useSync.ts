@@ -12,8 +12,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Article, ParseReport } from '../core/feed/types';
 import type { ReadingState } from '../core/reading';
 import type { SyncFailure, SyncRecord } from '../core/sync-types';
-import { listen } from '../data/channel';
-import { setBodyFetcher } from '../features/offline/body-source';
+import { listenLater } from '../data/listen-later';
 import type { ListEntries } from '../features/list/useList';
 import type { Library } from '../features/sync/library';
 import type { SyncPageProgress } from '../features/sync/SyncProgress';
@@ -164,11 +163,14 @@ export function useSync(inputs: SyncInputs): Sync {
       else if (lib.lost) setNotice('evicted');
       setLibrary(lib);
       // Keep offline fetches announced bodies (bodies on demand) the way the reader does.
-      setBodyFetcher(async (a) => {
-        const opened = await lib.open(a.id);
-        if (opened.failure || !opened.article) throw new Error(`The body of ${a.id} could not be downloaded`);
-        return opened.article;
-      });
+      // (Its code is not in the first load: set a moment after the library opens, as before only then.)
+      void import('../features/offline/body-source').then(({ setBodyFetcher }) =>
+        setBodyFetcher(async (a) => {
+          const opened = await lib.open(a.id);
+          if (opened.failure || !opened.article) throw new Error(`The body of ${a.id} could not be downloaded`);
+          return opened.article;
+        }),
+      );
       await reload(lib);
       // Saving data on a metered connection: with articles stored, no refresh until asked for.
       const quiet = !(await refreshAllowed()) && (await lib.count().catch(() => 0)) > 0;
@@ -211,7 +213,7 @@ export function useSync(inputs: SyncInputs): Sync {
   // An import or a clean-up (in this tab or another) changed the stored articles: re-read them.
   useEffect(() => {
     if (!library) return;
-    return listen((m) => {
+    return listenLater((m) => {
       if (m.type === 'synced' && m.ok === undefined) void reload(library);
     });
   }, [library, reload]);
