@@ -239,6 +239,11 @@ export const enLazy = {
     `${plural(articles, 'article', 'articles')} from ${plural(pages, 'page', 'pages')} were saved; the rest will be fetched next time.`,
   stoppedAtLoop: 'The article index links back to a page already read, so the download stopped there.',
   stoppedAtLimit: (pages: number) => `The download stopped after ${num(pages)} pages, the most one update fetches.`,
+
+  // The update prompt (moved from main.ts: it loads right after the first paint)
+  updateReady: 'A new version of Broadsheet is ready.',
+  reload: 'Reload',
+  offlineReady: 'Broadsheet is ready to work offline.',
 };
 
 export type LazyStrings = typeof enLazy;

@@ -34,9 +34,6 @@ export const en = {
   offlineBadge: 'Offline',
   wentOffline: 'You are offline. Everything stored on this device can still be read.',
   backOnline: 'Back online.',
-  updateReady: 'A new version of Broadsheet is ready.',
-  reload: 'Reload',
-  offlineReady: 'Broadsheet is ready to work offline.',
 
   // Reading state
   savedBadge: 'Saved',

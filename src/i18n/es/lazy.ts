@@ -238,6 +238,11 @@ const lazy: LazyStrings = {
   partialSaved: (pages, articles) => `Se guardaron ${plural(articles, 'artículo', 'artículos')} de ${plural(pages, 'página', 'páginas')}; el resto se descargará la próxima vez.`,
   stoppedAtLoop: 'El índice de artículos enlaza con una página ya leída, así que la descarga se detuvo ahí.',
   stoppedAtLimit: (pages) => `La descarga se detuvo tras ${num(pages)} páginas, el máximo de una actualización.`,
+
+  // The update prompt (moved from main.ts: it loads right after the first paint)
+  updateReady: 'Hay una nueva versión de Broadsheet.',
+  reload: 'Recargar',
+  offlineReady: 'Broadsheet ya funciona sin conexión.',
 };
 
 export default lazy;

@@ -28,9 +28,6 @@ const es: Strings = {
   offlineBadge: 'Sin conexión',
   wentOffline: 'No hay conexión. Todo lo guardado en este dispositivo se puede seguir leyendo.',
   backOnline: 'Conexión recuperada.',
-  updateReady: 'Hay una nueva versión de Broadsheet.',
-  reload: 'Recargar',
-  offlineReady: 'Broadsheet ya funciona sin conexión.',
 
   savedBadge: 'Guardado',
   unreadBadge: 'No leído',

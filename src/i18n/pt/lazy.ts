@@ -238,6 +238,11 @@ const lazy: LazyStrings = {
   partialSaved: (pages, articles) => `${plural(articles, 'artigo', 'artigos')} de ${plural(pages, 'página', 'páginas')} foram guardados; o resto será baixado da próxima vez.`,
   stoppedAtLoop: 'O índice de artigos aponta de volta para uma página já lida, então o download parou ali.',
   stoppedAtLimit: (pages) => `O download parou após ${num(pages)} páginas, o máximo de uma atualização.`,
+
+  // The update prompt (moved from main.ts: it loads right after the first paint)
+  updateReady: 'Uma nova versão do Broadsheet está pronta.',
+  reload: 'Recarregar',
+  offlineReady: 'O Broadsheet já funciona sem conexão.',
 };
 
 export default lazy;

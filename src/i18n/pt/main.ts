@@ -28,9 +28,6 @@ const pt: Strings = {
   offlineBadge: 'Sem conexão',
   wentOffline: 'Você está sem conexão. Tudo o que está guardado neste dispositivo continua disponível.',
   backOnline: 'Conexão restabelecida.',
-  updateReady: 'Uma nova versão do Broadsheet está pronta.',
-  reload: 'Recarregar',
-  offlineReady: 'O Broadsheet já funciona sem conexão.',
 
   savedBadge: 'Guardado',
   unreadBadge: 'Não lido',

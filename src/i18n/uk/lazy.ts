@@ -238,6 +238,11 @@ const lazy: LazyStrings = {
   partialSaved: (pages, articles) => `Збережено ${plural(articles, 'статтю', 'статті', 'статей')} з ${plural(pages, 'сторінки', 'сторінок', 'сторінок')}; решту буде завантажено наступного разу.`,
   stoppedAtLoop: 'Індекс статей посилається на вже прочитану сторінку, тому завантаження зупинилося там.',
   stoppedAtLimit: (pages) => `Завантаження зупинилося після ${num(pages)} сторінок — це найбільше за одне оновлення.`,
+
+  // The update prompt (moved from main.ts: it loads right after the first paint)
+  updateReady: 'Готова нова версія Broadsheet.',
+  reload: 'Перезавантажити',
+  offlineReady: 'Broadsheet готовий працювати без мережі.',
 };
 
 export default lazy;

@@ -29,9 +29,6 @@ const uk: Strings = {
   offlineBadge: 'Офлайн',
   wentOffline: 'Немає з’єднання. Усе, що збережено на цьому пристрої, можна читати далі.',
   backOnline: 'З’єднання відновлено.',
-  updateReady: 'Готова нова версія Broadsheet.',
-  reload: 'Перезавантажити',
-  offlineReady: 'Broadsheet готовий працювати без мережі.',
 
   savedBadge: 'Збережено',
   unreadBadge: 'Непрочитане',

@@ -2,7 +2,7 @@ import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { ParseReport } from '../../../src/core/feed/types';
 import { Alert } from '../../../src/app/Alert';
-import { alertText } from '../../../src/app/alerts';
+import { alertText } from '../../../src/app/alert-text';
 import type { SyncState } from '../../../src/app/useSync';
 import { enLazy as en } from '../../../src/i18n/en/lazy';
 import { emptyReport } from '../../../src/core/feed/report';
