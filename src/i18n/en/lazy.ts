@@ -244,6 +244,10 @@ export const enLazy = {
   updateReady: 'A new version of Broadsheet is ready.',
   reload: 'Reload',
   offlineReady: 'Broadsheet is ready to work offline.',
+
+  // The sync bar's progress (moved from main.ts: it loads with the first sync of several pages)
+  syncProgressLabel: 'Download progress',
+  syncProgress: (pages: number, articles: number) => `Fetched ${plural(pages, 'page', 'pages')} · ${plural(articles, 'article', 'articles')}`,
 };
 
 export type LazyStrings = typeof enLazy;

@@ -57,8 +57,6 @@ export const en = {
   // Archive sync and search (issue 3)
   searching: 'Searching…',
   indexing: 'The search index is still being built on this device: more matches may appear.',
-  syncProgressLabel: 'Download progress',
-  syncProgress: (pages: number, articles: number) => `Fetched ${plural(pages, 'page', 'pages')} · ${plural(articles, 'article', 'articles')}`,
 };
 
 export type Strings = typeof en;

@@ -243,6 +243,10 @@ const lazy: LazyStrings = {
   updateReady: 'Hay una nueva versión de Broadsheet.',
   reload: 'Recargar',
   offlineReady: 'Broadsheet ya funciona sin conexión.',
+
+  // The sync bar's progress (moved from main.ts: it loads with the first sync of several pages)
+  syncProgressLabel: 'Progreso de la descarga',
+  syncProgress: (pages, articles) => `Descargadas ${plural(pages, 'página', 'páginas')} · ${plural(articles, 'artículo', 'artículos')}`,
 };
 
 export default lazy;

@@ -47,8 +47,6 @@ const es: Strings = {
   // Archive sync and search
   searching: 'Buscando…',
   indexing: 'El índice de búsqueda aún se está creando en este dispositivo: pueden aparecer más resultados.',
-  syncProgressLabel: 'Progreso de la descarga',
-  syncProgress: (pages, articles) => `Descargadas ${plural(pages, 'página', 'páginas')} · ${plural(articles, 'artículo', 'artículos')}`,
 };
 
 export default es;

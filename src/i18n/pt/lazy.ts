@@ -243,6 +243,10 @@ const lazy: LazyStrings = {
   updateReady: 'Uma nova versão do Broadsheet está pronta.',
   reload: 'Recarregar',
   offlineReady: 'O Broadsheet já funciona sem conexão.',
+
+  // The sync bar's progress (moved from main.ts: it loads with the first sync of several pages)
+  syncProgressLabel: 'Progresso do download',
+  syncProgress: (pages, articles) => `Baixadas ${plural(pages, 'página', 'páginas')} · ${plural(articles, 'artigo', 'artigos')}`,
 };
 
 export default lazy;

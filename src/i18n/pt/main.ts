@@ -47,8 +47,6 @@ const pt: Strings = {
   // Archive sync and search
   searching: 'Pesquisando…',
   indexing: 'O índice de pesquisa ainda está sendo criado neste dispositivo: podem aparecer mais resultados.',
-  syncProgressLabel: 'Progresso do download',
-  syncProgress: (pages, articles) => `Baixadas ${plural(pages, 'página', 'páginas')} · ${plural(articles, 'artigo', 'artigos')}`,
 };
 
 export default pt;

@@ -243,6 +243,10 @@ const lazy: LazyStrings = {
   updateReady: 'Готова нова версія Broadsheet.',
   reload: 'Перезавантажити',
   offlineReady: 'Broadsheet готовий працювати без мережі.',
+
+  // The sync bar's progress (moved from main.ts: it loads with the first sync of several pages)
+  syncProgressLabel: 'Поступ завантаження',
+  syncProgress: (pages, articles) => `Завантажено ${plural(pages, 'сторінку', 'сторінки', 'сторінок')} · ${plural(articles, 'статтю', 'статті', 'статей')}`,
 };
 
 export default lazy;

@@ -48,8 +48,6 @@ const uk: Strings = {
   // Archive sync and search
   searching: 'Шукаємо…',
   indexing: 'Пошуковий індекс на цьому пристрої ще будується: можуть з’явитися інші збіги.',
-  syncProgressLabel: 'Поступ завантаження',
-  syncProgress: (pages, articles) => `Завантажено ${plural(pages, 'сторінку', 'сторінки', 'сторінок')} · ${plural(articles, 'статтю', 'статті', 'статей')}`,
 };
 
 export default uk;

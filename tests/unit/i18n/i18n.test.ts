@@ -17,7 +17,6 @@ const ARGS: Record<string, unknown[][]> = {
   noMatch: [[''], ['budget']],
   updatedAgo: [['5 minutes ago'], ['now']],
   activeFilters: [[1], [2], [5], [7]],
-  syncProgress: [[1, 1], [2, 250], [5, 21], [120, 100_000]],
   highlightCount: [[1], [2], [5], [21]],
   minRead: [[1], [2], [5], [21]],
   offlineCalm: [[1], [2], [5], [46]],

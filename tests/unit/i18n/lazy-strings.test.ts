@@ -57,6 +57,7 @@ const ARGS: Partial<Record<keyof LazyStrings, unknown[][]>> = {
   parseNotes: [...REPORTS.map((r) => [r]), [report({ noId: 1, badDates: 21 })]],
   partialSaved: [[1, 1], [3, 250], [22, 5]],
   stoppedAtLimit: [[1], [10_000]],
+  syncProgress: [[1, 1], [2, 250], [5, 21], [120, 100_000]],
 };
 
 const CATALOGUES: [Locale, LazyStrings][] = [
