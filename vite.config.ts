@@ -73,6 +73,14 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       // Inlined module preload polyfill would need 'unsafe-inline'; every browser we target has it.
       modulePreload: { polyfill: false },
+      // Class fields as plain assignments (`this.x = v`), not the defineProperty helper that the
+      // ES2020 target otherwise puts in the first load; no class here relies on define semantics.
+      rolldownOptions: {
+        transform: { assumptions: { setPublicClassFields: true } },
+        // Preact, its hooks and JSX runtime in one chunk (the bundler otherwise makes two, each
+        // with its own imports and exports, both in the first load).
+        output: { codeSplitting: { groups: [{ name: 'preact', test: /[\\/]node_modules[\\/]preact[\\/]/ }] } },
+      },
     },
     // The search worker (MiniSearch and the index) is an ES module worker, its own chunk.
     worker: { format: 'es' },

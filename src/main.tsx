@@ -1,14 +1,13 @@
 import { render } from 'preact';
 import { App } from './app/App';
 import { applyLocale } from './i18n';
-import { captureInstallPrompt } from './platform/install';
+import { captureInstallPrompt } from './platform/install-capture';
 import './platform/interaction';
 import { pickLocale } from './core/locales';
 import type { Settings } from './core/settings';
 import { applySettings, loadSettings, saveSettings } from './features/settings/settings';
 import { loadLibrary } from './app/useSync';
 import { hasFirstRows } from './features/list/useList';
-import { prefetchFirstPage } from './features/sync/early';
 import { indexUrl } from './platform/config';
 import './app/styles.css';
 
@@ -20,12 +19,12 @@ if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
 captureInstallPrompt();
 
 // A page that navigates away cancels the imports it was still loading, and Firefox reports each
-// as an unhandled rejection (docs/engines.md). A code chunk that fails to load is logged once as
-// a warning; the view that needed it is simply not shown, and the next visit loads it again.
+// as an unhandled rejection (docs/engines.md). A code chunk that fails to load is not an
+// uncaught error; the view that needed it is simply not shown, and the next visit loads it again.
 addEventListener('unhandledrejection', (e) => {
-  if (!/dynamically imported module|Importing a module script failed|Failed to fetch dynamically/i.test(String(e.reason))) return;
-  e.preventDefault();
-  console.warn('A part of the app could not be loaded', e.reason);
+  // Firefox: "error loading dynamically imported module"; Safari: "Importing a module script
+  // failed"; Chromium: "Failed to fetch dynamically imported module".
+  if (/dynamically imported|module script failed/i.test(String(e.reason))) e.preventDefault();
 });
 
 // `languages` is missing from some navigators (old ones, test stubs); `language` is not.
@@ -35,9 +34,11 @@ const localeFor = (s: Settings) =>
 
 // The store's code downloads while the first screen (kept in localStorage) renders. On a first
 // visit (nothing kept), page 1 of the index is requested now too, in parallel with loading the
-// code, opening the database and taking the tab lock, instead of after them.
+// code, opening the database and taking the tab lock, instead of after them. That request's code
+// is a chunk of its own, requested together with the library's (it is not needed for the first
+// paint); the sync's fetch, which loads after it, takes its response.
 void loadLibrary();
-if (!hasFirstRows() && navigator.onLine) prefetchFirstPage(indexUrl());
+if (!hasFirstRows() && navigator.onLine) void import('./features/sync/early').then((m) => m.prefetchFirstPage(indexUrl()));
 
 let settings = loadSettings();
 applySettings(settings);

@@ -4,14 +4,13 @@
  * the database answers, from the first screen kept in localStorage); the sync runs after, and
  * the list takes in its pages as they land.
  */
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback } from 'preact/hooks';
 import { NO_FILTER } from '../core/list-model';
 import type { StateUpdate } from '../core/reading';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { useListEntries, useListResults } from '../features/list/useList';
 import type { MarkAll } from '../features/list/MarkAllRead';
 import { useOfflineStatus } from '../features/offline/useOfflineStatus';
-import { dismissStorageNote, storageAtRisk, storageNoteDismissed } from '../platform/install';
 import { useRoute } from '../ui/navigation';
 import type { Route } from '../core/routes';
 import { useLazy } from '../ui/useLazy';
@@ -29,12 +28,8 @@ import type { DownloadQuestionProps } from '../features/offline/DownloadQuestion
 const loadQuestion = () =>
   Promise.all([import('../features/offline/DownloadQuestion'), import('../i18n/lazy').then((m) => m.loadLazyStrings())]).then(([m]) => m.DownloadQuestion);
 
-/** Keyboard shortcuts are not needed for the first paint: they load right after it. */
-const loadShortcuts = () => import('../ui/shortcuts').then((m) => m.Shortcuts);
-
-/** The WebKit storage note, with the lazy strings it reads. */
-const loadStorageNote = () =>
-  Promise.all([import('../features/offline/WebKitStorageNote'), import('../i18n/lazy').then((m) => m.loadLazyStrings())]).then(([m]) => m.WebKitStorageNote);
+/** Keyboard shortcuts and the WebKit storage note are not needed for the first paint: they load right after it. */
+const loadAfterPaint = () => import('./AfterPaint').then((m) => m.AfterPaint);
 
 export interface AppProps {
   settings: Settings;
@@ -62,11 +57,7 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
   );
   const onState = useCallback<StateUpdate>((id, change) => updateReading(library, id, change), [updateReading, library]);
   const onMarkAll = useCallback<MarkAll>((ids) => markAll(library, ids), [markAll, library]);
-  const Shortcuts = useLazy<{ route: Route }>(true, loadShortcuts);
-
-  // In WebKit outside the installed app, stored articles go after 7 unused days: say so, once.
-  const [noteOpen, setNoteOpen] = useState(() => storageAtRisk() && !storageNoteDismissed());
-  const StorageNote = useLazy(noteOpen, loadStorageNote);
+  const AfterPaint = useLazy<{ route: Route }>(true, loadAfterPaint);
 
   return (
     <div class="app">
@@ -80,17 +71,9 @@ export function App({ settings = DEFAULT_SETTINGS, onSettings = () => {} }: Part
         calm={isCalmOffline(sync, list.total) || (!online && (list.total ?? 0) > 0) ? list.total : undefined}
       />
       <Alert sync={sync} notice={notice} stored={list.total} />
-      {noteOpen && StorageNote && (
-        <StorageNote
-          onDismiss={() => {
-            dismissStorageNote();
-            setNoteOpen(false);
-          }}
-        />
-      )}
       <Toasts network={networkChange} />
       {question && Question && <Question cost={question.cost} answer={question.answer} />}
-      {Shortcuts && <Shortcuts route={route} />}
+      {AfterPaint && <AfterPaint route={route} />}
       <main id="main">
         <Routes
           route={route}

@@ -1,10 +1,15 @@
 import { highlightsHref, settingsHref, type Route } from '../core/routes';
-import { SyncProgress, type SyncPageProgress } from '../features/sync/SyncProgress';
+import type { SyncPageProgress, SyncProgressProps } from '../features/sync/SyncProgress';
+import { useLazy } from '../ui/useLazy';
 import { formatRelative } from '../i18n/format';
 import { t } from '../i18n';
 import { BASE } from '../ui/navigation';
 import { Link } from '../ui/Link';
 import type { SyncState } from './useSync';
+
+/** The progress bar is needed only while a sync of several pages runs: its code (and strings) load then. */
+const loadProgress = () =>
+  Promise.all([import('../features/sync/SyncProgress'), import('../i18n/lazy').then((m) => m.loadLazyStrings())]).then(([m]) => m.SyncProgress);
 
 export interface MastheadProps {
   view: Route['view'];
@@ -25,6 +30,7 @@ export interface MastheadProps {
  */
 export function Masthead({ view, title, online, sync, progress, onCheck, calm }: MastheadProps) {
   const Brand = view === 'list' ? 'h1' : 'p';
+  const SyncProgress = useLazy<SyncProgressProps>(sync.running && !!progress, loadProgress);
   return (
     <header class="masthead">
       <div class="masthead-top">
@@ -58,7 +64,7 @@ export function Masthead({ view, title, online, sync, progress, onCheck, calm }:
             {t.offlineCalm(calm)}
           </span>
         )}
-        <SyncProgress progress={sync.running ? progress : undefined} expectedPages={sync.record.pagesTotal} />
+        {SyncProgress && <SyncProgress progress={sync.running ? progress : undefined} expectedPages={sync.record.pagesTotal} />}
       </div>
     </header>
   );

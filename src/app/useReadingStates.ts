@@ -4,7 +4,8 @@
  * this tab's memory, is the truth.
  */
 import { useCallback, useRef, useState } from 'preact/hooks';
-import { emptyState, markAllRead, restored, type ReadingState, type Restore } from '../core/reading';
+import { emptyState } from '../core/empty-state';
+import type { ReadingState, Restore } from '../core/reading';
 import type { Library } from '../features/sync/library';
 
 export interface ReadingStates {
@@ -58,6 +59,8 @@ export function useReadingStates(): ReadingStates {
   latest.current = states;
 
   const markAll = useCallback<ReadingStates['markAll']>(async (library, ids) => {
+    // The rules for many articles at once load with the first use (not in the first load).
+    const { markAllRead, restored } = await import('../core/reading');
     const { changed, undo: shown } = markAllRead(latest.current, ids, Date.now());
     if (changed.length) {
       setStates((current) => {

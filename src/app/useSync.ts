@@ -12,16 +12,12 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Article, ParseReport } from '../core/feed/types';
 import type { ReadingState } from '../core/reading';
 import type { SyncFailure, SyncRecord } from '../core/sync-types';
-import { listen } from '../data/channel';
-import { setBodyFetcher } from '../features/offline/body-source';
+import { listenLater } from '../data/listen-later';
 import type { ListEntries } from '../features/list/useList';
 import type { Library } from '../features/sync/library';
-import type { SyncOutcome } from '../features/sync/sync';
 import type { SyncPageProgress } from '../features/sync/SyncProgress';
 import { indexUrl } from '../platform/config';
 import type { DownloadChoice, DownloadCost } from '../core/download-cost';
-import { backgroundRefreshAllowed } from '../core/saver';
-import { connectionInfo, loadSaver } from '../platform/saver';
 
 export interface SyncState {
   running: boolean;
@@ -65,7 +61,7 @@ export interface Sync {
   question: DownloadQuestion | undefined;
 }
 
-interface DownloadQuestion {
+export interface DownloadQuestion {
   cost: DownloadCost;
   answer: (choice: DownloadChoice) => void;
 }
@@ -76,7 +72,17 @@ let libraryModule: Promise<typeof import('../features/sync/library')> | undefine
  * paint, which comes from the rows kept in localStorage: it is its own chunk, requested by
  * `main.tsx` as the app starts, so it downloads while the first screen renders.
  */
-export const loadLibrary = () => (libraryModule ??= import('../features/sync/library'));
+export const loadLibrary = () => {
+  // The sync's steps (`sync-run.ts`) are needed as soon as the library is: requested with it.
+  if (!libraryModule) void import('./sync-run');
+  return (libraryModule ??= import('../features/sync/library'));
+};
+
+/** The data saver's rules and preferences: read only once the library is open, so not in the first load. */
+const loadSaverRules = () => Promise.all([import('../core/saver'), import('../platform/saver')]);
+
+/** Whether refreshes nobody asked for may run now (the data saver on a metered connection says no). */
+const refreshAllowed = () => loadSaverRules().then(([core, prefs]) => core.backgroundRefreshAllowed(prefs.loadSaver(), prefs.connectionInfo()));
 
 /** Up to this many stored articles, the list shows which are readable fully offline. */
 const OFFLINE_MARKS_MAX = 5000;
@@ -130,42 +136,9 @@ export function useSync(inputs: SyncInputs): Sync {
       running.current = true;
       setState((s) => ({ ...s, running: true }));
       try {
-        // Each stored page is merged into the list as it arrives: no re-read of the archive.
-        const pagesTotal = full ? (await lib.record().catch(() => undefined))?.pagesTotal : undefined;
-        const outcome = await lib.sync({
-          full,
-          // A first sync or a full re-sync larger than the reader's threshold asks first.
-          ask: async ({ feed, bytes }) => {
-            const { indexCost, mustAsk } = await import('../core/download-cost');
-            const cost = indexCost(feed.totals, bytes, pagesTotal);
-            if (!mustAsk(cost, loadSaver().askAboveMB)) return 'all';
-            return new Promise<DownloadChoice>((resolve) =>
-              setQuestion({
-                cost,
-                answer: (choice) => {
-                  setQuestion(undefined);
-                  resolve(choice);
-                },
-              }),
-            );
-          },
-          onProgress: (p) => {
-            latest.current.list.merge(p.records);
-            setProgress(p);
-            // The first page names the feed: the heading need not wait for the last one.
-            if (p.feedTitle) setState((s) => (s.record.feedTitle === p.feedTitle ? s : { ...s, record: { ...s.record, feedTitle: p.feedTitle } }));
-          },
-        });
-        setProgress(undefined);
-        // Another tab did the sync, or a full disk kept part of it: re-read what is stored.
-        if ((outcome.ok && outcome.elsewhere) || (!outcome.ok && outcome.failure.kind === 'storage')) await reload(lib);
-        else if (outcome.ok && (outcome.write.added > 0 || outcome.write.updated > 0)) markOffline(lib);
-        if (outcome.ok) setNotice((n) => (n === 'evicted' ? 'evictedRestored' : n));
-        setState((s) => ({
-          running: false,
-          record: outcome.record,
-          ...(outcome.ok ? { report: outcome.report, ...stopNote(outcome) } : { failure: outcome.failure, ...(s.report ? { report: s.report } : {}), ...(outcome.partial ? { partial: outcome.partial } : {}) }),
-        }));
+        // The sync's own steps load with it (after the first paint: the library is open by then).
+        const { runOnce } = await import('./sync-run');
+        await runOnce(lib, full, { setState, setProgress, setQuestion, setNotice, reload, markOffline, merge: (records) => latest.current.list.merge(records) });
       } catch (error) {
         // A bug or a closed database must not leave the app spinning.
         console.error(error);
@@ -190,14 +163,17 @@ export function useSync(inputs: SyncInputs): Sync {
       else if (lib.lost) setNotice('evicted');
       setLibrary(lib);
       // Keep offline fetches announced bodies (bodies on demand) the way the reader does.
-      setBodyFetcher(async (a) => {
-        const opened = await lib.open(a.id);
-        if (opened.failure || !opened.article) throw new Error(`The body of ${a.id} could not be downloaded`);
-        return opened.article;
-      });
+      // (Its code is not in the first load: set a moment after the library opens, as before only then.)
+      void import('../features/offline/body-source').then(({ setBodyFetcher }) =>
+        setBodyFetcher(async (a) => {
+          const opened = await lib.open(a.id);
+          if (opened.failure || !opened.article) throw new Error(`The body of ${a.id} could not be downloaded`);
+          return opened.article;
+        }),
+      );
       await reload(lib);
       // Saving data on a metered connection: with articles stored, no refresh until asked for.
-      const quiet = !backgroundRefreshAllowed(loadSaver(), connectionInfo()) && (await lib.count().catch(() => 0)) > 0;
+      const quiet = !(await refreshAllowed()) && (await lib.count().catch(() => 0)) > 0;
       if (!quiet) await runSync(lib);
     })();
     return () => {
@@ -208,15 +184,20 @@ export function useSync(inputs: SyncInputs): Sync {
   // Coming back online, or back to the foreground after a while, fetches new articles.
   useEffect(() => {
     // With the data saver on, a metered connection gets no refresh nobody asked for.
-    const allowed = () => backgroundRefreshAllowed(loadSaver(), connectionInfo());
     const online = () => {
-      if (library && allowed()) void runSync(library);
+      if (!library) return;
+      void refreshAllowed().then((ok) => {
+        if (ok) void runSync(library);
+      });
     };
     const visible = () => {
-      if (document.visibilityState !== 'visible' || !library || !allowed()) return;
+      if (document.visibilityState !== 'visible' || !library) return;
       const last = state.record.lastAttempt ?? 0;
-      if (Date.now() - last > FOREGROUND_REFRESH_MS) void runSync(library);
-      tick((n) => n + 1);
+      void refreshAllowed().then((ok) => {
+        if (!ok) return;
+        if (Date.now() - last > FOREGROUND_REFRESH_MS) void runSync(library);
+        tick((n) => n + 1);
+      });
     };
     addEventListener('online', online);
     document.addEventListener('visibilitychange', visible);
@@ -232,7 +213,7 @@ export function useSync(inputs: SyncInputs): Sync {
   // An import or a clean-up (in this tab or another) changed the stored articles: re-read them.
   useEffect(() => {
     if (!library) return;
-    return listen((m) => {
+    return listenLater((m) => {
       if (m.type === 'synced' && m.ok === undefined) void reload(library);
     });
   }, [library, reload]);
@@ -255,9 +236,4 @@ export function useSync(inputs: SyncInputs): Sync {
     [library, runSync],
   );
   return { library, state, progress, notice, run: library ? run : undefined, question };
-}
-
-/** A loop or the page limit ended the last sync early: worth a sentence in the alert. */
-function stopNote(outcome: Extract<SyncOutcome, { ok: true }>): Pick<SyncState, 'stop' | 'pages'> {
-  return outcome.stop === 'loop' || outcome.stop === 'limit' ? { stop: outcome.stop, pages: outcome.pages } : {};
 }

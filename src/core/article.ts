@@ -85,11 +85,6 @@ export function clampDate(ms: number, now: number): { ms: number; clamped: boole
   return { ms: Math.floor(now / FUTURE_SLACK) * FUTURE_SLACK + FUTURE_SLACK, clamped: true };
 }
 
-/** The list's order: newest first; equal dates by id, descending, as the reversed `by-date` index has them. */
-export function newestFirst(a: Pick<Article, 'sortDate' | 'id'>, b: Pick<Article, 'sortDate' | 'id'>): number {
-  return b.sortDate - a.sortDate || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-}
-
 /** The index announced a body (`_broadsheet.body_url`) that is not stored yet: reading it needs the network once. */
 export function needsBody(a: Pick<Article, 'bodyUrl' | 'hasBody'>): boolean {
   return !!a.bodyUrl && !a.hasBody;

@@ -3,7 +3,7 @@
  * of a query are matched by the search index (`engine.ts`, in a worker); what is left here is
  * cheap enough for the main thread at 100,000 rows: the tag, the order, merging synced rows in.
  */
-import { newestFirst } from './article';
+import { newestFirst } from './order';
 import type { Article } from './feed/types';
 
 /** What a list row needs: the article minus its body. */

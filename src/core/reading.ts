@@ -3,6 +3,7 @@
  * small record per article, so the rules are tested without a browser. The record lives in its
  * own store, apart from the article, so re-syncs and app updates never touch it.
  */
+import { emptyState } from './empty-state';
 
 export interface ReadingState {
   id: string;
@@ -33,9 +34,8 @@ export type StateChange = (s: ReadingState, now: number) => ReadingState;
 /** Asks for `change` to be applied to article `id`'s reading state (shown at once, then stored). */
 export type StateUpdate = (id: string, change: StateChange) => void;
 
-export function emptyState(id: string): ReadingState {
-  return { id, read: false, saved: false, progress: 0, updatedAt: 0 };
-}
+// The state of an article never touched, on its own so the first load need not carry these rules.
+export { emptyState };
 
 /** Opening an article marks it read (keeping the first time it was read). */
 export function opened(s: ReadingState, now: number): ReadingState {

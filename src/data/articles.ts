@@ -4,7 +4,7 @@
  * Writing them is in `write.ts`, which only the sync and imports load.
  */
 import { unwrap, wrap } from 'idb';
-import { newestFirst } from '../core/article';
+import { newestFirst } from '../core/order';
 import type { Article } from '../core/feed/types';
 import type { DB } from './connection';
 import type { SyncRecord } from '../core/sync-types';

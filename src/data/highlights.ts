@@ -6,7 +6,7 @@
  */
 import type { Highlight } from '../core/highlights/highlight';
 import type { IDBPTransaction } from 'idb';
-import type { DB } from './connection';
+import { withConnection, type DB } from './connection';
 import type { ArticleRecord, BroadsheetDB } from './schema';
 
 /** Every highlight, in no particular order. */
@@ -28,6 +28,9 @@ export async function highlightCounts(db: DB): Promise<Map<string, number>> {
   for (let c = await index.openKeyCursor(); c; c = await c.continue()) counts.set(c.key, (counts.get(c.key) ?? 0) + 1);
   return counts;
 }
+
+/** `highlightCounts` on the shared connection: what the list's lazily loaded count reads. */
+export const storedHighlightCounts = (): Promise<Map<string, number>> => withConnection(highlightCounts);
 
 /** Writes highlights (made, edited or imported) and marks their articles changed for search. */
 export async function putHighlights(db: DB, highlights: readonly Highlight[]): Promise<void> {

@@ -2,33 +2,15 @@
  * Installing to the home screen. Chromium offers `beforeinstallprompt`, which we keep and replay
  * from our own "Install app" button; iOS Safari has no such event, so there we show short
  * "Add to Home Screen" instructions instead. Captured from startup, because the event may fire
- * before any view that shows the button exists.
+ * before any view that shows the button exists (`install-capture.ts`, the only part in the
+ * first load).
  */
 
-interface InstallPromptEvent extends Event {
-  prompt(): Promise<void>;
-  userChoice: Promise<{ outcome: 'accepted' | 'dismissed' }>;
-}
+import { captured } from './install-capture';
 
 export type InstallState = 'available' | 'ios' | 'installed' | 'unavailable';
 
-let deferred: InstallPromptEvent | undefined;
-let installed = false;
-const listeners = new Set<() => void>();
-const notify = () => listeners.forEach((l) => l());
-
-export function captureInstallPrompt(): void {
-  addEventListener('beforeinstallprompt', (e) => {
-    e.preventDefault();
-    deferred = e as InstallPromptEvent;
-    notify();
-  });
-  addEventListener('appinstalled', () => {
-    deferred = undefined;
-    installed = true;
-    notify();
-  });
-}
+const notify = () => captured.listeners.forEach((l) => l());
 
 export function isIos(ua = navigator.userAgent, maxTouchPoints = navigator.maxTouchPoints): boolean {
   // iPadOS 13+ says "Macintosh" but has a touch screen.
@@ -50,7 +32,7 @@ export function isWebKit(ua = navigator.userAgent, maxTouchPoints = navigator.ma
  * added to the Home Screen: true when that applies to this page (WebKit, not the installed app).
  */
 export function storageAtRisk(): boolean {
-  return !installed && !isStandalone() && isWebKit();
+  return !captured.installed && !isStandalone() && isWebKit();
 }
 
 const NOTE_KEY = 'broadsheet-webkit-storage-note';
@@ -78,22 +60,22 @@ function isStandalone(): boolean {
 }
 
 export function installState(): InstallState {
-  if (installed || isStandalone()) return 'installed';
-  if (deferred) return 'available';
+  if (captured.installed || isStandalone()) return 'installed';
+  if (captured.deferred) return 'available';
   return isIos() ? 'ios' : 'unavailable';
 }
 
 export async function promptInstall(): Promise<void> {
-  const e = deferred;
+  const e = captured.deferred;
   if (!e) return;
-  deferred = undefined;
+  captured.deferred = undefined;
   await e.prompt();
   const { outcome } = await e.userChoice;
-  if (outcome === 'accepted') installed = true;
+  if (outcome === 'accepted') captured.installed = true;
   notify();
 }
 
 export function onInstallChange(l: () => void): () => void {
-  listeners.add(l);
-  return () => listeners.delete(l);
+  captured.listeners.add(l);
+  return () => captured.listeners.delete(l);
 }

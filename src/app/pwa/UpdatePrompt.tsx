@@ -3,7 +3,7 @@
  * reloads once it controls the page, so no page ever runs half old, half new code.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../i18n';
+import { tl } from '../../i18n/lazy';
 import { onSw } from './sw-events';
 
 export function UpdatePrompt() {
@@ -30,7 +30,7 @@ export function UpdatePrompt() {
     <>
       {apply && (
         <div role="alert" class="toast">
-          <span>{t.updateReady}</span>
+          <span>{tl().updateReady}</span>
           <button
             type="button"
             disabled={reloading}
@@ -39,12 +39,12 @@ export function UpdatePrompt() {
               apply();
             }}
           >
-            {t.reload}
+            {tl().reload}
           </button>
         </div>
       )}
       <div class="toast-live" aria-live="polite">
-        {ready && !apply ? t.offlineReady : ''}
+        {ready && !apply ? tl().offlineReady : ''}
       </div>
     </>
   );

@@ -6,7 +6,14 @@ import type { ListEntry } from '../../core/list-model';
  * A field to find any value by its first letters, for facets with more values than the picker
  * offers: an input with suggestions (a `<datalist>`, found by prefix, at most a few dozen).
  */
-export function FacetFinder({ id, label, index, onPick }: { id: string; label: string; index: FacetIndex<ListEntry>; onPick: (value: string) => void }) {
+export interface FacetFinderProps {
+  id: string;
+  label: string;
+  index: FacetIndex<ListEntry>;
+  onPick: (value: string) => void;
+}
+
+export function FacetFinder({ id, label, index, onPick }: FacetFinderProps) {
   const [typed, setTyped] = useState('');
   const found = useMemo(() => index.find(typed), [index, typed]);
   return (

@@ -6,7 +6,8 @@
 import { useMemo } from 'preact/hooks';
 import type { Filter, ListEntry } from '../../core/list-model';
 import { PICKER_LIMIT } from '../../core/facet-index';
-import { locale, t } from '../../i18n';
+import { locale } from '../../i18n';
+import { tl } from '../../i18n/lazy';
 import { Options } from './Options';
 import { authorsOf, languageOf, useFacet } from './useFacet';
 import { FacetFinder } from './FacetFinder';
@@ -44,35 +45,35 @@ export function Facets({ entries, filter, change }: FacetsProps) {
     <div class="facets">
       <label class="check">
         <input type="checkbox" checked={!!filter.unread} onChange={(e) => change({ unread: e.currentTarget.checked })} />
-        {t.unreadOnly}
+        {tl().unreadOnly}
       </label>
       <label class="check">
         <input type="checkbox" checked={!!filter.saved} onChange={(e) => change({ saved: e.currentTarget.checked })} />
-        {t.savedOnly}
+        {tl().savedOnly}
       </label>
       <div class="field">
-        <label for="author">{t.authorLabel}</label>
+        <label for="author">{tl().authorLabel}</label>
         <select id="author" value={authorValue} onChange={(e) => change({ author: e.currentTarget.value })}>
-          <option value="">{t.anyAuthor}</option>
+          <option value="">{tl().anyAuthor}</option>
           {!!filter.author && !authors.some((a) => a.name === authorValue) && <option value={authorValue}>{authorValue}</option>}
           {authorOptions}
         </select>
       </div>
-      {authorFacet.index.size > PICKER_LIMIT && <FacetFinder id="author-find" label={t.findAuthor} index={authorFacet.index} onPick={(author) => change({ author })} />}
+      {authorFacet.index.size > PICKER_LIMIT && <FacetFinder id="author-find" label={tl().findAuthor} index={authorFacet.index} onPick={(author) => change({ author })} />}
       <div class="field">
-        <label for="lang">{t.languageLabel}</label>
+        <label for="lang">{tl().languageLabel}</label>
         <select id="lang" value={filter.lang ?? ''} onChange={(e) => change({ lang: e.currentTarget.value })}>
-          <option value="">{t.anyLanguage}</option>
+          <option value="">{tl().anyLanguage}</option>
           {!!filter.lang && !languages.some((l) => l.lang === filter.lang) && <option value={filter.lang}>{filter.lang}</option>}
           {languageOptions}
         </select>
       </div>
       <div class="field">
-        <label for="from">{t.fromDate}</label>
+        <label for="from">{tl().fromDate}</label>
         <input id="from" type="date" value={filter.from ?? ''} max={filter.to || undefined} onChange={(e) => change({ from: e.currentTarget.value })} />
       </div>
       <div class="field">
-        <label for="to">{t.toDate}</label>
+        <label for="to">{tl().toDate}</label>
         <input id="to" type="date" value={filter.to ?? ''} min={filter.from || undefined} onChange={(e) => change({ to: e.currentTarget.value })} />
       </div>
     </div>

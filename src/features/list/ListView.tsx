@@ -19,14 +19,20 @@ import { Link } from '../../ui/Link';
 import { listHref } from '../../core/routes';
 import { useHighlightCounts } from './useHighlightCounts';
 import { Rows, viewportAnchor } from './Rows';
-import { MarkAllRead, type MarkAll } from './MarkAllRead';
+import type { MarkAll, MarkAllReadProps } from './MarkAllRead';
 import { Options } from './Options';
 import type { FacetsProps } from './Facets';
 import { useLazy } from '../../ui/useLazy';
 import { tagsOf, useFacet } from './useFacet';
-import { FacetFinder } from './FacetFinder';
+import type { FacetFinderProps } from './FacetFinder';
 
-const loadFacets = () => import('./Facets').then((m) => m.Facets);
+// The panel's strings are in the lazy catalogue: it renders once they are loaded too.
+// "Mark N as read" is not needed for the first rows: it loads, with its strings, right after.
+const loadMarkAll = () =>
+  Promise.all([import('./MarkAllRead'), import('../../i18n/lazy').then((m) => m.loadLazyStrings())]).then(([m]) => m.MarkAllRead);
+/** "Find a tag" shows only beyond the picker's limit: its code loads then. */
+const loadFinder = () => import('./FacetFinder').then((m) => m.FacetFinder);
+const loadFacets = () => Promise.all([import('./Facets'), import('../../i18n/lazy').then((m) => m.loadLazyStrings())]).then(([m]) => m.Facets);
 
 interface ListViewBase {
   /** Every stored article; `undefined` while the store is being read. */
@@ -81,6 +87,8 @@ export function ListView({ entries, visible, filter, syncing, results, complete 
   const moreOpen = toggledOpen || facetCount(filter) - (filter.tag.trim() ? 1 : 0) > 0;
   // The facets' code (and their counting) loads when "More filters" is first opened.
   const Facets = useLazy<FacetsProps>(moreOpen, loadFacets);
+  const TagFinder = useLazy<FacetFinderProps>(tagFacet.index.size > PICKER_LIMIT, loadFinder);
+  const MarkAllRead = useLazy<MarkAllReadProps>(!!onMarkAll && !!entries, loadMarkAll);
   const restore = useMemo(() => {
     const { scrollY, focusId, anchorId, anchorDy } = historyState();
     return scrollY === undefined && !focusId && !anchorId ? undefined : { scrollY, focusId, anchorId, anchorDy };
@@ -174,7 +182,7 @@ export function ListView({ entries, visible, filter, syncing, results, complete 
             {tagOptions}
           </select>
         </div>
-        {tagFacet.index.size > PICKER_LIMIT && <FacetFinder id="tag-find" label={t.findTag} index={tagFacet.index} onPick={(tag) => change({ tag })} />}
+        {TagFinder && tagFacet.index.size > PICKER_LIMIT && <TagFinder id="tag-find" label={t.findTag} index={tagFacet.index} onPick={(tag) => change({ tag })} />}
         <details class="more-filters" open={moreOpen} ref={details}>
           <summary>
             {t.moreFilters}
@@ -189,7 +197,7 @@ export function ListView({ entries, visible, filter, syncing, results, complete 
           {status}
         </p>
         {entries && results?.pending && shown && <span class="searching">{t.searching}</span>}
-        {onMarkAll && states && entries && shown && complete && !results?.pending && <MarkAllRead rows={rows} states={states} onMarkAll={onMarkAll} />}
+        {MarkAllRead && onMarkAll && states && entries && shown && complete && !results?.pending && <MarkAllRead rows={rows} states={states} onMarkAll={onMarkAll} />}
         {filtered && (
           <Link class="clear" href={BASE}>
             {t.clearFilters}

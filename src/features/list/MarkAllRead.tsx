@@ -5,17 +5,17 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { ListEntry } from '../../core/list-model';
 import type { ReadingState } from '../../core/reading';
-import { t } from '../../i18n';
+import { tl } from '../../i18n/lazy';
 
 export type MarkAll = (ids: readonly string[]) => Promise<{ count: number; undo: () => Promise<void> }>;
 
-interface Props {
+export interface MarkAllReadProps {
   rows: readonly ListEntry[];
   states: ReadonlyMap<string, ReadingState>;
   onMarkAll: MarkAll;
 }
 
-export function MarkAllRead({ rows, states, onMarkAll }: Props) {
+export function MarkAllRead({ rows, states, onMarkAll }: MarkAllReadProps) {
   const unread = useMemo(() => {
     const ids: string[] = [];
     for (const r of rows) if (!states.get(r.id)?.read) ids.push(r.id);
@@ -33,11 +33,11 @@ export function MarkAllRead({ rows, states, onMarkAll }: Props) {
           onClick={() => {
             void onMarkAll(unread).then((r) => {
               setDone(r);
-              setNote(t.markedAllRead(r.count));
+              setNote(tl().markedAllRead(r.count));
             });
           }}
         >
-          {t.markAllRead(unread.length)}
+          {tl().markAllRead(unread.length)}
         </button>
       )}
       {done && (
@@ -47,10 +47,10 @@ export function MarkAllRead({ rows, states, onMarkAll }: Props) {
           onClick={() => {
             const undo = done.undo;
             setDone(undefined);
-            void undo().then(() => setNote(t.undone));
+            void undo().then(() => setNote(tl().undone));
           }}
         >
-          {t.undo}
+          {tl().undo}
         </button>
       )}
       <span class="sr-only" aria-live="polite">

@@ -20,7 +20,6 @@ import { Link } from '../../ui/Link';
 import { t } from '../../i18n';
 import { OfflineMark } from './OfflineMark';
 import { articleHref, listHref } from '../../core/routes';
-import { readingMinutes } from '../../core/reading-time';
 import type { SnippetPart } from '../../core/snippet';
 
 /** The most rows the DOM holds. */
@@ -55,6 +54,10 @@ const NO_STATES: ReadonlyMap<string, ReadingState> = new Map();
 /** The snippet code, loaded with the first query (the first load does not carry it). */
 let snippets_: typeof import('../../core/snippet') | undefined;
 const loadSnippets = () => import('../../core/snippet').then((m) => (snippets_ = m));
+
+/** Reading time's rule (speeds per language): loaded right after the first paint, which shows rows without it. */
+let readingTime_: typeof import('../../core/reading-time') | undefined;
+const loadReadingTime = () => import('../../core/reading-time').then((m) => (readingTime_ = m));
 
 /** Snippets of the rows shown for the current query; dropped when the query changes. */
 let snippets = { key: '', byId: new Map<string, SnippetPart[] | undefined>() };
@@ -99,6 +102,10 @@ export function Rows({ entries, filter, busy, restore, complete, onOpen, onTag, 
   const target = useRef<{ id: string; dy: number } | undefined>(undefined);
   const shownFilter = useRef(filter);
   const [snippetsReady, setSnippetsReady] = useState(() => !!snippets_);
+  const [timesReady, setTimesReady] = useState(() => !!readingTime_);
+  useEffect(() => {
+    if (!timesReady) void loadReadingTime().then(() => setTimesReady(true));
+  }, [timesReady]);
   const hasQuery = filter.q.trim() !== '';
   useEffect(() => {
     if (hasQuery && !snippetsReady) void loadSnippets().then(() => setSnippetsReady(true));
@@ -246,7 +253,7 @@ export function Rows({ entries, filter, busy, restore, complete, onOpen, onTag, 
       {rows.map((e, i) => {
         const state = states.get(e.id);
         const unread = !state?.read;
-        const minutes = readingMinutes(e.words, e.language);
+        const minutes = readingTime_?.readingMinutes(e.words, e.language);
         return (
         <li key={e.id} class={unread ? 'row unread' : 'row'} lang={e.language} data-id={e.id} aria-setsize={entries.length} aria-posinset={start + i + 1}>
           <h2 class="row-title">

@@ -10,8 +10,8 @@ export function useHighlightCounts(): ReadonlyMap<string, number> | undefined {
   const [counts, setCounts] = useState<ReadonlyMap<string, number>>();
   useEffect(() => {
     let live = true;
-    void Promise.all([import('../../data/connection'), import('../../data/highlights')])
-      .then(([c, h]) => c.withConnection(h.highlightCounts))
+    void import('../../data/highlights')
+      .then((h) => h.storedHighlightCounts())
       .then(
         (m) => {
           if (live) setCounts(m.size ? m : undefined);

@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '../../core/feed/types';
-import { listen } from '../../data/channel';
+import { listenLater } from '../../data/listen-later';
 import type { Needs } from './marks';
 
 const loadStatus = () => import('./status');
@@ -50,7 +50,7 @@ export function useOfflineStatus(): OfflineStatus {
   );
 
   useEffect(() => {
-    const stop = listen((m) => {
+    const stop = listenLater((m) => {
       if (m.type === 'offline') void refresh();
     });
     // A keep-offline run interrupted by a closed tab or a lost network goes on by itself.

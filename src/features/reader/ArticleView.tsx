@@ -157,7 +157,7 @@ export function ArticleView({ library, id, syncing, back, state, onState, feedTi
   const backLink = (
     <Link class="back" href={back ?? listHref(BASE, { q: '', tag: '' })} onClick={back ? historyBack : undefined}>
       <span aria-hidden="true">←</span>
-      {t.backToList}
+      {tl().backToList}
     </Link>
   );
 
@@ -169,8 +169,8 @@ export function ArticleView({ library, id, syncing, back, state, onState, feedTi
     return (
       <div class="missing">
         {backLink}
-        <h1 tabIndex={-1}>{syncing ? t.articleLoading : t.articleMissing}</h1>
-        {!syncing && <p>{t.articleMissingHint}</p>}
+        <h1 tabIndex={-1}>{syncing ? t.articleLoading : tl().articleMissing}</h1>
+        {!syncing && <p>{tl().articleMissingHint}</p>}
       </div>
     );
   }
@@ -190,13 +190,13 @@ export function ArticleView({ library, id, syncing, back, state, onState, feedTi
             aria-pressed={saved}
             onClick={() => onState?.(article.id, (s, now) => withSaved(s, !s.saved, now))}
           >
-            <span aria-hidden="true">{saved ? '★' : '☆'}</span> {t.save}
+            <span aria-hidden="true">{saved ? '★' : '☆'}</span> {tl().save}
           </button>
           <button type="button" class="action" onClick={() => onState?.(article.id, (s, now) => withRead(s, !s.read, now))}>
             {/* Both labels take up space, so the button keeps its width when the label flips. */}
             <span class="stack">
-              <span class={read ? 'off' : undefined}>{t.markRead}</span>
-              <span class={read ? undefined : 'off'}>{t.markUnread}</span>
+              <span class={read ? 'off' : undefined}>{tl().markRead}</span>
+              <span class={read ? undefined : 'off'}>{tl().markUnread}</span>
             </span>
           </button>
         </div>
@@ -216,13 +216,13 @@ export function ArticleView({ library, id, syncing, back, state, onState, feedTi
           {article.modified !== undefined && article.modified !== article.published && (
             <span>
               {' '}
-              ({t.updatedOn} <time dateTime={isoDate(article.modified)}>{formatLongDate(article.modified)}</time>)
+              ({tl().updatedOn} <time dateTime={isoDate(article.modified)}>{formatLongDate(article.modified)}</time>)
             </span>
           )}
           {article.authors.length > 0 && (
             <span class="reader-authors">
               {' · '}
-              {t.by}{' '}
+              {tl().by}{' '}
               {article.authors.map((a, i) => (
                 <span key={i}>
                   {i > 0 && ', '}
@@ -244,13 +244,13 @@ export function ArticleView({ library, id, syncing, back, state, onState, feedTi
         )}
         {resumed !== undefined && (
           <p class="note" role="note">
-            {t.resumed(Math.round(resumed * 100))}
+            {tl().resumed(Math.round(resumed * 100))}
           </p>
         )}
       </header>
       {remote && (
         <p class="note body-note">
-          {remote.loading ? t.bodyLoading : remote.failure ? t.bodyFailed(remote.failure) : t.bodyUnavailable}
+          {remote.loading ? tl().bodyLoading : remote.failure ? tl().bodyFailed(remote.failure) : tl().bodyUnavailable}
         </p>
       )}
       {article.contentHtml ? (
@@ -269,7 +269,7 @@ export function ArticleView({ library, id, syncing, back, state, onState, feedTi
       ) : (
         <div class="prose" key="summary">
           {article.summary ? <p>{article.summary}</p> : null}
-          {!article.bodyUrl && <p class="note">{t.noBody}</p>}
+          {!article.bodyUrl && <p class="note">{tl().noBody}</p>}
         </div>
       )}
       {Highlights && <Highlights article={article} root={root} library={library} />}
@@ -277,21 +277,21 @@ export function ArticleView({ library, id, syncing, back, state, onState, feedTi
         {article.externalUrl && (
           <p>
             <a class="block-link" href={article.externalUrl} target="_blank" rel="noopener noreferrer">
-              {t.linkedArticle}
+              {tl().linkedArticle}
             </a>
           </p>
         )}
         {article.url && (
           <p>
             <a class="block-link" href={article.url} target="_blank" rel="noopener noreferrer">
-              {t.openOriginal}
+              {tl().openOriginal}
             </a>
           </p>
         )}
         <ImportedNote id={article.id} />
         <p>{backLink}</p>
       </footer>
-      <progress class="read-progress" max={100} value={Math.round((state?.progress ?? 0) * 100)} aria-label={t.readingProgress}>
+      <progress class="read-progress" max={100} value={Math.round((state?.progress ?? 0) * 100)} aria-label={tl().readingProgress}>
         {num(Math.round((state?.progress ?? 0) * 100))}%
       </progress>
     </article>

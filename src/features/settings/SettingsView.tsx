@@ -34,13 +34,13 @@ export function SettingsView({ settings, onSettings, lastSuccess, syncing, onChe
   const set = (patch: Partial<Settings>) => void onSettings({ ...settings, ...patch });
 
   const themeNames: Record<Settings['theme'], string> = {
-    system: t.themeSystem,
-    light: t.themeLight,
-    dark: t.themeDark,
-    sepia: t.themeSepia,
+    system: tl().themeSystem,
+    light: tl().themeLight,
+    dark: tl().themeDark,
+    sepia: tl().themeSepia,
   };
-  const widthNames: Record<Settings['lineWidth'], string> = { narrow: t.widthNarrow, medium: t.widthMedium, wide: t.widthWide };
-  const motionNames: Record<Settings['motion'], string> = { system: t.motionSystem, reduce: t.motionReduce };
+  const widthNames: Record<Settings['lineWidth'], string> = { narrow: tl().widthNarrow, medium: tl().widthMedium, wide: tl().widthWide };
+  const motionNames: Record<Settings['motion'], string> = { system: tl().motionSystem, reduce: tl().motionReduce };
 
   return (
     <div class="settings">
@@ -55,7 +55,7 @@ export function SettingsView({ settings, onSettings, lastSuccess, syncing, onChe
           }}
         >
           <span aria-hidden="true">←</span>
-          {t.backToList}
+          {tl().backToList}
         </Link>
       </nav>
       <h1 tabIndex={-1} ref={heading}>
@@ -63,9 +63,9 @@ export function SettingsView({ settings, onSettings, lastSuccess, syncing, onChe
       </h1>
 
       <section>
-        <h2>{t.appearance}</h2>
+        <h2>{tl().appearance}</h2>
         <fieldset class="choices">
-          <legend>{t.theme}</legend>
+          <legend>{tl().theme}</legend>
           {THEMES.map((v) => (
             <label key={v} class="choice">
               <input type="radio" name="theme" value={v} checked={settings.theme === v} onChange={() => set({ theme: v })} />
@@ -74,7 +74,7 @@ export function SettingsView({ settings, onSettings, lastSuccess, syncing, onChe
           ))}
         </fieldset>
         <div class="field">
-          <label for="font-scale">{t.textSize}</label>
+          <label for="font-scale">{tl().textSize}</label>
           <select id="font-scale" value={String(settings.fontScale)} onChange={(e) => set({ fontScale: Number(e.currentTarget.value) })}>
             {FONT_SCALES.map((v) => (
               <option key={v} value={String(v)}>
@@ -84,7 +84,7 @@ export function SettingsView({ settings, onSettings, lastSuccess, syncing, onChe
           </select>
         </div>
         <fieldset class="choices">
-          <legend>{t.lineWidth}</legend>
+          <legend>{tl().lineWidth}</legend>
           {WIDTHS.map((v) => (
             <label key={v} class="choice">
               <input type="radio" name="width" value={v} checked={settings.lineWidth === v} onChange={() => set({ lineWidth: v })} />
@@ -93,7 +93,7 @@ export function SettingsView({ settings, onSettings, lastSuccess, syncing, onChe
           ))}
         </fieldset>
         <fieldset class="choices">
-          <legend>{t.motion}</legend>
+          <legend>{tl().motion}</legend>
           {MOTIONS.map((v) => (
             <label key={v} class="choice">
               <input type="radio" name="motion" value={v} checked={settings.motion === v} onChange={() => set({ motion: v })} />
@@ -101,15 +101,15 @@ export function SettingsView({ settings, onSettings, lastSuccess, syncing, onChe
             </label>
           ))}
         </fieldset>
-        <p class="sample prose">{t.sample}</p>
+        <p class="sample prose">{tl().sample}</p>
       </section>
 
       <section>
-        <h2>{t.uiLanguage}</h2>
+        <h2>{tl().uiLanguage}</h2>
         <div class="field">
-          <label for="ui-language">{t.uiLanguage}</label>
+          <label for="ui-language">{tl().uiLanguage}</label>
           <select id="ui-language" value={settings.locale} onChange={(e) => set({ locale: e.currentTarget.value as Settings['locale'] })}>
-            <option value="auto">{t.languageAuto}</option>
+            <option value="auto">{tl().languageAuto}</option>
             {LOCALES.map((l) => (
               <option key={l} value={l} lang={l}>
                 {LOCALE_NAMES[l]}
@@ -121,16 +121,16 @@ export function SettingsView({ settings, onSettings, lastSuccess, syncing, onChe
 
       {install !== 'unavailable' && (
         <section>
-          <h2>{t.installApp}</h2>
+          <h2>{tl().installApp}</h2>
           {install === 'installed' ? (
-            <p>{t.installed}</p>
+            <p>{tl().installed}</p>
           ) : install === 'ios' ? (
-            <p>{t.iosInstall}</p>
+            <p>{tl().iosInstall}</p>
           ) : (
             <>
-              <p>{t.installHelp}</p>
+              <p>{tl().installHelp}</p>
               <button type="button" class="primary" onClick={() => void promptInstall()}>
-                {t.installApp}
+                {tl().installApp}
               </button>
             </>
           )}
@@ -138,48 +138,48 @@ export function SettingsView({ settings, onSettings, lastSuccess, syncing, onChe
       )}
 
       <section>
-        <h2>{t.sync}</h2>
+        <h2>{tl().sync}</h2>
         <p>
-          {t.lastUpdate}: {lastSuccess ? formatRelative(lastSuccess) : t.neverUpdated}
+          {tl().lastUpdate}: {lastSuccess ? formatRelative(lastSuccess) : t.neverUpdated}
         </p>
         <button type="button" class="secondary" disabled={!onCheck || syncing} onClick={onCheck}>
           {syncing ? t.checking : t.checkNow}
         </button>{' '}
         <button type="button" class="secondary" disabled={!onFullResync || syncing} onClick={onFullResync}>
-          {t.fullResync}
+          {tl().fullResync}
         </button>
-        <p class="note">{t.backgroundRefresh}</p>
+        <p class="note">{tl().backgroundRefresh}</p>
       </section>
 
       <StoragePanel settings={settings} onSettings={onSettings} />
       <DataSaverPanel />
 
       <section>
-        <h2>{t.shortcuts}</h2>
+        <h2>{tl().shortcuts}</h2>
         <dl class="shortcuts">
           <dt>
             <kbd>/</kbd>
           </dt>
-          <dd>{t.shortcutSearch}</dd>
+          <dd>{tl().shortcutSearch}</dd>
           <dt>
             <kbd>j</kbd> / <kbd>k</kbd>
           </dt>
-          <dd>{t.shortcutNext}</dd>
+          <dd>{tl().shortcutNext}</dd>
           <dt>
             <kbd>Enter</kbd>
           </dt>
-          <dd>{t.shortcutOpen}</dd>
+          <dd>{tl().shortcutOpen}</dd>
           <dt>
             <kbd>Esc</kbd>
           </dt>
-          <dd>{t.shortcutBack}</dd>
+          <dd>{tl().shortcutBack}</dd>
           <dt>
             <kbd>l</kbd>
           </dt>
           <dd>{tl().shortcutListen}</dd>
         </dl>
       </section>
-      <p class="note">{t.version(typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev')}</p>
+      <p class="note">{tl().version(typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev')}</p>
     </div>
   );
 }

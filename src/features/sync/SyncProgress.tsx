@@ -4,7 +4,7 @@
  * is the last complete walk's page count when known, and otherwise one more page than fetched
  * while another one is coming.
  */
-import { t } from '../../i18n';
+import { tl } from '../../i18n/lazy';
 
 /**
  * How far a running sync has got, in the index's pages: the part of each page's report
@@ -19,13 +19,18 @@ export interface SyncPageProgress {
   more: boolean;
 }
 
-export function SyncProgress({ progress, expectedPages }: { progress: SyncPageProgress | undefined; expectedPages?: number | undefined }) {
+export interface SyncProgressProps {
+  progress: SyncPageProgress | undefined;
+  expectedPages?: number | undefined;
+}
+
+export function SyncProgress({ progress, expectedPages }: SyncProgressProps) {
   if (!progress || (!progress.more && progress.pages <= 1)) return null;
   const max = Math.max(expectedPages ?? 0, progress.pages + (progress.more ? 1 : 0), 1);
-  const text = t.syncProgress(progress.pages, progress.articles);
+  const text = tl().syncProgress(progress.pages, progress.articles);
   return (
     <span class="sync-progress">
-      <progress max={max} value={progress.pages} aria-label={t.syncProgressLabel} aria-valuetext={text} />
+      <progress max={max} value={progress.pages} aria-label={tl().syncProgressLabel} aria-valuetext={text} />
       <span>{text}</span>
     </span>
   );

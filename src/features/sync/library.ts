@@ -4,7 +4,8 @@
  * memory-only library keeps the app usable online, and the UI says that nothing will be kept
  * offline.
  */
-import { incomingWins, needsBody, newestFirst } from '../../core/article';
+import { incomingWins, needsBody } from '../../core/article';
+import { newestFirst } from '../../core/order';
 import type { Article } from '../../core/feed/types';
 import { createSearchClient, type SearchClient } from '../search/client';
 import { emptyState, markAllRead, restored, type ReadingState, type Restore } from '../../core/reading';

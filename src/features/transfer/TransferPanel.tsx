@@ -241,7 +241,7 @@ export function TransferPanel({ settings, onSettings, tags }: TransferPanelProps
                 ? tl().exported(result.articles, result.name)
                 : result.kind === 'imported'
                   ? // Future dates clamped and tags or authors past the caps, counted as a sync reports them.
-                    `${tl().imported(result.outcome, result.plan)} ${t.repaired({ ...result.plan.report, badDates: 0, truncatedFields: 0 })}`.trim()
+                    `${tl().imported(result.outcome, result.plan)} ${tl().repaired({ ...result.plan.report, badDates: 0, truncatedFields: 0 })}`.trim()
                   : tl().importRejected(result.name, result.reason)}
       </p>
     </section>

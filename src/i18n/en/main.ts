@@ -1,15 +1,10 @@
 /**
- * Every sentence the first screen shows, in one typed catalogue (the lazily loaded views' strings
- * are in `lazy.ts`). A translation is another object of type `Strings` (`i18n/<locale>/main.ts`),
+ * Every sentence the first screen shows, in one typed catalogue (the lazily loaded views' strings,
+ * and the alert's sentences, which only a sync's result or a storage notice needs, are in
+ * `lazy.ts`). A translation is another object of type `Strings` (`i18n/<locale>/main.ts`),
  * so a missing string is a type error, not a blank in the UI.
  * Functions take raw numbers and format them with the current locale (`num`).
  */
-import type { FeedError, ParseReport } from '../../core/feed/types';
-import type { SyncFailure } from '../../core/sync-types';
-import { ARTICLE_CAPS } from '../../core/feed/caps';
-
-const LIMITS_TAGS = ARTICLE_CAPS.tagsPerItem;
-const LIMITS_AUTHORS = ARTICLE_CAPS.authorsPerItem;
 import { num, pick, isolate } from '../format';
 
 const plural = (n: number, one: string, other: string) => `${num(n)} ${pick(n, { one, other })}`;
@@ -21,7 +16,6 @@ export const en = {
   tagLabel: 'Tag',
   allTags: 'All tags',
   findTag: 'Find a tag',
-  findAuthor: 'Find an author',
   clearFilters: 'Clear filters',
   articleCount: (n: number) => plural(n, 'article', 'articles'),
   filtered: 'filtered',
@@ -31,16 +25,8 @@ export const en = {
   noArticlesYet: 'No articles are stored on this device yet. Connect to the internet once to download them.',
   noMatch: (q: string) => (q ? `No stored article matches “${isolate(q)}”.` : 'No stored article matches this filter.'),
   untitled: 'Untitled',
-  backToList: 'All articles',
-  openOriginal: 'Read on the publisher’s site',
-  linkedArticle: 'Linked article',
-  by: 'By',
   tags: 'Tags',
-  updatedOn: 'updated',
-  articleMissing: 'This article is not stored on this device.',
-  articleMissingHint: 'It may not have been downloaded yet. Connect to the internet and open the list to fetch it.',
   articleLoading: 'Opening article…',
-  noBody: 'This article has no text beyond its summary.',
   checkNow: 'Check for new articles',
   checking: 'Checking for new articles…',
   updatedAgo: (when: string) => `Updated ${when}`,
@@ -48,190 +34,29 @@ export const en = {
   offlineBadge: 'Offline',
   wentOffline: 'You are offline. Everything stored on this device can still be read.',
   backOnline: 'Back online.',
-  skipped: (r: ParseReport) => skippedSentence(r),
-  storedKept: 'Your stored articles are unchanged.',
-  updateReady: 'A new version of Broadsheet is ready.',
-  reload: 'Reload',
-  offlineReady: 'Broadsheet is ready to work offline.',
-  dbUnavailable:
-    'This browser does not let Broadsheet store data (private browsing can do this), so articles are read online only and will not be available offline.',
-  dbUpgrade: 'Broadsheet was updated in another tab. Reload this tab to keep going.',
-  failure: (f: SyncFailure) => failureSentence(f),
 
   // Reading state
-  save: 'Save',
   savedBadge: 'Saved',
   unreadBadge: 'Unread',
-  markUnread: 'Mark as unread',
-  markRead: 'Mark as read',
-  markedUnread: 'Marked as unread.',
-  resumed: (percent: number) => `Resumed at ${num(percent)}%.`,
-  readingProgress: 'Reading progress',
 
   // Filters
   moreFilters: 'More filters',
-  unreadOnly: 'Unread only',
-  savedOnly: 'Saved only',
-  authorLabel: 'Author',
-  anyAuthor: 'Any author',
-  languageLabel: 'Language',
-  anyLanguage: 'Any language',
-  fromDate: 'From',
-  toDate: 'To',
   activeFilters: (n: number) => plural(n, 'filter on', 'filters on'),
 
-  // Settings
+  // Masthead links, highlight counts in rows
   settings: 'Settings',
   highlights: 'Highlights',
   highlightCount: (n: number) => plural(n, 'highlight', 'highlights'),
-  appearance: 'Appearance',
-  theme: 'Theme',
-  themeSystem: 'Same as the device',
-  themeLight: 'Light',
-  themeDark: 'Dark',
-  themeSepia: 'Sepia',
-  textSize: 'Text size',
-  lineWidth: 'Line width',
-  widthNarrow: 'Narrow',
-  widthMedium: 'Medium',
-  widthWide: 'Wide',
-  motion: 'Motion',
-  motionSystem: 'Same as the device',
-  motionReduce: 'Reduce motion',
-  uiLanguage: 'Language of the app',
-  languageAuto: 'Same as the browser',
-  sample: 'Sample text: workers at the port voted to strike on Monday.',
-  installApp: 'Install app',
-  installHelp: 'Install Broadsheet to open it from your home screen, like any other app, even with no network.',
-  iosInstall: 'To install on iPhone or iPad: tap the Share button, then “Add to Home Screen”.',
-  installed: 'Broadsheet is installed on this device.',
-  shortcuts: 'Keyboard shortcuts',
-  shortcutSearch: 'Search',
-  shortcutNext: 'Next / previous article',
-  shortcutOpen: 'Open the article',
-  shortcutBack: 'Back to the list',
-  sync: 'Articles',
-  lastUpdate: 'Last update',
-  backgroundRefresh: 'New articles are also fetched in the background while the app is installed.',
-  version: (v: string) => `Version ${v}`,
 
   // List rows (the rest of the offline strings load with the lazy views: lazy.ts)
   rowOffline: 'Readable offline',
   rowNotOffline: 'Not fully offline yet',
   minRead: (n: number) => `${num(n)} min read`,
-  markAllRead: (n: number) => `Mark ${num(n)} as read`,
-  undo: 'Undo',
-  markedAllRead: (n: number) => `${plural(n, 'article', 'articles')} marked as read.`,
-  undone: 'Back as it was.',
   offlineCalm: (n: number) => `Offline · ${plural(n, 'article', 'articles')} on this phone`,
-
-  // Reliability (issue 6)
-  /** What a successful sync repaired rather than skipped: unreadable dates, over-long fields. */
-  repaired: (r: ParseReport) => repairedSentence(r),
-  /** Everything the alert says about a successful sync's parse: skipped items, then repairs. */
-  parseNotes: (r: ParseReport) => [skippedSentence(r), repairedSentence(r)].filter(Boolean).join(' '),
-  evicted:
-    'The browser deleted the articles stored on this device, probably to free space. They are downloaded again as soon as the server can be reached.',
-  /** Added to the eviction alert in WebKit outside the installed app. */
-  webkitEvicted:
-    'On iPhone and iPad, articles stay only if Broadsheet is added to the Home Screen: tap the Share button, then “Add to Home Screen”.',
-  evictedRestored: 'The browser had deleted the articles stored on this device, probably to free space. They have been downloaded again.',
-  dbClosed: 'The browser closed Broadsheet’s storage on this device (its data was cleared, or space ran out). Reload this tab to keep going.',
 
   // Archive sync and search (issue 3)
   searching: 'Searching…',
   indexing: 'The search index is still being built on this device: more matches may appear.',
-  fullResync: 'Full re-sync',
-  syncProgressLabel: 'Download progress',
-  syncProgress: (pages: number, articles: number) => `Fetched ${plural(pages, 'page', 'pages')} · ${plural(articles, 'article', 'articles')}`,
-  partialSaved: (pages: number, articles: number) =>
-    `${plural(articles, 'article', 'articles')} from ${plural(pages, 'page', 'pages')} were saved; the rest will be fetched next time.`,
-  stoppedAtLoop: 'The article index links back to a page already read, so the download stopped there.',
-  stoppedAtLimit: (pages: number) => `The download stopped after ${num(pages)} pages, the most one update fetches.`,
-  bodyLoading: 'Downloading the full text…',
-  bodyUnavailable: 'The full text of this article has not been downloaded yet. Connect to the internet to read it; the summary is below.',
-  bodyFailed: (f: SyncFailure) => `The full text could not be downloaded: ${bodyFailureReason(f)}. The summary is shown instead.`,
 };
 
 export type Strings = typeof en;
-
-function bodyFailureReason(f: SyncFailure): string {
-  switch (f.kind) {
-    case 'offline':
-      return 'you are offline';
-    case 'timeout':
-      return `the server did not answer within ${num(f.seconds)} seconds`;
-    case 'http':
-      return `the server answered ${f.status}`;
-    case 'too-large':
-      return `it is larger than ${num(Math.round(f.bytes / 1048576))} MB`;
-    default:
-      return 'the server could not be reached';
-  }
-}
-
-function skippedSentence(r: ParseReport): string {
-  const parts: string[] = [];
-  if (r.noId) parts.push(`${plural(r.noId, 'item', 'items')} without an id`);
-  if (r.notObject) parts.push(`${plural(r.notObject, 'entry', 'entries')} that ${r.notObject === 1 ? 'is' : 'are'} not an article`);
-  if (r.duplicates) parts.push(plural(r.duplicates, 'duplicate copy', 'duplicate copies'));
-  const skipped = r.noId + r.notObject + r.duplicates;
-  if (!skipped) return '';
-  return `${plural(skipped, 'item was', 'items were')} skipped: ${parts.join(', ')}.`;
-}
-
-function repairedSentence(r: ParseReport): string {
-  const parts: string[] = [];
-  if (r.badDates) parts.push(`${plural(r.badDates, 'date', 'dates')} could not be read and ${r.badDates === 1 ? 'was' : 'were'} left out`);
-  if (r.truncatedFields) parts.push(`${plural(r.truncatedFields, 'over-long field was', 'over-long fields were')} shortened`);
-  if (r.futureDates) parts.push(`${plural(r.futureDates, 'date more than a day ahead was', 'dates more than a day ahead were')} set back`);
-  if (r.cutTags) parts.push(`${plural(r.cutTags, 'tag', 'tags')} past ${num(LIMITS_TAGS)} per article ${r.cutTags === 1 ? 'was' : 'were'} left out`);
-  if (r.cutAuthors) parts.push(`${plural(r.cutAuthors, 'author', 'authors')} past ${num(LIMITS_AUTHORS)} per article ${r.cutAuthors === 1 ? 'was' : 'were'} left out`);
-  if (!parts.length) return '';
-  const sentence = parts.join('; ');
-  return `${sentence.replace(/^./, (c) => c.toUpperCase())}.`;
-}
-
-export function feedSentence(e: FeedError): string {
-  switch (e.code) {
-    case 'empty':
-      return 'The article index is an empty file.';
-    case 'html':
-      return 'The server sent a web page instead of the article index (perhaps an error or login page).';
-    case 'truncated':
-      return 'The article index is incomplete: the download was cut off before the end.';
-    case 'not-json':
-      return `The article index is not valid JSON.`;
-    case 'not-object':
-      return 'The article index is not a JSON Feed: it is not a JSON object.';
-    case 'no-version':
-      return 'The article index is not a JSON Feed: it has no "version".';
-    case 'bad-version':
-      return `The article index is not a JSON Feed this app can read (its “version” is not one of JSON Feed’s).`;
-    case 'no-items':
-      return 'The article index is not a JSON Feed: it has no "items" list.';
-  }
-}
-
-function failureSentence(f: SyncFailure): string {
-  switch (f.kind) {
-    case 'offline':
-      return 'You are offline. Showing the articles stored on this device.';
-    case 'network':
-      return 'Could not reach the server. Showing the articles stored on this device.';
-    case 'timeout':
-      return `The server did not answer within ${num(f.seconds)} seconds. Showing the articles stored on this device.`;
-    case 'http':
-      return `The article index could not be loaded: the server answered ${f.status}. ${en.storedKept}`;
-    case 'too-large':
-      return `The article index is larger than ${num(Math.round(f.bytes / 1048576))} MB, so it was not loaded. ${en.storedKept}`;
-    case 'feed':
-      return `${feedSentence(f.error)} ${en.storedKept}`;
-    case 'no-articles': {
-      const skipped = skippedSentence(f.report);
-      return `The article index holds no readable articles${f.report.total ? ` (${plural(f.report.total, 'item', 'items')})` : ''}. ${skipped ? `${skipped} ` : ''}${en.storedKept}`;
-    }
-    case 'storage':
-      return `The device's storage is full: ${num(f.written)} of ${num(f.total)} articles were saved. Free some space, then check for new articles again.`;
-  }
-}

@@ -1,8 +1,14 @@
+import type { FeedError, ParseReport } from '../../core/feed/types';
+import type { SyncFailure } from '../../core/sync-types';
+import { ARTICLE_CAPS } from '../../core/feed/caps';
+
+const LIMITS_TAGS = ARTICLE_CAPS.tagsPerItem;
+const LIMITS_AUTHORS = ARTICLE_CAPS.authorsPerItem;
 import { num, pick, isolate } from '../format';
 import type { LazyStrings } from '../en/lazy';
-import { feed } from './main';
 
 const plural = (n: number, one: string, other: string) => `${num(n)} ${pick(n, { one, other })}`;
+const storedKept = 'Los artículos guardados en este dispositivo no han cambiado.';
 
 /** The offline, storage, backup and hand-off views' strings (see ../lazy.ts). */
 const lazy: LazyStrings = {
@@ -149,6 +155,184 @@ const lazy: LazyStrings = {
   dataUsedSince: (date) => `Descargado por las actualizaciones y Guardar sin conexión desde el ${date}.`,
   resetDataUsed: 'Poner a cero',
   showImage: (alt) => (alt ? `Mostrar imagen: ${alt}` : 'Mostrar imagen'),
+
+  // The reading view (moved from main.ts: not needed for the first paint)
+  backToList: 'Todos los artículos',
+  openOriginal: 'Leer en el sitio del editor',
+  linkedArticle: 'Artículo enlazado',
+  by: 'Por',
+  updatedOn: 'actualizado',
+  articleMissing: 'Este artículo no está guardado en este dispositivo.',
+  articleMissingHint: 'Quizá aún no se ha descargado. Conéctate a internet y abre la lista para obtenerlo.',
+  noBody: 'Este artículo no tiene más texto que su resumen.',
+  save: 'Guardar',
+  markUnread: 'Marcar como no leído',
+  markRead: 'Marcar como leído',
+  markedUnread: 'Marcado como no leído.',
+  resumed: (p) => `Retomado en el ${num(p)} %.`,
+  readingProgress: 'Progreso de lectura',
+  bodyLoading: 'Descargando el texto completo…',
+  bodyUnavailable: 'El texto completo de este artículo aún no se ha descargado. Conéctate a internet para leerlo; abajo está el resumen.',
+  bodyFailed: (f) => `No se pudo descargar el texto completo: ${bodyReason(f)}. Se muestra el resumen.`,
+
+  // Settings (moved from main.ts: not needed for the first paint)
+  appearance: 'Apariencia',
+  theme: 'Tema',
+  themeSystem: 'Igual que el dispositivo',
+  themeLight: 'Claro',
+  themeDark: 'Oscuro',
+  themeSepia: 'Sepia',
+  textSize: 'Tamaño del texto',
+  lineWidth: 'Ancho de línea',
+  widthNarrow: 'Estrecho',
+  widthMedium: 'Medio',
+  widthWide: 'Ancho',
+  motion: 'Movimiento',
+  motionSystem: 'Igual que el dispositivo',
+  motionReduce: 'Reducir el movimiento',
+  uiLanguage: 'Idioma de la aplicación',
+  languageAuto: 'Igual que el navegador',
+  sample: 'Texto de ejemplo: los trabajadores del puerto votaron ir a la huelga el lunes.',
+  installApp: 'Instalar la aplicación',
+  installHelp: 'Instala Broadsheet para abrirla desde la pantalla de inicio, como cualquier otra aplicación, incluso sin conexión.',
+  iosInstall: 'Para instalarla en iPhone o iPad: toca el botón Compartir y luego «Añadir a pantalla de inicio».',
+  installed: 'Broadsheet está instalada en este dispositivo.',
+  shortcuts: 'Atajos de teclado',
+  shortcutSearch: 'Buscar',
+  shortcutNext: 'Artículo siguiente / anterior',
+  shortcutOpen: 'Abrir el artículo',
+  shortcutBack: 'Volver a la lista',
+  sync: 'Artículos',
+  lastUpdate: 'Última actualización',
+  backgroundRefresh: 'Con la aplicación instalada, los artículos nuevos también se descargan en segundo plano.',
+  version: (v) => `Versión ${v}`,
+  fullResync: 'Resincronizar todo',
+
+  // More filters (moved from main.ts: loaded when the panel opens)
+  findAuthor: 'Buscar un autor',
+  unreadOnly: 'Solo no leídos',
+  savedOnly: 'Solo guardados',
+  authorLabel: 'Autor',
+  anyAuthor: 'Cualquier autor',
+  languageLabel: 'Idioma',
+  anyLanguage: 'Cualquier idioma',
+  fromDate: 'Desde',
+  toDate: 'Hasta',
+
+  // Mark all as read (moved from main.ts: its button loads after the first paint)
+  markAllRead: (n) => `Marcar ${num(n)} como leídos`,
+  undo: 'Deshacer',
+  markedAllRead: (n) => `${plural(n, 'artículo marcado', 'artículos marcados')} como leídos.`,
+  undone: 'Todo quedó como antes.',
+
+  // The alert's sentences (moved from main.ts: loaded when there is something to say)
+  dbUnavailable:
+    'Este navegador no deja que Broadsheet guarde datos (la navegación privada puede hacerlo), así que los artículos solo se leen en línea y no estarán disponibles sin conexión.',
+  dbUpgrade: 'Broadsheet se actualizó en otra pestaña. Recarga esta pestaña para continuar.',
+  failure,
+  skipped,
+  storedKept,
+  repaired: (r) => repaired(r),
+  parseNotes: (r) => [skipped(r), repaired(r)].filter(Boolean).join(' '),
+  evicted:
+    'El navegador borró los artículos guardados en este dispositivo, probablemente para liberar espacio. Se volverán a descargar en cuanto se pueda contactar con el servidor.',
+  /** Added to the eviction alert in WebKit outside the installed app. */
+  webkitEvicted:
+    'En iPhone y iPad, los artículos solo se conservan si Broadsheet está en la pantalla de inicio: toca el botón Compartir y luego «Añadir a pantalla de inicio».',
+  evictedRestored: 'El navegador había borrado los artículos guardados en este dispositivo, probablemente para liberar espacio. Ya se han vuelto a descargar.',
+  dbClosed: 'El navegador cerró el almacenamiento de Broadsheet en este dispositivo (se borraron sus datos o se acabó el espacio). Recarga esta pestaña para continuar.',
+  partialSaved: (pages, articles) => `Se guardaron ${plural(articles, 'artículo', 'artículos')} de ${plural(pages, 'página', 'páginas')}; el resto se descargará la próxima vez.`,
+  stoppedAtLoop: 'El índice de artículos enlaza con una página ya leída, así que la descarga se detuvo ahí.',
+  stoppedAtLimit: (pages) => `La descarga se detuvo tras ${num(pages)} páginas, el máximo de una actualización.`,
+
+  // The update prompt (moved from main.ts: it loads right after the first paint)
+  updateReady: 'Hay una nueva versión de Broadsheet.',
+  reload: 'Recargar',
+  offlineReady: 'Broadsheet ya funciona sin conexión.',
+
+  // The sync bar's progress (moved from main.ts: it loads with the first sync of several pages)
+  syncProgressLabel: 'Progreso de la descarga',
+  syncProgress: (pages, articles) => `Descargadas ${plural(pages, 'página', 'páginas')} · ${plural(articles, 'artículo', 'artículos')}`,
 };
 
 export default lazy;
+
+function bodyReason(f: SyncFailure): string {
+  switch (f.kind) {
+    case 'offline':
+      return 'no hay conexión';
+    case 'timeout':
+      return `el servidor no respondió en ${num(f.seconds)} segundos`;
+    case 'http':
+      return `el servidor respondió ${f.status}`;
+    case 'too-large':
+      return `supera los ${num(Math.round(f.bytes / 1048576))} MB`;
+    default:
+      return 'no se pudo conectar con el servidor';
+  }
+}
+
+function skipped(r: ParseReport): string {
+  const parts: string[] = [];
+  if (r.noId) parts.push(`${plural(r.noId, 'elemento', 'elementos')} sin id`);
+  if (r.notObject) parts.push(`${plural(r.notObject, 'entrada que no es', 'entradas que no son')} un artículo`);
+  if (r.duplicates) parts.push(plural(r.duplicates, 'copia duplicada', 'copias duplicadas'));
+  const n = r.noId + r.notObject + r.duplicates;
+  return n ? `Se ${pick(n, { one: 'omitió', other: 'omitieron' })} ${plural(n, 'elemento', 'elementos')}: ${parts.join(', ')}.` : '';
+}
+
+function repaired(r: ParseReport): string {
+  const parts: string[] = [];
+  if (r.badDates) parts.push(`${pick(r.badDates, { one: 'no se pudo leer', other: 'no se pudieron leer' })} ${plural(r.badDates, 'fecha', 'fechas')}`);
+  if (r.truncatedFields) parts.push(`se ${pick(r.truncatedFields, { one: 'acortó', other: 'acortaron' })} ${plural(r.truncatedFields, 'campo demasiado largo', 'campos demasiado largos')}`);
+  if (r.futureDates) parts.push(`se ${pick(r.futureDates, { one: 'corrigió', other: 'corrigieron' })} ${plural(r.futureDates, 'fecha de más de un día en el futuro', 'fechas de más de un día en el futuro')}`);
+  if (r.cutTags) parts.push(`se ${pick(r.cutTags, { one: 'omitió', other: 'omitieron' })} ${plural(r.cutTags, 'etiqueta', 'etiquetas')} más allá de ${num(LIMITS_TAGS)} por artículo`);
+  if (r.cutAuthors) parts.push(`se ${pick(r.cutAuthors, { one: 'omitió', other: 'omitieron' })} ${plural(r.cutAuthors, 'autor', 'autores')} más allá de ${num(LIMITS_AUTHORS)} por artículo`);
+  if (!parts.length) return '';
+  const s = parts.join('; ');
+  return `${s.replace(/^./, (c) => c.toUpperCase())}.`;
+}
+
+function feed(e: FeedError): string {
+  switch (e.code) {
+    case 'empty':
+      return 'El índice de artículos es un archivo vacío.';
+    case 'html':
+      return 'El servidor envió una página web en lugar del índice de artículos (quizá una página de error o de acceso).';
+    case 'truncated':
+      return 'El índice de artículos está incompleto: la descarga se cortó antes del final.';
+    case 'not-json':
+      return `El índice de artículos no es JSON válido.`;
+    case 'not-object':
+      return 'El índice de artículos no es un JSON Feed: no es un objeto JSON.';
+    case 'no-version':
+      return 'El índice de artículos no es un JSON Feed: no tiene "version".';
+    case 'bad-version':
+      return `El índice de artículos no es un JSON Feed que esta aplicación pueda leer (su «version» no es de JSON Feed).`;
+    case 'no-items':
+      return 'El índice de artículos no es un JSON Feed: no tiene lista "items".';
+  }
+}
+
+function failure(f: SyncFailure): string {
+  switch (f.kind) {
+    case 'offline':
+      return 'No hay conexión. Se muestran los artículos guardados en este dispositivo.';
+    case 'network':
+      return 'No se pudo conectar con el servidor. Se muestran los artículos guardados en este dispositivo.';
+    case 'timeout':
+      return `El servidor no respondió en ${num(f.seconds)} segundos. Se muestran los artículos guardados en este dispositivo.`;
+    case 'http':
+      return `No se pudo cargar el índice de artículos: el servidor respondió ${f.status}. ${storedKept}`;
+    case 'too-large':
+      return `El índice de artículos supera los ${num(Math.round(f.bytes / 1048576))} MB, así que no se cargó. ${storedKept}`;
+    case 'feed':
+      return `${feed(f.error)} ${storedKept}`;
+    case 'no-articles': {
+      const s = skipped(f.report);
+      return `El índice no contiene ningún artículo legible${f.report.total ? ` (${plural(f.report.total, 'elemento', 'elementos')})` : ''}. ${s ? `${s} ` : ''}${storedKept}`;
+    }
+    case 'storage':
+      return `El almacenamiento del dispositivo está lleno: se guardaron ${num(f.written)} de ${num(f.total)} artículos. Libera espacio y vuelve a buscar artículos nuevos.`;
+  }
+}

@@ -1,8 +1,14 @@
+import type { FeedError, ParseReport } from '../../core/feed/types';
+import type { SyncFailure } from '../../core/sync-types';
+import { ARTICLE_CAPS } from '../../core/feed/caps';
+
+const LIMITS_TAGS = ARTICLE_CAPS.tagsPerItem;
+const LIMITS_AUTHORS = ARTICLE_CAPS.authorsPerItem;
 import { num, pick, isolate } from '../format';
 import type { LazyStrings } from '../en/lazy';
-import { feed } from './main';
 
 const plural = (n: number, one: string, other: string) => `${num(n)} ${pick(n, { one, other })}`;
+const storedKept = 'Os artigos guardados neste dispositivo não foram alterados.';
 
 /** The offline, storage, backup and hand-off views' strings (see ../lazy.ts). */
 const lazy: LazyStrings = {
@@ -149,6 +155,183 @@ const lazy: LazyStrings = {
   dataUsedSince: (date) => `Baixados pelas atualizações e por Guardar sem conexão desde ${date}.`,
   resetDataUsed: 'Zerar a contagem',
   showImage: (alt) => (alt ? `Mostrar imagem: ${alt}` : 'Mostrar imagem'),
+
+  // The reading view (moved from main.ts: not needed for the first paint)
+  backToList: 'Todos os artigos',
+  openOriginal: 'Ler no site do editor',
+  linkedArticle: 'Artigo citado',
+  by: 'Por',
+  updatedOn: 'atualizado',
+  articleMissing: 'Este artigo não está guardado neste dispositivo.',
+  articleMissingHint: 'Talvez ainda não tenha sido baixado. Conecte-se à internet e abra a lista para obtê-lo.',
+  noBody: 'Este artigo não tem texto além do resumo.',
+  save: 'Guardar',
+  markUnread: 'Marcar como não lido',
+  markRead: 'Marcar como lido',
+  markedUnread: 'Marcado como não lido.',
+  resumed: (p) => `Retomado em ${num(p)}%.`,
+  readingProgress: 'Progresso da leitura',
+  bodyLoading: 'Baixando o texto completo…',
+  bodyUnavailable: 'O texto completo deste artigo ainda não foi baixado. Conecte-se à internet para lê-lo; o resumo está abaixo.',
+  bodyFailed: (f) => `Não foi possível baixar o texto completo: ${bodyReason(f)}. O resumo é mostrado no lugar.`,
+
+  // Settings (moved from main.ts: not needed for the first paint)
+  appearance: 'Aparência',
+  theme: 'Tema',
+  themeSystem: 'Igual ao dispositivo',
+  themeLight: 'Claro',
+  themeDark: 'Escuro',
+  themeSepia: 'Sépia',
+  textSize: 'Tamanho do texto',
+  lineWidth: 'Largura da linha',
+  widthNarrow: 'Estreita',
+  widthMedium: 'Média',
+  widthWide: 'Larga',
+  motion: 'Movimento',
+  motionSystem: 'Igual ao dispositivo',
+  motionReduce: 'Reduzir o movimento',
+  uiLanguage: 'Idioma do aplicativo',
+  languageAuto: 'Igual ao navegador',
+  sample: 'Texto de exemplo: os trabalhadores do porto votaram pela greve na segunda-feira.',
+  installApp: 'Instalar o aplicativo',
+  installHelp: 'Instale o Broadsheet para abri-lo pela tela inicial, como qualquer outro aplicativo, mesmo sem conexão.',
+  iosInstall: 'Para instalar no iPhone ou iPad: toque no botão Compartilhar e depois em “Adicionar à Tela de Início”.',
+  installed: 'O Broadsheet está instalado neste dispositivo.',
+  shortcuts: 'Atalhos de teclado',
+  shortcutSearch: 'Pesquisar',
+  shortcutNext: 'Artigo seguinte / anterior',
+  shortcutOpen: 'Abrir o artigo',
+  shortcutBack: 'Voltar à lista',
+  sync: 'Artigos',
+  lastUpdate: 'Última atualização',
+  backgroundRefresh: 'Com o aplicativo instalado, novos artigos também são baixados em segundo plano.',
+  version: (v) => `Versão ${v}`,
+  fullResync: 'Sincronizar tudo de novo',
+
+  // More filters (moved from main.ts: loaded when the panel opens)
+  findAuthor: 'Procurar um autor',
+  unreadOnly: 'Só não lidos',
+  savedOnly: 'Só guardados',
+  authorLabel: 'Autor',
+  anyAuthor: 'Qualquer autor',
+  languageLabel: 'Idioma',
+  anyLanguage: 'Qualquer idioma',
+  fromDate: 'De',
+  toDate: 'Até',
+
+  // Mark all as read (moved from main.ts: its button loads after the first paint)
+  markAllRead: (n) => `Marcar ${num(n)} como lidos`,
+  undo: 'Desfazer',
+  markedAllRead: (n) => `${plural(n, 'artigo marcado', 'artigos marcados')} como lidos.`,
+  undone: 'Tudo voltou a ser como antes.',
+
+  // The alert's sentences (moved from main.ts: loaded when there is something to say)
+  dbUnavailable:
+    'Este navegador não permite que o Broadsheet guarde dados (a navegação privada pode causar isso), então os artigos só podem ser lidos on-line e não ficarão disponíveis sem conexão.',
+  dbUpgrade: 'O Broadsheet foi atualizado em outra aba. Recarregue esta aba para continuar.',
+  failure,
+  skipped,
+  storedKept,
+  repaired: (r) => repaired(r),
+  parseNotes: (r) => [skipped(r), repaired(r)].filter(Boolean).join(' '),
+  evicted:
+    'O navegador apagou os artigos guardados neste dispositivo, provavelmente para liberar espaço. Eles serão baixados de novo assim que o servidor puder ser contatado.',
+  /** Added to the eviction alert in WebKit outside the installed app. */
+  webkitEvicted:
+    'No iPhone e no iPad, os artigos só ficam guardados se o Broadsheet estiver na Tela de Início: toque no botão Compartilhar e depois em “Adicionar à Tela de Início”.',
+  evictedRestored: 'O navegador tinha apagado os artigos guardados neste dispositivo, provavelmente para liberar espaço. Eles já foram baixados de novo.',
+  dbClosed: 'O navegador fechou o armazenamento do Broadsheet neste dispositivo (os dados foram apagados ou o espaço acabou). Recarregue esta aba para continuar.',
+  partialSaved: (pages, articles) => `${plural(articles, 'artigo', 'artigos')} de ${plural(pages, 'página', 'páginas')} foram guardados; o resto será baixado da próxima vez.`,
+  stoppedAtLoop: 'O índice de artigos aponta de volta para uma página já lida, então o download parou ali.',
+  stoppedAtLimit: (pages) => `O download parou após ${num(pages)} páginas, o máximo de uma atualização.`,
+
+  // The update prompt (moved from main.ts: it loads right after the first paint)
+  updateReady: 'Uma nova versão do Broadsheet está pronta.',
+  reload: 'Recarregar',
+  offlineReady: 'O Broadsheet já funciona sem conexão.',
+
+  // The sync bar's progress (moved from main.ts: it loads with the first sync of several pages)
+  syncProgressLabel: 'Progresso do download',
+  syncProgress: (pages, articles) => `Baixadas ${plural(pages, 'página', 'páginas')} · ${plural(articles, 'artigo', 'artigos')}`,
 };
 
 export default lazy;
+
+function bodyReason(f: SyncFailure): string {
+  switch (f.kind) {
+    case 'offline':
+      return 'você está sem conexão';
+    case 'timeout':
+      return `o servidor não respondeu em ${num(f.seconds)} segundos`;
+    case 'http':
+      return `o servidor respondeu ${f.status}`;
+    case 'too-large':
+      return `tem mais de ${num(Math.round(f.bytes / 1048576))} MB`;
+    default:
+      return 'não foi possível contatar o servidor';
+  }
+}
+
+function skipped(r: ParseReport): string {
+  const parts: string[] = [];
+  if (r.noId) parts.push(`${plural(r.noId, 'item', 'itens')} sem id`);
+  if (r.notObject) parts.push(`${plural(r.notObject, 'entrada que não é', 'entradas que não são')} um artigo`);
+  if (r.duplicates) parts.push(plural(r.duplicates, 'cópia duplicada', 'cópias duplicadas'));
+  const n = r.noId + r.notObject + r.duplicates;
+  return n ? `${plural(n, 'item foi ignorado', 'itens foram ignorados')}: ${parts.join(', ')}.` : '';
+}
+
+function repaired(r: ParseReport): string {
+  const parts: string[] = [];
+  if (r.badDates) parts.push(plural(r.badDates, 'data não pôde ser lida', 'datas não puderam ser lidas'));
+  if (r.truncatedFields) parts.push(plural(r.truncatedFields, 'campo longo demais foi encurtado', 'campos longos demais foram encurtados'));
+  if (r.futureDates) parts.push(plural(r.futureDates, 'data mais de um dia no futuro foi corrigida', 'datas mais de um dia no futuro foram corrigidas'));
+  if (r.cutTags) parts.push(`${plural(r.cutTags, 'etiqueta além', 'etiquetas além')} de ${num(LIMITS_TAGS)} por artigo ${r.cutTags === 1 ? 'foi ignorada' : 'foram ignoradas'}`);
+  if (r.cutAuthors) parts.push(`${plural(r.cutAuthors, 'autor além', 'autores além')} de ${num(LIMITS_AUTHORS)} por artigo ${r.cutAuthors === 1 ? 'foi ignorado' : 'foram ignorados'}`);
+  if (!parts.length) return '';
+  return `${parts.join('; ')}.`;
+}
+
+function feed(e: FeedError): string {
+  switch (e.code) {
+    case 'empty':
+      return 'O índice de artigos é um arquivo vazio.';
+    case 'html':
+      return 'O servidor enviou uma página web em vez do índice de artigos (talvez uma página de erro ou de login).';
+    case 'truncated':
+      return 'O índice de artigos está incompleto: o download foi interrompido antes do fim.';
+    case 'not-json':
+      return `O índice de artigos não é um JSON válido.`;
+    case 'not-object':
+      return 'O índice de artigos não é um JSON Feed: não é um objeto JSON.';
+    case 'no-version':
+      return 'O índice de artigos não é um JSON Feed: não tem "version".';
+    case 'bad-version':
+      return `O índice de artigos não é um JSON Feed que este aplicativo consiga ler (a sua “version” não é de JSON Feed).`;
+    case 'no-items':
+      return 'O índice de artigos não é um JSON Feed: não tem a lista "items".';
+  }
+}
+
+function failure(f: SyncFailure): string {
+  switch (f.kind) {
+    case 'offline':
+      return 'Você está sem conexão. Mostrando os artigos guardados neste dispositivo.';
+    case 'network':
+      return 'Não foi possível contatar o servidor. Mostrando os artigos guardados neste dispositivo.';
+    case 'timeout':
+      return `O servidor não respondeu em ${num(f.seconds)} segundos. Mostrando os artigos guardados neste dispositivo.`;
+    case 'http':
+      return `Não foi possível carregar o índice de artigos: o servidor respondeu ${f.status}. ${storedKept}`;
+    case 'too-large':
+      return `O índice de artigos tem mais de ${num(Math.round(f.bytes / 1048576))} MB, por isso não foi carregado. ${storedKept}`;
+    case 'feed':
+      return `${feed(f.error)} ${storedKept}`;
+    case 'no-articles': {
+      const s = skipped(f.report);
+      return `O índice não contém nenhum artigo legível${f.report.total ? ` (${plural(f.report.total, 'item', 'itens')})` : ''}. ${s ? `${s} ` : ''}${storedKept}`;
+    }
+    case 'storage':
+      return `O armazenamento do dispositivo está cheio: ${num(f.written)} de ${num(f.total)} artigos foram guardados. Libere espaço e procure novos artigos outra vez.`;
+  }
+}

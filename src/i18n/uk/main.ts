@@ -1,95 +1,8 @@
-import type { FeedError, ParseReport } from '../../core/feed/types';
-import type { SyncFailure } from '../../core/sync-types';
-import { ARTICLE_CAPS } from '../../core/feed/caps';
-
-const LIMITS_TAGS = ARTICLE_CAPS.tagsPerItem;
-const LIMITS_AUTHORS = ARTICLE_CAPS.authorsPerItem;
 import { num, pick, isolate } from '../format';
 import type { Strings } from '../en/main';
 
 /** Ukrainian has three plural forms for whole numbers: 1 стаття, 2 статті, 5 статей. */
 const plural = (n: number, one: string, few: string, many: string) => `${num(n)} ${pick(n, { one, few, many, other: few })}`;
-const storedKept = 'Статті, збережені на цьому пристрої, не змінилися.';
-
-function skipped(r: ParseReport): string {
-  const parts: string[] = [];
-  if (r.noId) parts.push(`${plural(r.noId, 'елемент', 'елементи', 'елементів')} без id`);
-  if (r.notObject) parts.push(`${plural(r.notObject, 'запис', 'записи', 'записів')}, що не є статтями`);
-  if (r.duplicates) parts.push(plural(r.duplicates, 'дублікат', 'дублікати', 'дублікатів'));
-  const n = r.noId + r.notObject + r.duplicates;
-  return n ? `Пропущено ${plural(n, 'елемент', 'елементи', 'елементів')}: ${parts.join(', ')}.` : '';
-}
-
-function repaired(r: ParseReport): string {
-  const parts: string[] = [];
-  if (r.badDates) parts.push(`не вдалося прочитати ${plural(r.badDates, 'дату', 'дати', 'дат')}`);
-  if (r.truncatedFields) parts.push(`скорочено ${plural(r.truncatedFields, 'задовге поле', 'задовгі поля', 'задовгих полів')}`);
-  if (r.futureDates) parts.push(`виправлено ${plural(r.futureDates, 'дату', 'дати', 'дат')} більш ніж на день уперед`);
-  if (r.cutTags) parts.push(`пропущено ${plural(r.cutTags, 'тег', 'теги', 'тегів')} понад ${num(LIMITS_TAGS)} на статтю`);
-  if (r.cutAuthors) parts.push(`пропущено ${plural(r.cutAuthors, 'автора', 'авторів', 'авторів')} понад ${num(LIMITS_AUTHORS)} на статтю`);
-  if (!parts.length) return '';
-  const s = parts.join('; ');
-  return `${s.replace(/^./, (c) => c.toUpperCase())}.`;
-}
-
-export function bodyReason(f: SyncFailure): string {
-  switch (f.kind) {
-    case 'offline':
-      return 'немає з’єднання';
-    case 'timeout':
-      return `сервер не відповів за ${num(f.seconds)} с`;
-    case 'http':
-      return `сервер відповів ${f.status}`;
-    case 'too-large':
-      return `він більший за ${num(Math.round(f.bytes / 1048576))} МБ`;
-    default:
-      return 'не вдалося зв’язатися із сервером';
-  }
-}
-
-export function feed(e: FeedError): string {
-  switch (e.code) {
-    case 'empty':
-      return 'Індекс статей — порожній файл.';
-    case 'html':
-      return 'Сервер надіслав вебсторінку замість індексу статей (можливо, сторінку помилки чи входу).';
-    case 'truncated':
-      return 'Індекс статей неповний: завантаження обірвалося до кінця.';
-    case 'not-json':
-      return `Індекс статей не є коректним JSON.`;
-    case 'not-object':
-      return 'Індекс статей не є JSON Feed: це не JSON-об’єкт.';
-    case 'no-version':
-      return 'Індекс статей не є JSON Feed: у ньому немає "version".';
-    case 'bad-version':
-      return `Індекс статей не є JSON Feed, який може прочитати цей застосунок (його «version» не належить JSON Feed).`;
-    case 'no-items':
-      return 'Індекс статей не є JSON Feed: у ньому немає списку "items".';
-  }
-}
-
-function failure(f: SyncFailure): string {
-  switch (f.kind) {
-    case 'offline':
-      return 'Немає з’єднання. Показано статті, збережені на цьому пристрої.';
-    case 'network':
-      return 'Не вдалося зв’язатися із сервером. Показано статті, збережені на цьому пристрої.';
-    case 'timeout':
-      return `Сервер не відповів за ${num(f.seconds)} с. Показано статті, збережені на цьому пристрої.`;
-    case 'http':
-      return `Не вдалося завантажити індекс статей: сервер відповів ${f.status}. ${storedKept}`;
-    case 'too-large':
-      return `Індекс статей більший за ${num(Math.round(f.bytes / 1048576))} МБ, тому його не завантажено. ${storedKept}`;
-    case 'feed':
-      return `${feed(f.error)} ${storedKept}`;
-    case 'no-articles': {
-      const s = skipped(f.report);
-      return `В індексі немає жодної придатної статті${f.report.total ? ` (${plural(f.report.total, 'елемент', 'елементи', 'елементів')})` : ''}. ${s ? `${s} ` : ''}${storedKept}`;
-    }
-    case 'storage':
-      return `Пам’ять пристрою заповнена: збережено ${num(f.written)} з ${num(f.total)} статей. Звільніть місце й знову перевірте нові статті.`;
-  }
-}
 
 const uk: Strings = {
   appName: 'Broadsheet',
@@ -98,7 +11,6 @@ const uk: Strings = {
   tagLabel: 'Тег',
   allTags: 'Усі теги',
   findTag: 'Знайти тег',
-  findAuthor: 'Знайти автора',
   clearFilters: 'Скинути фільтри',
   articleCount: (n) => plural(n, 'стаття', 'статті', 'статей'),
   filtered: 'з фільтром',
@@ -108,16 +20,8 @@ const uk: Strings = {
   noArticlesYet: 'На цьому пристрої ще немає статей. Під’єднайтеся до інтернету один раз, щоб їх завантажити.',
   noMatch: (q) => (q ? `Жодна збережена стаття не відповідає «${isolate(q)}».` : 'Жодна збережена стаття не відповідає цьому фільтру.'),
   untitled: 'Без назви',
-  backToList: 'Усі статті',
-  openOriginal: 'Читати на сайті видавця',
-  linkedArticle: 'Стаття за посиланням',
-  by: 'Автор:',
   tags: 'Теги',
-  updatedOn: 'оновлено',
-  articleMissing: 'Цієї статті немає на цьому пристрої.',
-  articleMissingHint: 'Можливо, її ще не завантажено. Під’єднайтеся до інтернету й відкрийте список, щоб отримати її.',
   articleLoading: 'Відкриваємо статтю…',
-  noBody: 'У цієї статті немає тексту, крім анотації.',
   checkNow: 'Перевірити нові статті',
   checking: 'Перевіряємо нові статті…',
   updatedAgo: (when) => `Оновлено ${when}`,
@@ -125,102 +29,25 @@ const uk: Strings = {
   offlineBadge: 'Офлайн',
   wentOffline: 'Немає з’єднання. Усе, що збережено на цьому пристрої, можна читати далі.',
   backOnline: 'З’єднання відновлено.',
-  skipped,
-  storedKept,
-  updateReady: 'Готова нова версія Broadsheet.',
-  reload: 'Перезавантажити',
-  offlineReady: 'Broadsheet готовий працювати без мережі.',
-  dbUnavailable:
-    'Цей браузер не дозволяє Broadsheet зберігати дані (так буває в приватному режимі), тому статті доступні лише онлайн і не збережуться для читання без мережі.',
-  dbUpgrade: 'Broadsheet оновлено в іншій вкладці. Перезавантажте цю вкладку, щоб продовжити.',
-  failure,
 
-  save: 'Зберегти',
   savedBadge: 'Збережено',
   unreadBadge: 'Непрочитане',
-  markUnread: 'Позначити непрочитаним',
-  markRead: 'Позначити прочитаним',
-  markedUnread: 'Позначено непрочитаним.',
-  resumed: (p) => `Продовжуємо з ${num(p)}%.`,
-  readingProgress: 'Прогрес читання',
 
   moreFilters: 'Більше фільтрів',
-  unreadOnly: 'Лише непрочитані',
-  savedOnly: 'Лише збережені',
-  authorLabel: 'Автор',
-  anyAuthor: 'Будь-який автор',
-  languageLabel: 'Мова',
-  anyLanguage: 'Будь-яка мова',
-  fromDate: 'Від',
-  toDate: 'До',
   activeFilters: (n) => `Фільтрів: ${num(n)}`,
 
   settings: 'Налаштування',
   highlights: 'Виділення',
   highlightCount: (n) => plural(n, 'виділення', 'виділення', 'виділень'),
-  appearance: 'Вигляд',
-  theme: 'Тема',
-  themeSystem: 'Як на пристрої',
-  themeLight: 'Світла',
-  themeDark: 'Темна',
-  themeSepia: 'Сепія',
-  textSize: 'Розмір тексту',
-  lineWidth: 'Ширина рядка',
-  widthNarrow: 'Вузька',
-  widthMedium: 'Середня',
-  widthWide: 'Широка',
-  motion: 'Анімація',
-  motionSystem: 'Як на пристрої',
-  motionReduce: 'Зменшити анімацію',
-  uiLanguage: 'Мова застосунку',
-  languageAuto: 'Як у браузері',
-  sample: 'Приклад тексту: портові робітники проголосували за страйк у понеділок.',
-  installApp: 'Встановити застосунок',
-  installHelp: 'Встановіть Broadsheet, щоб відкривати його з головного екрана, як будь-який інший застосунок, навіть без мережі.',
-  iosInstall: 'Щоб установити на iPhone чи iPad: натисніть «Поділитися», а потім «На початковий екран».',
-  installed: 'Broadsheet встановлено на цьому пристрої.',
-  shortcuts: 'Клавіатурні скорочення',
-  shortcutSearch: 'Пошук',
-  shortcutNext: 'Наступна / попередня стаття',
-  shortcutOpen: 'Відкрити статтю',
-  shortcutBack: 'Назад до списку',
-  sync: 'Статті',
-  lastUpdate: 'Останнє оновлення',
-  backgroundRefresh: 'Коли застосунок встановлено, нові статті завантажуються й у фоновому режимі.',
-  version: (v) => `Версія ${v}`,
   // List rows
   rowOffline: 'Можна читати без мережі',
   rowNotOffline: 'Ще не повністю доступна без мережі',
   minRead: (n) => `${num(n)} хв читання`,
-  markAllRead: (n) => `Позначити ${num(n)} як прочитані`,
-  undo: 'Скасувати',
-  markedAllRead: (n) => `${plural(n, 'статтю', 'статті', 'статей')} позначено як прочитані.`,
-  undone: 'Усе повернуто, як було.',
   offlineCalm: (n) => `Без мережі · ${plural(n, 'стаття', 'статті', 'статей')} на цьому телефоні`,
-
-  // Reliability
-  repaired: (r) => repaired(r),
-  parseNotes: (r) => [skipped(r), repaired(r)].filter(Boolean).join(' '),
-  evicted:
-    'Браузер видалив статті, збережені на цьому пристрої, імовірно, щоб звільнити місце. Їх буде завантажено знову, щойно сервер стане доступним.',
-  /** Added to the eviction alert in WebKit outside the installed app. */
-  webkitEvicted:
-    'На iPhone та iPad статті зберігаються, лише якщо Broadsheet додано на початковий екран: натисніть «Поділитися», а потім «На початковий екран».',
-  evictedRestored: 'Браузер видаляв статті, збережені на цьому пристрої, імовірно, щоб звільнити місце. Їх уже завантажено знову.',
-  dbClosed: 'Браузер закрив сховище Broadsheet на цьому пристрої (дані було очищено або скінчилося місце). Перезавантажте цю вкладку, щоб продовжити.',
 
   // Archive sync and search
   searching: 'Шукаємо…',
   indexing: 'Пошуковий індекс на цьому пристрої ще будується: можуть з’явитися інші збіги.',
-  fullResync: 'Повна синхронізація',
-  syncProgressLabel: 'Поступ завантаження',
-  syncProgress: (pages, articles) => `Завантажено ${plural(pages, 'сторінку', 'сторінки', 'сторінок')} · ${plural(articles, 'статтю', 'статті', 'статей')}`,
-  partialSaved: (pages, articles) => `Збережено ${plural(articles, 'статтю', 'статті', 'статей')} з ${plural(pages, 'сторінки', 'сторінок', 'сторінок')}; решту буде завантажено наступного разу.`,
-  stoppedAtLoop: 'Індекс статей посилається на вже прочитану сторінку, тому завантаження зупинилося там.',
-  stoppedAtLimit: (pages) => `Завантаження зупинилося після ${num(pages)} сторінок — це найбільше за одне оновлення.`,
-  bodyLoading: 'Завантажуємо повний текст…',
-  bodyUnavailable: 'Повний текст цієї статті ще не завантажено. Під’єднайтеся до інтернету, щоб його прочитати; нижче — анотація.',
-  bodyFailed: (f) => `Не вдалося завантажити повний текст: ${bodyReason(f)}. Показано анотацію.`,
 };
 
 export default uk;

@@ -2,9 +2,9 @@ import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { ParseReport } from '../../../src/core/feed/types';
 import { Alert } from '../../../src/app/Alert';
-import { alertText } from '../../../src/app/alerts';
+import { alertText } from '../../../src/app/alert-text';
 import type { SyncState } from '../../../src/app/useSync';
-import { en } from '../../../src/i18n/en/main';
+import { enLazy as en } from '../../../src/i18n/en/lazy';
 import { emptyReport } from '../../../src/core/feed/report';
 
 afterEach(cleanup);
@@ -71,9 +71,10 @@ describe('Alert', () => {
   });
 
   // Was a ListView test, from when the list could say it; the app says it in this alert.
-  test('the sentence about skipped items is shown', () => {
+  test('the sentence about skipped items is shown', async () => {
     render(<Alert sync={{ ...idle, report: report({ total: 3, kept: 1, noId: 2 }) }} notice="" />);
-    expect(screen.getByText('2 items were skipped: 2 items without an id.')).toBeTruthy();
+    // Its sentences load with the lazy catalogue, a moment later.
+    expect(await screen.findByText('2 items were skipped: 2 items without an id.')).toBeTruthy();
   });
 });
 

@@ -7,13 +7,13 @@ import {
   incomingWins,
   isReadableOffline,
   needsBody,
-  newestFirst,
   offlineNeed,
   offlineState,
   revisionOf,
   sameArticle,
   versionDate,
 } from '../../../src/core/article';
+import { newestFirst } from '../../../src/core/order';
 import type { Article } from '../../../src/core/feed/types';
 
 const article = (patch: Partial<Article> = {}): Article => ({

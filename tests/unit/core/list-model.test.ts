@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { newestFirst } from '../../../src/core/article';
+import { newestFirst } from '../../../src/core/order';
 import { applyFilter, indexById, isFiltered, mergeEntries, NO_FILTER, tagCounts, toEntry, type Filter, type ListEntry } from '../../../src/core/list-model';
 import { article, day } from '../helpers';
 

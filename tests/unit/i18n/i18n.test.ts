@@ -1,6 +1,4 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import type { ParseReport } from '../../../src/core/feed/types';
-import type { SyncFailure } from '../../../src/core/sync-types';
 import * as i18n from '../../../src/i18n';
 import { applyLocale } from '../../../src/i18n';
 import { isLocale, LOCALE_NAMES, LOCALES, pickLocale, type Locale } from '../../../src/core/locales';
@@ -8,63 +6,19 @@ import es from '../../../src/i18n/es/main';
 import pt from '../../../src/i18n/pt/main';
 import uk from '../../../src/i18n/uk/main';
 import { en, type Strings } from '../../../src/i18n/en/main';
-import { emptyReport } from '../../../src/core/feed/report';
 
 afterEach(async () => {
   await applyLocale('en');
 });
-
-// The same fixtures as strings.test.ts.
-const report = (r: Partial<ParseReport>): ParseReport => ({ ...emptyReport(), ...r });
-
-const FAILURES: SyncFailure[] = [
-  { kind: 'offline' },
-  { kind: 'network' },
-  { kind: 'timeout', seconds: 10 },
-  { kind: 'http', status: 404, statusText: 'Not Found' },
-  { kind: 'http', status: 500, statusText: '' },
-  { kind: 'too-large', bytes: 64 * 1048576 },
-  { kind: 'feed', error: { code: 'empty' } },
-  { kind: 'feed', error: { code: 'html' } },
-  { kind: 'feed', error: { code: 'truncated' } },
-  { kind: 'feed', error: { code: 'not-json', detail: 'Unexpected token' } },
-  { kind: 'feed', error: { code: 'not-json' } },
-  { kind: 'feed', error: { code: 'not-object' } },
-  { kind: 'feed', error: { code: 'no-version' } },
-  { kind: 'feed', error: { code: 'bad-version', detail: 'https://jsonfeed.org/version/2' } },
-  { kind: 'feed', error: { code: 'no-items' } },
-  { kind: 'no-articles', report: report({}) },
-  { kind: 'no-articles', report: report({ total: 3, noId: 2, notObject: 1 }) },
-  { kind: 'storage', name: 'QuotaExceededError', written: 250, total: 300 },
-];
-
-const REPORTS: ParseReport[] = [
-  report({ noId: 1 }),
-  report({ notObject: 2, duplicates: 1 }),
-  report({ duplicates: 2 }),
-  report({ total: 30, noId: 5, notObject: 21, duplicates: 11 }),
-];
 
 /** Representative arguments for every function in a catalogue. A new function must be added here. */
 const ARGS: Record<string, unknown[][]> = {
   articleCount: [[0], [1], [2], [5], [21], [2500]],
   noMatch: [[''], ['budget']],
   updatedAgo: [['5 minutes ago'], ['now']],
-  skipped: REPORTS.map((r) => [r]),
-  failure: FAILURES.map((f) => [f]),
-  resumed: [[3], [42], [96]],
   activeFilters: [[1], [2], [5], [7]],
-  version: [['0.1.0'], ['dev']],
-  repaired: [[report({ badDates: 1 })], [report({ truncatedFields: 3 })], [report({ badDates: 2, truncatedFields: 5 })]],
-  parseNotes: [...REPORTS.map((r) => [r]), [report({ noId: 1, badDates: 21 })]],
-  syncProgress: [[1, 1], [2, 250], [5, 21], [120, 100_000]],
-  partialSaved: [[1, 1], [3, 250], [22, 5]],
-  stoppedAtLimit: [[1], [10_000]],
   highlightCount: [[1], [2], [5], [21]],
-  bodyFailed: FAILURES.map((f) => [f]),
   minRead: [[1], [2], [5], [21]],
-  markAllRead: [[1], [2], [37], [100_000]],
-  markedAllRead: [[1], [2], [5], [21]],
   offlineCalm: [[1], [2], [5], [46]],
 };
 
@@ -140,32 +94,15 @@ describe.each(CATALOGUES)('the %s catalogue', (locale, strings) => {
     }
   });
 
-  test('the numbers in a failure sentence survive', async () => {
+  test('the query in a no-match sentence survives', async () => {
     await applyLocale(locale);
-    // The code only: a server's status text is never quoted (issue 14).
-    const http = strings.failure({ kind: 'http', status: 404, statusText: 'Not \u202eFound' });
-    expect(http).toContain('404');
-    expect(http).not.toContain('Found');
-    expect(strings.failure({ kind: 'timeout', seconds: 10 })).toContain('10');
-    expect(strings.failure({ kind: 'too-large', bytes: 64 * 1048576 })).toContain('64');
-    expect(strings.failure({ kind: 'storage', name: 'QuotaExceededError', written: 250, total: 300 })).toMatch(/250.*300/);
-    // A value read from a rejected file or feed is never echoed (issue 14).
-    expect(strings.failure({ kind: 'feed', error: { code: 'bad-version', detail: 'https://evil.example/\u202e' } })).not.toContain('evil.example');
     expect(strings.noMatch('budget')).toContain('budget');
-    expect(strings.version('1.2.3')).toContain('1.2.3');
-  });
-
-  test('skipped is empty when nothing was skipped', async () => {
-    await applyLocale(locale);
-    expect(strings.skipped(report({ total: 5, kept: 5, truncatedFields: 2, badDates: 1 }))).toBe('');
   });
 });
 
 describe.each(TRANSLATIONS)('the %s translation', (locale, strings) => {
-  test('is not English: no failure or skipped sentence is left untranslated', async () => {
+  test('is not English: its counts are not left in English', async () => {
     await applyLocale(locale);
-    for (const f of FAILURES) expect(strings.failure(f)).not.toBe(en.failure(f));
-    for (const r of REPORTS) expect(strings.skipped(r)).not.toBe(en.skipped(r));
     expect(strings.articleCount(2)).not.toBe(en.articleCount(2));
   });
 });

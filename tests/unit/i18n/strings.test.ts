@@ -1,9 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import type { ParseReport } from '../../../src/core/feed/types';
 import type { SyncFailure } from '../../../src/core/sync-types';
-import { en } from '../../../src/i18n/en/main';
+import { en as enMain } from '../../../src/i18n/en/main';
+import { enLazy } from '../../../src/i18n/en/lazy';
 import { emptyReport } from '../../../src/core/feed/report';
 
+// The alert's sentences are in the lazy catalogue; the counts in the first-load one.
+const en = { ...enMain, ...enLazy };
 const report = (r: Partial<ParseReport>): ParseReport => ({ ...emptyReport(), ...r });
 
 describe('failure sentences', () => {

@@ -2,7 +2,6 @@ import { fireEvent, render, screen } from '@testing-library/preact';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { WebKitStorageNote } from '../../../../src/features/offline/WebKitStorageNote';
 import { dismissStorageNote, storageNoteDismissed } from '../../../../src/platform/install';
-import { en } from '../../../../src/i18n/en/main';
 import { enLazy } from '../../../../src/i18n/en/lazy';
 
 beforeEach(() => localStorage.clear());
@@ -12,7 +11,7 @@ describe('the WebKit storage note', () => {
     const onDismiss = vi.fn();
     render(<WebKitStorageNote onDismiss={onDismiss} />);
     expect(screen.getByText(enLazy.webkitStorageNote)).toBeTruthy();
-    expect(screen.getByText(en.iosInstall)).toBeTruthy();
+    expect(screen.getByText(enLazy.iosInstall)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Got it' }));
     expect(onDismiss).toHaveBeenCalledOnce();
   });

@@ -9,7 +9,7 @@ import { getSyncRecord, listArticles } from '../../../../src/data/articles';
 import { BATCH_SIZE } from '../../../../src/data/write';
 import type { DB } from '../../../../src/data/connection';
 import { syncAcrossTabs } from '../../../../src/features/sync/tab-sync';
-import { en } from '../../../../src/i18n/en/main';
+import { enLazy as en } from '../../../../src/i18n/en/lazy';
 import { FEED_URL, feedText, freshStore, item, mockFetch, quotaLimitedStore, storedIds } from '../../helpers';
 
 let db: DB;
