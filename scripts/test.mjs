@@ -118,6 +118,8 @@ if (runBrowser) {
       let passed = 0;
       let failed = 0;
       let todo = 0;
+      /** @type {string[]} */
+      const failures = [];
       // The core flows run once per engine, each engine in a process of its own: in one process,
       // WebKitGTK's flows timed out after Chromium's and Firefox's had run (and passed alone).
       const runs = files.flatMap((file) => (file.endsWith('engines.test.mjs') ? wanted.map((engine) => ({ file, engines: engine })) : [{ file, engines: wanted.join(',') }]));
@@ -125,11 +127,16 @@ if (runBrowser) {
         const { code, out } = await run(process.execPath, ['--test', '--test-reporter=spec', file], { env: { ...env, BROADSHEET_ENGINES: engines }, capture: true });
         const p = count(out, 'pass');
         let f = count(out, 'fail') + count(out, 'cancelled');
+        // The reporter's own summary of what failed, repeated at the very end of the run, where a
+        // CI log that keeps only its tail still shows it.
+        const failing = out.indexOf('✖ failing tests:');
+        if (failing >= 0) failures.push(`${file}${engines.includes(',') ? '' : ` (${engines})`}:\n${out.slice(failing).split('\n').slice(1, 40).join('\n')}`);
         if (code !== 0 && f === 0) f = 1;
         passed += p;
         failed += f;
         todo += count(out, 'todo');
       }
+      if (failures.length) console.log(`\nFailed browser tests, again:\n${failures.join('\n\n')}\n`);
       if (todo) problems.push(`${todo} browser test(s) marked TODO (known open bugs, listed in docs/engines.md)`);
       record(`browser (node --test; core flows in ${wanted.join(', ')})`, passed, failed, ` in ${Math.round((Date.now() - browserStarted) / 1000)} s${todo ? `, ${todo} todo` : ''}`);
     }

@@ -212,10 +212,8 @@ export function useListResults(
       const id = requestIdleCallback(() => library.search(), { timeout: 200 });
       return () => cancelIdleCallback(id);
     }
-    // No requestIdleCallback (WebKit): wait a moment. Started at once, in the first moments after
-    // an offline return, WebKitGTK's worker never finished loading its index and the first query
-    // hung at "Searching…" (docs/engines.md); the cause inside WebKit is not found.
-    const timer = setTimeout(() => library.search(), 500);
+    // No requestIdleCallback (WebKit): right after this render.
+    const timer = setTimeout(() => library.search(), 0);
     return () => clearTimeout(timer);
   }, [library, idle]);
 

@@ -89,13 +89,50 @@ function inlineClient(source: SearchSource): SearchClient {
 }
 
 function workerClient(db: string): SearchClient {
+  /** The running worker and its unanswered queries; none until first use, or after `pagehide`. */
+  let live: ReturnType<typeof startWorker> | undefined;
+  let fallback: SearchClient | undefined;
+  const current = () => (live ??= startWorker(db, (lost) => {
+    // The worker script failed to load or crashed: answer from an inline host from now on,
+    // including the queries it had not answered (a reader's query is never dropped).
+    live = undefined;
+    const inline = (fallback ??= inlineClient({ db }));
+    for (const { resolve, q } of lost) void inline.query(q).then(resolve, () => resolve(undefined));
+  }));
+  // A page leaving (a navigation, the back/forward cache) stops its worker, which aborts the
+  // worker's IndexedDB transactions. In WebKit a suspended page's transaction (the index snapshot
+  // written at `visibilitychange`) otherwise holds the database, and every read-write transaction
+  // of the next page, and the next worker's reads, wait behind it for good (WebKit bug 315804,
+  // docs/engines.md). A page shown again starts a new worker on its next query.
+  if (typeof addEventListener === 'function') {
+    addEventListener('pagehide', () => {
+      live?.stop();
+      live = undefined;
+    });
+  }
+  current();
+  return {
+    query: (q) => (fallback ? fallback.query(q) : current().query(q)),
+    refresh: () => (fallback ? fallback.refresh() : current().send({ type: 'refresh' })),
+    flush: () => (fallback ? fallback.flush() : live?.send({ type: 'flush' })),
+  };
+}
+
+type Waiting = { resolve: (answer: Answer | undefined) => void; q: string };
+
+function startWorker(db: string, failed: (lost: Waiting[]) => void) {
   // The worker's URL goes through the app's Trusted Types policy: the CSP refuses plain strings.
   const worker = new Worker(trustedScriptUrl(workerUrl), { type: 'module', name: 'broadsheet-search' });
   /** Queries sent and not answered yet: their resolver, and the query, to ask again elsewhere. */
-  const waiting = new Map<number, { resolve: (answer: Answer | undefined) => void; q: string }>();
+  const waiting = new Map<number, Waiting>();
   let next = 0;
-  let fallback: SearchClient | undefined;
   const send = (message: WorkerRequest) => worker.postMessage(message);
+  const end = () => {
+    worker.terminate();
+    const lost = [...waiting.values()];
+    waiting.clear();
+    return lost;
+  };
 
   worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
     const message = event.data;
@@ -106,28 +143,23 @@ function workerClient(db: string): SearchClient {
     else if (message.error !== undefined) resolve?.({ ids: [], partial: false });
     else resolve?.({ ids: message.ids, partial: message.partial === true });
   };
-  // The worker script failed to load or crashed: answer from an inline host from now on,
-  // including the queries it had not answered (a reader's query is never dropped).
   worker.onerror = (event) => {
     event.preventDefault();
-    worker.terminate();
-    const inline = (fallback ??= inlineClient({ db }));
-    const lost = [...waiting.values()];
-    waiting.clear();
-    for (const { resolve, q } of lost) void inline.query(q).then(resolve, () => resolve(undefined));
+    failed(end());
   };
   send({ type: 'open', db });
 
   return {
-    query(q) {
-      if (fallback) return fallback.query(q);
-      const id = ++next;
-      return new Promise((resolve) => {
+    send,
+    query: (q: string) =>
+      new Promise<Answer | undefined>((resolve) => {
+        const id = ++next;
         waiting.set(id, { resolve, q });
         send({ type: 'query', id, q });
-      });
+      }),
+    /** Stopped with the page: queries not answered yet are answered "replaced" (the page has moved on). */
+    stop: () => {
+      for (const { resolve } of end()) resolve(undefined);
     },
-    refresh: () => (fallback ? fallback.refresh() : send({ type: 'refresh' })),
-    flush: () => (fallback ? fallback.flush() : send({ type: 'flush' })),
   };
 }
