@@ -6,7 +6,7 @@
  * features and by the service worker (reached through `withConnection`), and
  * `nonUpgradingConnection` for the search worker.
  */
-import { openDB, type IDBPDatabase } from 'idb';
+import { openDB, unwrap, type IDBPDatabase } from 'idb';
 import { DB_NAME } from '../core/names';
 import { MIGRATIONS, type Migration } from './migrations';
 import type { BroadsheetDB } from './schema';
@@ -32,6 +32,49 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
 }
 
+/**
+ * Transactions begun on a connection from `openStore` and not finished yet. WebKit (until its bug
+ * 315804 was fixed upstream in June 2026) keeps the transactions of a page it suspends for the
+ * back/forward cache open, since their commits wait for the suspended page's script: every later
+ * transaction of other pages, workers and the service worker on the same stores waits behind them
+ * until the cached page is dropped. `abortOpenTransactions` lets the page end them as it is cached.
+ */
+const unfinished = new Set<IDBTransaction>();
+
+/** Notes each transaction the connection begins, until it completes or aborts. */
+function tracked(db: DB): DB {
+  const raw = unwrap(db);
+  const begin = raw.transaction.bind(raw);
+  raw.transaction = ((...args: Parameters<IDBDatabase['transaction']>) => {
+    const tx = begin(...args);
+    unfinished.add(tx);
+    const end = () => unfinished.delete(tx);
+    tx.addEventListener('complete', end);
+    tx.addEventListener('abort', end);
+    return tx;
+  }) as IDBDatabase['transaction'];
+  return db;
+}
+
+/**
+ * Aborts every transaction of this context that has not finished: called as the page enters the
+ * back/forward cache (`pagehide` with `persisted`), so none of them holds the database while the
+ * page is suspended. Returns how many were aborted: work a page shown again must redo.
+ */
+export function abortOpenTransactions(): number {
+  let aborted = 0;
+  for (const tx of unfinished) {
+    try {
+      tx.abort();
+      aborted++;
+    } catch {
+      // Finished in the meantime: nothing to end.
+    }
+  }
+  unfinished.clear();
+  return aborted;
+}
+
 export async function openStore(options: OpenOptions = {}): Promise<DB> {
   const migrations = options.migrations ?? MIGRATIONS;
   const db = await openDB<BroadsheetDB>(options.name ?? DB_NAME, migrations.length, {
@@ -46,7 +89,7 @@ export async function openStore(options: OpenOptions = {}): Promise<DB> {
       options.onTerminated?.();
     },
   });
-  return db;
+  return tracked(db);
 }
 
 /**

@@ -136,6 +136,22 @@ const describeTarget = ({ role, name, within }) => `${role}${name === undefined 
  * @property {(target: Target, text: string, options?: { timeout?: number }) => Promise<void>} fill
  */
 
+/** In the page: where it is and what it shows, for the message of a wait that timed out. */
+const SNAPSHOT = () => ({ url: location.href, text: (document.body?.innerText ?? '').replace(/\s+/g, ' ').slice(0, 400) });
+
+/**
+ * `; the page: …` for a timed-out wait's message, so a failure in a CI log says what the page
+ * showed; empty when the page cannot be read (a navigation, a closed browser).
+ * @param {() => Promise<unknown>} read
+ */
+async function seen(read) {
+  try {
+    return `; the page: ${JSON.stringify(await read())}`;
+  } catch {
+    return '';
+  }
+}
+
 /**
  * Polls `check` until it returns a truthy value; throws with `message` after `timeout` ms.
  * @template T
@@ -199,8 +215,8 @@ function chromiumDriver(dir) {
     async waitFor(fn, arg, { timeout = 15_000, message } = {}) {
       await p()
         .waitForFunction(/** @type {any} */ (fn), arg, { timeout })
-        .catch((/** @type {Error} */ e) => {
-          throw new Error(`${message ?? 'condition'}: ${e.message.split('\n')[0]}`);
+        .catch(async (/** @type {Error} */ e) => {
+          throw new Error(`${message ?? 'condition'}: ${e.message.split('\n')[0]}${await seen(() => p().evaluate(SNAPSHOT))}`);
         });
     },
     async click(target, { timeout } = {}) {
@@ -283,7 +299,9 @@ function firefoxDriver(dir) {
     url: async () => p().url(),
     evaluate: (fn, arg) => /** @type {any} */ (p().evaluate(/** @type {any} */ (fn), arg)),
     async waitFor(fn, arg, options = {}) {
-      await poll(() => p().evaluate(/** @type {any} */ (fn), arg), { timeout: options.timeout, message: options.message });
+      await poll(() => p().evaluate(/** @type {any} */ (fn), arg), { timeout: options.timeout, message: options.message }).catch(async (/** @type {Error} */ e) => {
+        throw new Error(`${e.message}${await seen(() => p().evaluate(SNAPSHOT))}`);
+      });
     },
     async click(target, { timeout } = {}) {
       const handle = await findHandle(() => p().evaluateHandle(FIND, serial(target)), target, timeout);
@@ -398,7 +416,9 @@ function webkitDriver() {
     url: () => call('GET', '/url'),
     evaluate: (fn, arg) => execute(fn, arg),
     async waitFor(fn, arg, options = {}) {
-      await poll(() => execute(fn, arg), options);
+      await poll(() => execute(fn, arg), options).catch(async (/** @type {Error} */ e) => {
+        throw new Error(`${e.message}${await seen(() => execute(SNAPSHOT, undefined))}`);
+      });
     },
     async click(target, { timeout } = {}) {
       await call('POST', `/element/${await element(target, timeout)}/click`, {});

@@ -10,7 +10,7 @@ import type { Article } from '../../core/feed/types';
 import { createSearchClient, type SearchClient } from '../search/client';
 import { emptyState, markAllRead, restored, type ReadingState, type Restore } from '../../core/reading';
 import { allRows, countArticles, getArticle, getSyncRecord, listArticles, newestRows, type Row } from '../../data/articles';
-import { openWithin, type DB } from '../../data/connection';
+import { abortOpenTransactions, openWithin, type DB } from '../../data/connection';
 import type { SyncFailure, SyncRecord } from '../../core/sync-types';
 import { DB_NAME } from '../../core/names';
 import type { PageRecord } from '../../data/schema';
@@ -110,6 +110,7 @@ export async function openLibrary(indexUrl: string, onVersionChange?: () => void
     return memoryLibrary(indexUrl);
   }
   let search: SearchClient | undefined;
+  endTransactionsWhenCached();
   return {
     persistent: true,
     lost,
@@ -293,4 +294,25 @@ export function memoryLibrary(indexUrl: string): Library {
         },
       })),
   };
+}
+
+let watching = false;
+
+/**
+ * A page cached for back/forward navigation ends its open IndexedDB transactions (WebKit keeps
+ * them open while the page is suspended, and everything else waits behind them: see
+ * `abortOpenTransactions`). Shown again, a page that had to end some reloads, so that no half-done
+ * sync, write or read is left behind; the new page reads everything from the store (offline too,
+ * from the service worker's copy of the app). A page that had none open comes back as it was.
+ */
+function endTransactionsWhenCached(): void {
+  if (watching || typeof addEventListener !== 'function' || typeof location === 'undefined') return;
+  watching = true;
+  let ended = false;
+  addEventListener('pagehide', (event) => {
+    if ((event as PageTransitionEvent).persisted && abortOpenTransactions() > 0) ended = true;
+  });
+  addEventListener('pageshow', (event) => {
+    if ((event as PageTransitionEvent).persisted && ended) location.reload();
+  });
 }
