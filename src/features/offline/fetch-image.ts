@@ -34,11 +34,25 @@ async function decodeSize(blob: Blob): Promise<{ width: number; height: number }
   return size;
 }
 
+/**
+ * When the page last said it may be left (`beforeunload`). Chromium cancels a page's requests as
+ * a navigation (a reload) starts, before `pagehide` stops the run: a request failing just then is
+ * most likely cancelled, neither refused by CORS nor cut by the network.
+ */
+let leaving = -Infinity;
+if (typeof document !== 'undefined') addEventListener('beforeunload', () => (leaving = Date.now()));
+
+/** How long after `beforeunload` a failed request waits for `pagehide` before it is looked into. */
+const LEAVING_MS = 2000;
+
 export async function fetchImage(url: string, signal: AbortSignal): Promise<Fetched> {
   let response: Response;
   try {
     response = await fetch(url, { mode: 'cors', credentials: 'omit', signal });
   } catch (error) {
+    if (aborted(signal)) throw error;
+    // The page may be on its way out: give `pagehide` (which aborts the run) a moment to come.
+    if (Date.now() - leaving < LEAVING_MS) await new Promise((resolve) => setTimeout(resolve, LEAVING_MS / 2));
     if (aborted(signal)) throw error;
     // CORS refused, or the network is down: a no-cors request tells the two apart.
     try {
