@@ -19,14 +19,14 @@ export function versionDate(a: Dated): number {
 
 /**
  * The same article content, whatever the store's own bookkeeping: the change number (`seq`),
- * whether a body was fetched on demand (`hasBody`) and the word count (`words`) are left out, and keys are compared in sorted
+ * whether a body was fetched on demand (`hasBody`), the word count (`words`) and the stored offline need (`need`) are left out, and keys are compared in sorted
  * order at every level, so two copies built in a different field order are still equal.
  */
 export function sameArticle<T extends object>(a: T, b: T): boolean {
   return canonical(a) === canonical(b);
 }
 
-const BOOKKEEPING = new Set(['seq', 'hasBody', 'words']);
+const BOOKKEEPING = new Set(['seq', 'hasBody', 'words', 'need']);
 
 function canonical(value: object): string {
   const top: Record<string, unknown> = {};
@@ -125,6 +125,22 @@ export type OfflineNeed = { body: true } | { rev: string } | null;
 
 export function offlineNeed(a: Article): OfflineNeed {
   return needsBody(a) ? { body: true } : mayNeedImages(a) ? { rev: revisionOf(a) } : null;
+}
+
+/**
+ * `offlineNeed` as a stored row keeps it, made once when the article (with its body) is written:
+ * 0 nothing, 1 the body, else the revision whose images are needed. An IndexedDB key (the
+ * `by-need` index), so the storage panel counts the readable articles without reading a body.
+ */
+export type NeedKey = 0 | 1 | string;
+
+export function needKey(a: Article): NeedKey {
+  const need = offlineNeed(a);
+  return need === null ? 0 : 'body' in need ? 1 : need.rev;
+}
+
+export function needOfKey(key: NeedKey): OfflineNeed {
+  return key === 0 ? null : key === 1 ? { body: true } : { rev: key };
 }
 
 /** What a keep-offline record says about an article: the revision it was made for, and its images. */

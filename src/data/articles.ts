@@ -5,6 +5,7 @@
  */
 import { unwrap, wrap } from 'idb';
 import { newestFirst } from '../core/order';
+import type { NeedKey } from '../core/article';
 import type { Article } from '../core/feed/types';
 import type { DB } from './connection';
 import type { SyncRecord } from '../core/sync-types';
@@ -15,7 +16,7 @@ export type Row = Omit<Article, 'contentHtml' | 'contentText'>;
 
 /** A stored row as the app sees it: the store's bookkeeping left out. */
 export function toArticle(record: ArticleRecord, body?: BodyRecord): Article {
-  const { seq: _seq, bodyHash: _hash, ...article } = record;
+  const { seq: _seq, bodyHash: _hash, need: _need, ...article } = record;
   const out: Article = article;
   if (body?.html !== undefined) out.contentHtml = body.html;
   if (body?.text !== undefined) out.contentText = body.text;
@@ -31,14 +32,29 @@ export async function listArticles(db: DB): Promise<Article[]> {
 }
 
 /**
- * Every stored article with its body, in id order: for counting over the whole store, where the
- * order does not matter and the date index need not be walked.
+ * The stored articles among `ids`, with their bodies, newest first: two reads per id in one
+ * transaction, so a selection of a few articles never reads the whole archive's bodies.
  */
-export async function articlesById(db: DB): Promise<Article[]> {
+export async function articlesFor(db: DB, ids: Iterable<string>): Promise<Article[]> {
   const tx = db.transaction(['articles', 'bodies']);
-  const [rows, bodies] = await Promise.all([tx.objectStore('articles').getAll(), tx.objectStore('bodies').getAll()]);
-  const byId = new Map(bodies.map((b) => [b.id, b]));
-  return rows.map((r) => toArticle(r, byId.get(r.id)));
+  const rows = tx.objectStore('articles');
+  const bodies = tx.objectStore('bodies');
+  const found = await Promise.all([...new Set(ids)].map(async (id) => {
+    const [record, body] = await Promise.all([rows.get(id), bodies.get(id)]);
+    return record && toArticle(record, body);
+  }));
+  return found.filter((a): a is Article => a !== undefined).sort(newestFirst);
+}
+
+/**
+ * What reading offline needs, counted without reading a body or the archive's rows: how many
+ * articles are stored, how many need nothing (the `by-need` index), and the stored need of each
+ * of `ids` (the kept articles, whose images decide theirs), undefined where the row is gone.
+ */
+export async function offlineNeeds(db: DB, ids: readonly string[]): Promise<{ total: number; ready: number; needs: (NeedKey | undefined)[] }> {
+  const store = db.transaction('articles').store;
+  const [total, ready, needs] = await Promise.all([store.count(), store.index('by-need').count(0), Promise.all(ids.map((id) => store.get(id).then((row) => row?.need)))]);
+  return { total, ready, needs };
 }
 
 export async function getArticle(db: DB, id: string): Promise<Article | undefined> {

@@ -2,6 +2,7 @@
  * Bodies fetched on demand. Storing one marks its row `hasBody` and gives the row a new change
  * number in the same transaction, so the search index picks the full text up on its next pass.
  */
+import { needKey } from '../core/article';
 import type { Article } from '../core/feed/types';
 import { wordsOf } from '../core/word-count';
 import { toArticle } from './articles';
@@ -21,6 +22,8 @@ export async function storeBody(db: DB, body: BodyRecord): Promise<Article | und
   const words = wordsOf({ contentHtml: body.html, contentText: body.text });
   if (words > 0) record.words = words;
   record.seq = (typeof top?.key === 'number' ? top.key : 0) + 1;
+  const article = toArticle(record, body);
+  record.need = needKey(article);
   await Promise.all([articles.put(record), tx.objectStore('bodies').put(body), tx.done]);
-  return toArticle(record, body);
+  return article;
 }

@@ -8,7 +8,7 @@
  */
 import { openDB, unwrap, type IDBPDatabase } from 'idb';
 import { DB_NAME } from '../core/names';
-import { MIGRATIONS, type Migration } from './migrations';
+import { MIGRATIONS, runMigrations, type Migration } from './migrations';
 import type { BroadsheetDB } from './schema';
 
 export type DB = IDBPDatabase<BroadsheetDB>;
@@ -79,7 +79,7 @@ export async function openStore(options: OpenOptions = {}): Promise<DB> {
   const migrations = options.migrations ?? MIGRATIONS;
   const db = await openDB<BroadsheetDB>(options.name ?? DB_NAME, migrations.length, {
     upgrade(database, oldVersion, _newVersion, tx) {
-      for (let v = oldVersion; v < migrations.length; v++) migrations[v]?.(database, tx);
+      runMigrations(database, tx, oldVersion, migrations);
     },
     blocking() {
       db.close();

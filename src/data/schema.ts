@@ -3,6 +3,7 @@
  * Changing it means adding a migration to `migrations.ts`, never editing an old one.
  */
 import type { DBSchema } from 'idb';
+import type { NeedKey } from '../core/article';
 import type { Article } from '../core/feed/types';
 import type { Highlight } from '../core/highlights/highlight';
 import type { ImageRecord, JobRecord, OfflineRecord, QueueEntry } from '../core/offline-records';
@@ -21,6 +22,11 @@ export interface ArticleRecord extends Omit<Article, 'contentHtml' | 'contentTex
   seq: number;
   /** Hash of the body stored with the article (inline bodies), to see an unchanged body without reading it. */
   bodyHash?: number;
+  /**
+   * What reading it offline needs (`needKey` in core/article.ts), made from the body when it is
+   * written: the storage panel counts readable articles from the `by-need` index, reading no body.
+   */
+  need: NeedKey;
 }
 
 /** The full text of one article: from the feed itself, or fetched from its `bodyUrl`. */
@@ -59,7 +65,7 @@ export interface BroadsheetDB extends DBSchema {
   articles: {
     key: string;
     value: ArticleRecord;
-    indexes: { 'by-date': number; 'by-seq': number };
+    indexes: { 'by-date': number; 'by-seq': number; 'by-need': NeedKey };
   };
   bodies: {
     key: string;

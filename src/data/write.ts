@@ -5,7 +5,7 @@
  * from the reads (`articles.ts`) so the first load does not carry it.
  */
 import type { IDBPTransaction } from 'idb';
-import { incomingWins, versionDate } from '../core/article';
+import { incomingWins, needKey, versionDate } from '../core/article';
 import type { Article } from '../core/feed/types';
 import type { DB } from './connection';
 import { hashBody } from '../core/hash';
@@ -148,6 +148,8 @@ async function upsert(tx: WriteTx, batch: readonly Article[], counts: Omit<Write
       record.hasBody = true;
       // The count was made from the fetched body, not from the summary the index carries.
       if (stored.words !== undefined) record.words = stored.words;
+      // And what it needs offline was made from that body too.
+      record.need = stored.need;
     }
     record.seq = ++seq;
     track(store.put(record));
@@ -180,7 +182,7 @@ async function lastSeq(tx: IDBPTransaction<BroadsheetDB, WriteStores, 'readwrite
 /** An article as stored: its row, and its body apart. */
 function split(article: Article): { record: ArticleRecord; body?: BodyRecord } {
   const { contentHtml, contentText, ...rest } = article;
-  const record: ArticleRecord = { ...rest, seq: 0 };
+  const record: ArticleRecord = { ...rest, seq: 0, need: needKey(article) };
   // Counted once, here, so no list or reader ever counts words at render.
   const words = wordsOf(article);
   if (words > 0) record.words = words;

@@ -9,7 +9,7 @@ import { withConnection } from '../../data/connection';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { BUDGETS_MB, MB } from '../../core/budget';
 import { loadPrefs, savePrefs } from './prefs';
-import type { ClearScope, Estimate, Summary } from './storage';
+import type { ClearScope, Estimate, Summary, TagCount } from './storage';
 import { formatSize, formatUsed } from '../../i18n/bytes';
 import { DownloadProgress } from './DownloadProgress';
 import type { Settings } from '../../core/settings';
@@ -38,6 +38,7 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
   const { keeper, progress } = useKeeper();
   const [estimate, setEstimate] = useState<Estimate | null>();
   const [summary, setSummary] = useState<Summary>();
+  const [tags, setTags] = useState<readonly TagCount[]>([]);
   const [persist, setPersist] = useState<boolean | undefined | 'asking'>();
   const [asked, setAsked] = useState(false);
   const [unavailable, setUnavailable] = useState(false);
@@ -53,40 +54,48 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
   const [message, setMessage] = useState('');
   const [question, setQuestion] = useState<{ cost: DownloadCost; resolve: (c: DownloadChoice) => void }>();
 
-  const measure = useCallback(async () => {
+  // The counts first (an index and the kept articles' rows: quick at any size), then the tags,
+  // which read every row; a keep-offline run's progress changes counts, never tags.
+  const measure = useCallback(async (withTags: boolean) => {
     try {
       const storage = await load();
       const [e, s, p] = await Promise.all([storage.estimate(), withConnection(storage.summary), storage.persisted()]);
       setEstimate(e ?? null);
       setSummary(s);
       setPersist((old) => (old === undefined || old === 'asking' ? p : old));
+      if (withTags) setTags(await withConnection(storage.tagCounts));
     } catch {
       setUnavailable(true);
       setEstimate(null);
     }
   }, []);
 
-  // Counting walks every stored article: at most twice a second, however often things change.
+  // At most twice a second, however often things change.
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const refresh = useCallback(() => {
-    if (timer.current) return;
-    timer.current = setTimeout(() => {
-      timer.current = undefined;
-      void measure();
-    }, 500);
-  }, [measure]);
+  const tagsToo = useRef(false);
+  const refresh = useCallback(
+    (withTags: boolean) => {
+      tagsToo.current ||= withTags;
+      if (timer.current) return;
+      timer.current = setTimeout(() => {
+        timer.current = undefined;
+        const tagsNow = tagsToo.current;
+        tagsToo.current = false;
+        void measure(tagsNow);
+      }, 500);
+    },
+    [measure],
+  );
   useEffect(() => () => clearTimeout(timer.current), []);
 
   useEffect(() => {
-    void measure();
-    return listen(refresh);
+    void measure(true);
+    return listen(() => refresh(true));
   }, [measure, refresh]);
   // Counts and space follow a run as it goes.
   useEffect(() => {
-    refresh();
+    refresh(false);
   }, [progress?.done, progress?.state, refresh]);
-
-  const tags = summary?.tags ?? [];
   const tagOr = (chosen: string) => chosen || tags[0]?.tag || '';
 
   const keep = async (scope: { tag?: string; newest?: number }) => {
@@ -123,7 +132,7 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
     savePrefs({ ...loadPrefs(), imageBudgetMB: mb });
     const storage = await load();
     await withConnection(storage.enforceBudget, mb * MB);
-    refresh();
+    refresh(false);
   };
 
   const planClear = async () => {
@@ -145,7 +154,7 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
     await withConnection(storage.clearArticles, confirm.ids, confirm.scope);
     setMessage(tl().cleared(confirm.ids.length));
     setConfirm(undefined);
-    refresh();
+    refresh(true);
   };
 
   if (unavailable) {

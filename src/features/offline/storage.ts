@@ -8,8 +8,8 @@ import type { DB } from '../../data/connection';
 import { announce } from '../../data/channel';
 import { costOf, planShrink } from '../../core/budget';
 import { allImages, browserImageStore, clearImages } from '../../data/images';
-import { isReadableOffline, offlineNeed } from '../../core/article';
-import { allRows, articlesById } from '../../data/articles';
+import { isReadableOffline, needOfKey } from '../../core/article';
+import { allRows, offlineNeeds } from '../../data/articles';
 import { deleteArticles } from '../../data/clear';
 import { highlightedIds } from '../../data/highlights';
 import { keptRecords } from '../../data/offline';
@@ -20,18 +20,43 @@ export interface Summary {
   readable: number;
   images: number;
   imageBytes: number;
-  tags: { tag: string; count: number }[];
 }
 
+export interface TagCount {
+  tag: string;
+  count: number;
+}
+
+/**
+ * The panel's counts, without reading a body or the archive's rows: every row notes what it
+ * needs offline (`need`, made when it was written), so the articles needing nothing are counted
+ * by an index, and only the kept articles' rows are read, to check their images.
+ */
 export async function summary(db: DB): Promise<Summary> {
-  // With their bodies: what an article needs offline depends on its body.
-  const [articles, records, images] = await Promise.all([articlesById(db), keptRecords(db), allImages(db)]);
-  const byId = new Map(records.map((r) => [r.id, r]));
+  const [records, images] = await Promise.all([keptRecords(db), allImages(db)]);
+  const { total, ready, needs } = await offlineNeeds(
+    db,
+    records.map((r) => r.id),
+  );
   const urls = new Set(images.map((i) => i.url));
-  const tags = new Map<string, { tag: string; count: number }>();
-  let readable = 0;
-  for (const a of articles) {
-    if (isReadableOffline(offlineNeed(a), byId.get(a.id), urls)) readable++;
+  let readable = ready;
+  records.forEach((record, i) => {
+    const need = needs[i];
+    // Need 0 is counted by the index already, and 1 (a body to download) is not readable.
+    if (typeof need === 'string' && isReadableOffline(needOfKey(need), record, urls)) readable++;
+  });
+  return {
+    articles: total,
+    readable,
+    images: images.filter((i) => !i.pixel).length,
+    imageBytes: images.reduce((n, i) => n + costOf(i), 0),
+  };
+}
+
+/** Every tag with its number of articles, most used first (any case counts as one tag): reads rows, not bodies. */
+export async function tagCounts(db: DB): Promise<TagCount[]> {
+  const tags = new Map<string, TagCount>();
+  for (const a of await allRows(db)) {
     for (const tag of a.tags) {
       const key = tag.toLowerCase();
       const t = tags.get(key) ?? { tag, count: 0 };
@@ -39,13 +64,7 @@ export async function summary(db: DB): Promise<Summary> {
       tags.set(key, t);
     }
   }
-  return {
-    articles: articles.length,
-    readable,
-    images: images.filter((i) => !i.pixel).length,
-    imageBytes: images.reduce((n, i) => n + costOf(i), 0),
-    tags: [...tags.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag)),
-  };
+  return [...tags.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
 }
 
 /** Ids of the newest `n` articles, or of one tag's, or of all: what a keep-offline run is given. */

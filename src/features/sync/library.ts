@@ -4,7 +4,7 @@
  * memory-only library keeps the app usable online, and the UI says that nothing will be kept
  * offline.
  */
-import { incomingWins, needsBody } from '../../core/article';
+import { incomingWins, needKey, needsBody } from '../../core/article';
 import { newestFirst } from '../../core/order';
 import type { Article } from '../../core/feed/types';
 import { createSearchClient, type SearchClient } from '../search/client';
@@ -248,7 +248,7 @@ export function memoryLibrary(indexUrl: string): Library {
             const { write, changed } = merge(incoming);
             pages.set(page.url, page);
             resume = cursor(write.added + write.updated > 0);
-            options.onProgress?.({ pages: pages.size, articles: articles.length, records: changed.map((a) => ({ ...a, seq: version })), more: !!page.nextUrl });
+            options.onProgress?.({ pages: pages.size, articles: articles.length, records: changed.map((a) => ({ ...a, seq: version, need: needKey(a) })), more: !!page.nextUrl });
             return Promise.resolve(write);
           },
           setResume: (url) => {

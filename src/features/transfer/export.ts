@@ -9,7 +9,7 @@
 import type { Article } from '../../core/feed/types';
 import { loadPrefs } from '../offline/prefs';
 import { IMAGE_CACHE } from '../../core/names';
-import { listArticles } from '../../data/articles';
+import { allRows, articlesFor } from '../../data/articles';
 import type { DB } from '../../data/connection';
 import { allImages } from '../../data/images';
 import { keptIds } from '../../data/offline';
@@ -39,18 +39,25 @@ async function savedIds(db: DB): Promise<Set<string>> {
   return new Set((await allStates(db)).filter((s) => s.saved).map((s) => s.id));
 }
 
+/**
+ * The selected articles with their bodies, newest first. The ids are chosen first (from the
+ * reading states, the keep-offline records or the rows' tags), then only those bodies are read:
+ * at 100,000 stored articles, exporting 30 saved ones reads 30 bodies.
+ */
 async function select(db: DB, sel: Selection): Promise<Article[]> {
-  // With their bodies (kept in the `bodies` store), newest first.
-  const all = await listArticles(db);
-  if (sel.kind === 'tag') return all.filter((a) => a.tags.some((t) => t.toLowerCase() === sel.tag.toLowerCase()));
-  if (sel.kind === 'kept') {
-    const kept = new Set(await keptIds(db));
-    return all.filter((a) => kept.has(a.id));
+  return articlesFor(db, await selectedIds(db, sel));
+}
+
+async function selectedIds(db: DB, sel: Selection): Promise<Iterable<string>> {
+  if (sel.kind === 'tag') {
+    const tag = sel.tag.toLowerCase();
+    return (await allRows(db)).filter((a) => a.tags.some((t) => t.toLowerCase() === tag)).map((a) => a.id);
   }
+  if (sel.kind === 'kept') return keptIds(db);
   const saved = await savedIds(db);
   // A backup also holds every article with highlights, so they read in full where it is restored.
   if (sel.kind === 'backup') for (const h of await allHighlights(db)) saved.add(h.articleId);
-  return all.filter((a) => saved.has(a.id));
+  return saved;
 }
 
 async function blobToDataUrl(blob: Blob): Promise<string> {

@@ -1,7 +1,7 @@
 import { openDB } from 'idb';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { BroadsheetDB } from '../../../src/data/schema';
-import { DB_VERSION, MIGRATIONS } from '../../../src/data/migrations';
+import { DB_VERSION, MIGRATIONS, runMigrations } from '../../../src/data/migrations';
 import { openStore, type DB } from '../../../src/data/connection';
 import { DB_NAME } from '../../../src/core/names';
 import { getArticle } from '../../../src/data/articles';
@@ -54,12 +54,13 @@ describe('schema migrations', () => {
     expect(state.index('by-saved').keyPath).toBe('savedAt');
   });
 
-  test('`articles` is keyed by `id`, with a `by-date` index on `sortDate` and a `by-seq` index on `seq`', async () => {
+  test('`articles` is keyed by `id`, with a `by-date` index on `sortDate`, a `by-need` index on `need` and a `by-seq` index on `seq`', async () => {
     const db = await store();
     const articles = db.transaction('articles').store;
     expect(articles.keyPath).toBe('id');
     expect(articles.autoIncrement).toBe(false);
-    expect([...articles.indexNames]).toEqual(['by-date', 'by-seq']);
+    expect([...articles.indexNames]).toEqual(['by-date', 'by-need', 'by-seq']);
+    expect(articles.index('by-need').keyPath).toBe('need');
     const byDate = articles.index('by-date');
     expect(byDate.keyPath).toBe('sortDate');
     expect(byDate.unique).toBe(false);
@@ -138,7 +139,7 @@ describe('schema migrations', () => {
     const name = `test-${crypto.randomUUID()}`;
     const v2 = await openDB<BroadsheetDB>(name, 2, {
       upgrade(database, oldVersion, _n, tx) {
-        for (let v = oldVersion; v < 2; v++) MIGRATIONS[v]?.(database, tx);
+        runMigrations(database, tx, oldVersion, MIGRATIONS.slice(0, 2));
       },
     });
     await v2.put('state', { id: 'a', read: true, saved: true, savedAt: 5, progress: 0.5, updatedAt: 5 });

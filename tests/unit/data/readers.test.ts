@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { allRows, articleIds, articlesById, listArticles, newestRows } from '../../../src/data/articles';
+import { allRows, articleIds, articlesFor, listArticles, newestRows, offlineNeeds } from '../../../src/data/articles';
 import { deleteArticles } from '../../../src/data/clear';
 import { withConnection, type DB } from '../../../src/data/connection';
 import { getPage } from '../../../src/data/pages';
@@ -36,13 +36,22 @@ describe('row readers', () => {
     expect((await allRows(db)).find((r) => r.id === 'd')).not.toHaveProperty('contentText');
   });
 
-  test('articlesById joins the bodies, in id order; articleIds reads only keys', async () => {
-    await putArticles(db, [article({ id: 'z', contentHtml: '<p>Z</p>' }), article({ id: 'm' })]);
-    const all = await articlesById(db);
-    expect(ids(all)).toEqual(['m', 'z']);
-    expect(all[1]).toMatchObject({ id: 'z', contentHtml: '<p>Z</p>' });
-    expect(all[1]).not.toHaveProperty('seq');
-    expect((await articleIds(db)).sort()).toEqual(['m', 'z']);
+  test('articlesFor joins the bodies of the ids asked for only, newest first, skipping gone ids; articleIds reads only keys', async () => {
+    await putArticles(db, [article({ id: 'z', contentHtml: '<p>Z</p>', published: 2 }), article({ id: 'm', published: 3 }), article({ id: 'a', contentText: 'A', published: 1 })]);
+    const some = await articlesFor(db, ['z', 'gone', 'm', 'z']);
+    expect(ids(some)).toEqual(['m', 'z']);
+    expect(some[1]).toMatchObject({ id: 'z', contentHtml: '<p>Z</p>' });
+    for (const key of ['seq', 'bodyHash', 'need']) expect(some[1]).not.toHaveProperty(key);
+    expect((await articleIds(db)).sort()).toEqual(['a', 'm', 'z']);
+  });
+
+  test('offlineNeeds counts from the index: all rows, those needing nothing, and the need of each id asked for', async () => {
+    await putArticles(db, [
+      article({ id: 'text', contentText: 'Plain.' }),
+      article({ id: 'img', contentHtml: '<img src="https://cdn.example/i.png">', published: 5 }),
+      article({ id: 'later', bodyUrl: 'https://news.example/b.json' }),
+    ]);
+    expect(await offlineNeeds(db, ['img', 'later', 'text', 'gone'])).toEqual({ total: 3, ready: 1, needs: ['5:37', 1, 0, undefined] });
   });
 });
 

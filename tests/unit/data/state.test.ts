@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { emptyState, opened, withProgress, withRead, withSaved, type ReadingState } from '../../../src/core/reading';
 import { listArticles } from '../../../src/data/articles';
 import { openStore, type DB } from '../../../src/data/connection';
-import { DB_VERSION, MIGRATIONS } from '../../../src/data/migrations';
+import { DB_VERSION, MIGRATIONS, runMigrations } from '../../../src/data/migrations';
 import type { BroadsheetDB } from '../../../src/data/schema';
 import { allStates, putState } from '../../../src/data/state';
 import { syncIndex } from '../../../src/features/sync/sync';
@@ -125,7 +125,7 @@ describe('migration 1 → 2', () => {
 
     const v1 = await openDB<BroadsheetDB>(name, 1, {
       upgrade(db, oldVersion, _newVersion, tx) {
-        for (const migrate of MIGRATIONS.slice(0, 1).slice(oldVersion)) migrate(db, tx);
+        runMigrations(db, tx, oldVersion, MIGRATIONS.slice(0, 1));
       },
     });
     expect(v1.version).toBe(1);

@@ -10,15 +10,16 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Article } from '../../../src/core/feed/types';
-import { listArticles } from '../../../src/data/articles';
+import { getArticle, listArticles } from '../../../src/data/articles';
 import { openStore, type DB } from '../../../src/data/connection';
 import type { SyncRecord } from '../../../src/core/sync-types';
-import { DB_VERSION, MIGRATIONS, type Migration } from '../../../src/data/migrations';
+import { DB_VERSION, MIGRATIONS, runMigrations, type Migration } from '../../../src/data/migrations';
 import type { ImageRecord, JobRecord, OfflineRecord, QueueEntry } from '../../../src/core/offline-records';
 import type { PageRecord, SearchSnapshot } from '../../../src/data/schema';
 import type { ReadingState } from '../../../src/core/reading';
 import type { Highlight } from '../../../src/core/highlights/highlight';
 import { article, day } from '../helpers';
+import { needKey, revisionOf, type NeedKey } from '../../../src/core/article';
 
 // A database as an older release left it: typed loosely, since its schema is not today's.
 type OldDB = IDBPDatabase;
@@ -34,6 +35,7 @@ const V1_ARTICLES: Article[] = [
   article({ id: 'v1-html', title: 'Stored by version 1', contentHtml: '<p>Body</p>', tags: ['Labour'], authors: [{ name: 'Ana' }], published: day(1) }),
   article({ id: 'https://news.example.org/2024/v1-text', contentText: 'Plain body.', published: day(2), modified: day(3), language: 'uk' }),
   article({ id: 'v1-undated', title: '', titleFromText: true, excerpt: 'No date at all', published: undefined }),
+  article({ id: 'v1-image', contentHtml: '<p>With a picture</p><img src="https://img.example.org/a.png" alt="">', published: day(2) }),
 ];
 const V1_RECORD: SyncRecord = {
   lastAttempt: day(4),
@@ -177,6 +179,31 @@ const FIXTURES: Record<number, VersionFixture> = {
       expect((await db.getAllFromIndex('highlights', 'by-article', 'v1-html')).map((h) => h.id)).toEqual(['h-1']);
     },
   },
+  6: {
+    async seed(db) {
+      await FIXTURES[5]!.seed(db);
+      // Version 6 notes on each row what reading it offline needs, made from its body.
+      const tx = db.transaction('articles', 'readwrite');
+      for (const a of V1_ARTICLES) {
+        const row: unknown = await tx.store.get(a.id);
+        await tx.store.put({ ...(row as object), need: needKey(a) });
+      }
+      await tx.done;
+    },
+    async check(db) {
+      await FIXTURES[5]!.check(db);
+      const needs = new Map((await db.getAll('articles')).map((r) => [r.id, r.need]));
+      expect(needs).toEqual(
+        new Map<string, NeedKey>([
+          ['v1-html', 0],
+          ['https://news.example.org/2024/v1-text', 0],
+          ['v1-undated', 0],
+          ['v1-image', revisionOf(V1_ARTICLES[3]!)],
+        ]),
+      );
+      expect(await db.countFromIndex('articles', 'by-need', 0)).toBe(3);
+    },
+  },
 };
 
 const open: { close(): void }[] = [];
@@ -188,7 +215,7 @@ afterEach(() => {
 async function databaseAt(name: string, version: number, migrations: readonly Migration[] = MIGRATIONS): Promise<OldDB> {
   const db = await openDB(name, version, {
     upgrade(database, oldVersion, _newVersion, tx) {
-      for (let v = oldVersion; v < version; v++) migrations[v]!(database as never, tx as never);
+      runMigrations(database as never, tx as never, oldVersion, migrations.slice(0, version));
     },
   });
   open.push(db);
@@ -243,6 +270,9 @@ describe('schema upgrades', () => {
   for (const k of earlier) {
     test(`from version ${k} to ${DB_VERSION}: every article, the sync record and reading state are kept`, async () => {
       const db = await upgradeFrom(k);
+      // What the current version derives from stored data is there for every row too.
+      for (const row of await db.getAll('articles')) expect(row.need, row.id).toEqual(needKey((await getArticle(db, row.id))!));
+      expect(await db.countFromIndex('articles', 'by-need', 0)).toBe(3);
       const fresh = await openStore({ name: `fresh-${crypto.randomUUID()}` });
       open.push(fresh);
       expect(shape(db)).toEqual(shape(fresh));

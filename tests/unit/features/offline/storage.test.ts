@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { clearArticles, clearPlan, enforceBudget, idsFor, summary } from '../../../../src/features/offline/storage';
+import { clearArticles, clearPlan, enforceBudget, idsFor, summary, tagCounts } from '../../../../src/features/offline/storage';
+import { isReadableOffline, offlineNeed, revisionOf } from '../../../../src/core/article';
+import { listArticles } from '../../../../src/data/articles';
+import { storeBody } from '../../../../src/data/bodies';
 import { putArticles } from '../../../../src/data/write';
 import type { DB } from '../../../../src/data/connection';
 import { article, day, freshStore } from '../../helpers';
@@ -43,12 +46,61 @@ describe('storage panel: what is stored', () => {
     const s = await summary(db);
     expect(s).toMatchObject({ articles: 4, images: 2, imageBytes: 10_000_000 });
     expect(s.readable).toBe(3); // old-read needs an image and has no matching record revision
-    expect(s.tags).toEqual([
-      { tag: 'Port', count: 2 },
+    // Any case counts as one tag, shown as the newest article spells it.
+    expect(await tagCounts(db)).toEqual([
+      { tag: 'port', count: 2 },
       { tag: 'Rail', count: 2 },
     ]);
     expect(await idsFor(db, { tag: 'rail' })).toEqual(['new-read', 'old-unread']);
     expect(await idsFor(db, { newest: 2 })).toEqual(['new-read', 'old-unread']);
+  });
+});
+
+describe('storage panel: readable offline, counted without reading bodies', () => {
+  /** The rule itself, applied to every article with its body: what the index-based count must equal. */
+  async function byTheRule(db: DB): Promise<number> {
+    const [articles, records, images] = await Promise.all([listArticles(db), db.getAll('offline'), db.getAll('images')]);
+    const byId = new Map(records.map((r) => [r.id, r]));
+    const urls = new Set(images.map((i) => i.url));
+    return articles.filter((a) => isReadableOffline(offlineNeed(a), byId.get(a.id), urls)).length;
+  }
+
+  test('equals the rule over the bodies: text only, inline images, network images kept or not, bodies to download', async () => {
+    const db = await freshStore();
+    open.push(db);
+    const pictured = article({ id: 'pictured', published: day(5), contentHtml: '<p>x</p><img src="https://cdn.example/p.png">' });
+    const stale = article({ id: 'stale', published: day(6), contentHtml: '<img src="https://cdn.example/s.png">' });
+    const evicted = article({ id: 'evicted', published: day(7), contentHtml: '<picture><source srcset="https://cdn.example/e.avif"><img src="https://cdn.example/e.png"></picture>' });
+    await putArticles(db, [
+      article({ id: 'text', published: day(1), contentText: 'Plain.' }),
+      article({ id: 'inline', published: day(2), contentHtml: '<img src="data:image/png;base64,AAAA">' }),
+      article({ id: 'on-demand', published: day(3), bodyUrl: 'https://news.example/b/1.json' }),
+      article({ id: 'fetched', published: day(4), bodyUrl: 'https://news.example/b/2.json' }),
+      pictured,
+      stale,
+      evicted,
+    ]);
+    await storeBody(db, { id: 'fetched', html: '<img src="https://cdn.example/f.png">' });
+    const fetched = (await listArticles(db)).find((a) => a.id === 'fetched')!;
+    await db.put('offline', { id: 'pictured', images: ['https://cdn.example/p.png'], rev: revisionOf(pictured) });
+    await db.put('offline', { id: 'fetched', images: ['https://cdn.example/f.png'], rev: revisionOf(fetched) });
+    await db.put('offline', { id: 'stale', images: ['https://cdn.example/s.png'], rev: 'an older revision' });
+    await db.put('offline', { id: 'evicted', images: ['https://cdn.example/e.png'], rev: revisionOf(evicted) });
+    await db.put('offline', { id: 'gone', images: [], rev: 'r' });
+    for (const url of ['https://cdn.example/p.png', 'https://cdn.example/f.png', 'https://cdn.example/s.png']) await db.put('images', { url, bytes: 10, opaque: false, lastUsed: 1, storedAt: 1, aliases: [] });
+    const s = await summary(db);
+    // text, inline, pictured, fetched: the body to download, the stale revision and the evicted image are not.
+    expect(s).toMatchObject({ articles: 7, readable: 4 });
+    expect(s.readable).toBe(await byTheRule(db));
+    // A later sync brings the fetched article with a corrected title, same date and body URL (no
+    // body): the fetched body stays, and so does the need made from it.
+    await putArticles(db, [article({ id: 'fetched', title: 'Corrected title', published: day(4), bodyUrl: 'https://news.example/b/2.json' })]);
+    expect((await listArticles(db)).find((a) => a.id === 'fetched')).toMatchObject({ title: 'Corrected title', hasBody: true });
+    expect((await summary(db)).readable).toBe(4);
+    // A body fetched for the one still waiting, with no network image: readable at once.
+    await storeBody(db, { id: 'on-demand', text: 'Now stored.' });
+    expect((await summary(db)).readable).toBe(5);
+    expect((await summary(db)).readable).toBe(await byTheRule(db));
   });
 });
 
