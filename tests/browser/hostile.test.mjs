@@ -9,13 +9,14 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { afterEach, beforeEach, describe, test } from 'node:test';
 import { listReady, openApp, waitForController } from './harness.mjs';
 
 /** @typedef {import('./harness.mjs').App} App */
+/** @typedef {{ id: string | number, title?: string, _xss: { category: string, name: string } }} HostileItem */
 
 const HOSTILE = readFileSync('tests/fixtures/xss/hostile-feed.json', 'utf8');
-const feed = JSON.parse(HOSTILE);
+const feed = /** @type {{ items: HostileItem[] }} */ (JSON.parse(HOSTILE));
 
 /** Collects CSP violations and records the app's own styles before anything is rendered. */
 const INIT = () => {
@@ -85,6 +86,24 @@ const READER_PROBLEMS = ([safe, expectedTitle]) => {
   return problems;
 };
 
+/**
+ * The app's chrome as src/app/styles.css draws it (light theme, text at 100%), in the list and in
+ * every reading view.
+ */
+const EXPECTED_STYLES = {
+  body: {
+    display: 'block',
+    visibility: 'visible',
+    backgroundColor: 'rgb(251, 247, 239)', // --paper
+    color: 'rgb(29, 27, 24)', // --ink
+    fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif', // --sans
+    opacity: '1',
+  },
+  masthead: { display: 'block', visibility: 'visible', position: 'static', borderBottomStyle: 'double' },
+  brand: { color: 'rgb(29, 27, 24)', display: 'block', visibility: 'visible' },
+  app: { display: 'block', maxWidth: '768px', visibility: 'visible' }, // 48rem
+};
+
 /** What a reader sees of a feed's title: whitespace collapsed, character references decoded (once). */
 const ENTITIES = /** @type {Record<string, string>} */ ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" });
 const plainTitle = (/** @type {string} */ s) =>
@@ -98,12 +117,16 @@ describe('hostile feed', () => {
   /** @type {App['server']} */ let server;
   /** @type {App['profile']} */ let profile;
   /** @type {App['page']} */ let page;
-  /** @type {string[]} */ const dialogs = [];
-  /** @type {string[]} */ const popups = [];
-  /** @type {string[]} */ const navigations = [];
-  /** @type {Awaited<ReturnType<typeof APP_STYLES>>} */ let baseline;
+  /** @type {string[]} */ let dialogs;
+  /** @type {string[]} */ let popups;
+  /** @type {string[]} */ let navigations;
 
-  before(async () => {
+  // Each test has a browser profile of its own, on a server of its own, watched from the start:
+  // the hostile feed loaded and listed.
+  beforeEach(async () => {
+    dialogs = [];
+    popups = [];
+    navigations = [];
     ({ server, profile, page } = app = await openApp({ feed: HOSTILE }));
     const context = profile.context;
     await context.addInitScript(INIT);
@@ -113,14 +136,34 @@ describe('hostile feed', () => {
       void d.dismiss();
     });
     page.on('framenavigated', (f) => f === page.mainFrame() && navigations.push(f.url()));
+    await page.goto(server.url);
+    await listReady(page, feed.items.length);
   });
 
-  after(() => app?.close());
+  afterEach(() => app?.close());
+
+  /**
+   * Opens every article of the feed in turn, in the page as a reader would (a link followed in
+   * the app), and hands the reading view of each to `check`.
+   * @param {(item: HostileItem, index: number) => Promise<void>} [check]
+   */
+  async function openEvery(check) {
+    for (const [i, item] of feed.items.entries()) {
+      const href = `${new URL(server.url).pathname}article/${encodeURIComponent(String(item.id).trim())}`;
+      await page.evaluate((h) => {
+        history.pushState({}, '', h);
+        dispatchEvent(new PopStateEvent('popstate'));
+      }, href);
+      await page.waitForFunction((id) => document.querySelector('.reader') && location.pathname.endsWith(encodeURIComponent(id)) && document.querySelector('.prose')?.textContent?.includes('BEFORE'), String(item.id).trim());
+      // Give handlers (image errors, SVG animations, focus) a moment to fire if anything survived.
+      await page.mouse.move(195, 500);
+      await page.waitForTimeout(60);
+      await check?.(item, i);
+    }
+  }
 
   test('the list shows every item, with titles, tags and authors as plain text', async () => {
-    await page.goto(server.url);
     await waitForController(page);
-    await listReady(page, feed.items.length);
     assert.equal(await page.locator('h1.brand').textContent(), `<img src=x onerror="window.__pwned='feed title'">Hostile Herald`);
     const titleRow = page.locator('li').filter({ has: page.locator('a[data-id="field-title"]') });
     assert.equal(await titleRow.locator('h2').textContent(), `<img src=x onerror="window.__pwned='title'"> <b>Bold</b> <i>title</i>`);
@@ -135,24 +178,14 @@ describe('hostile feed', () => {
     assert.equal(await page.locator('ul[aria-label=Articles] :is(img, script, svg, b, i, a[href^="javascript"])').count(), 0);
     assert.equal(await page.evaluate(HIT, 'input[type=search]'), 'ok');
     assert.equal(await page.evaluate(HIT, '.brand a'), 'ok');
-    baseline = await page.evaluate(APP_STYLES);
-    assert.equal(/** @type {Record<string, unknown>} */ (baseline.body).display, 'block');
+    assert.deepEqual(await page.evaluate(APP_STYLES), EXPECTED_STYLES);
   });
 
   test('every article opens in the reading view: inert, uncovered, with the safe text around the payload', async () => {
-    const failures = [];
-    for (const [i, item] of feed.items.entries()) {
+    /** @type {string[]} */ const failures = [];
+    await openEvery(async (item, i) => {
       const meta = item._xss;
       const safe = meta.category === 'field' ? `SAFE FIELD ${meta.name}` : `SAFE ${String(i).padStart(3, '0')}`;
-      const href = `${new URL(server.url).pathname}article/${encodeURIComponent(String(item.id).trim())}`;
-      await page.evaluate((h) => {
-        history.pushState({}, '', h);
-        dispatchEvent(new PopStateEvent('popstate'));
-      }, href);
-      await page.waitForFunction((id) => document.querySelector('.reader') && location.pathname.endsWith(encodeURIComponent(id)) && document.querySelector('.prose')?.textContent?.includes('BEFORE'), String(item.id).trim());
-      // Give handlers (image errors, SVG animations, focus) a moment to fire if anything survived.
-      await page.mouse.move(195, 500);
-      await page.waitForTimeout(60);
       // The item's own title, as the feed gives it (trimmed, whitespace collapsed, as the parser does).
       const expectedTitle = plainTitle(String(item.title ?? ''));
       const problems = await page.evaluate(READER_PROBLEMS, /** @type {[string, string]} */ ([safe, expectedTitle]));
@@ -162,9 +195,9 @@ describe('hostile feed', () => {
         if (hit !== 'ok') problems.push(hit);
       }
       const styles = await page.evaluate(APP_STYLES);
-      if (JSON.stringify(styles) !== JSON.stringify(baseline)) problems.push(`app styles changed: ${JSON.stringify(styles)}`);
+      if (JSON.stringify(styles) !== JSON.stringify(EXPECTED_STYLES)) problems.push(`app styles changed: ${JSON.stringify(styles)}`);
       if (problems.length) failures.push(`${item.id} (${meta.name}): ${problems.join('; ')}`);
-    }
+    });
     assert.deepEqual(failures, []);
   });
 
@@ -179,6 +212,12 @@ describe('hostile feed', () => {
   });
 
   test('nothing ran, navigated, opened, was fetched or was blocked by the CSP', async () => {
+    // The list (shown by beforeEach), every article, and the two field pages above.
+    await openEvery();
+    for (const [path, title] of [['article/field-url', 'Hostile url'], ['article/field-content_text', 'Hostile plain text']]) {
+      await page.goto(server.url + path);
+      await page.locator('h1').filter({ hasText: title }).waitFor();
+    }
     await page.waitForTimeout(1500);
     assert.equal(await page.evaluate(() => window.__pwned), undefined, 'the canary is unset');
     assert.deepEqual(dialogs, []);

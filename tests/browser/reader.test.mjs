@@ -5,10 +5,11 @@
  * text, touch target sizes, and axe-core on every view.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterEach, beforeEach, describe, test } from 'node:test';
 import { articleLinks, articlePath as path, axe, demoFeed, findItem, listReady, openApp, statusCount } from './harness.mjs';
 
 /** @typedef {import('./harness.mjs').App} App */
+/** @typedef {import('./harness.mjs').FeedItem} FeedItem */
 
 const demo = demoFeed();
 
@@ -31,6 +32,12 @@ const feed = {
 };
 const TOTAL = feed.items.length;
 const LONG = findItem(demo.items, (i) => !i.url && /<img/.test(i.content_html ?? ''));
+// The list's order (src/core/order.ts): newest first, then the greater id first.
+const NEWEST_FIRST = [...feed.items].sort(
+  (a, b) => Date.parse(b.date_published) - Date.parse(a.date_published) || (String(a.id) < String(b.id) ? 1 : String(a.id) > String(b.id) ? -1 : 0),
+);
+// The page's background in each theme: --paper in src/app/styles.css.
+const PAPER = { light: 'rgb(251, 247, 239)', dark: 'rgb(22, 20, 18)', sepia: 'rgb(244, 236, 216)' };
 
 describe('reader', () => {
   /** @type {App} */ let app;
@@ -38,12 +45,21 @@ describe('reader', () => {
   /** @type {App['profile']} */ let profile;
   /** @type {App['page']} */ let page;
 
-  before(async () => {
+  // Each test has a browser profile of its own, on a server of its own: the feed loaded and
+  // listed, nothing read, saved or set.
+  beforeEach(async () => {
     ({ server, profile, page } = app = await openApp({ feed, feedOptions: { cacheControl: 'no-cache' }, visit: true }));
     await listReady(page, TOTAL);
   });
 
-  after(() => app?.close());
+  // Whatever a test did, it caused no uncaught error in the page.
+  afterEach(async () => {
+    try {
+      assert.deepEqual(profile.errors, [], 'uncaught errors in the page');
+    } finally {
+      await app?.close();
+    }
+  });
 
   test('axe finds no violations in the list, reading and settings views, light and dark', async () => {
     assert.deepEqual(await axe(page), [], 'axe violations in list');
@@ -60,12 +76,11 @@ describe('reader', () => {
     await page.goto(server.url + path(LONG.id));
     await page.locator('h1').filter({ hasText: LONG.title }).waitFor();
     assert.deepEqual(await axe(page), [], 'axe violations in reading view, dark');
-    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   test('opening an article marks it read; Save is a pressed toggle that survives a reload', async () => {
     const item = findItem(demo.items, (i) => typeof i.id === 'string' && i.id.startsWith('https://'));
-    // The long article has been read (the first test opens it too): with `item`, two are read.
+    // Two articles are read: the long one, then `item`.
     await page.goto(server.url + path(LONG.id));
     await page.locator('h1').filter({ hasText: LONG.title }).waitFor();
     await page.goto(server.url);
@@ -147,8 +162,9 @@ describe('reader', () => {
     await page.keyboard.press('j');
     await page.keyboard.press('k');
     const focused = await page.evaluate(() => document.activeElement?.textContent);
-    const second = /** @type {string} */ (await articleLinks(page).nth(1).getByRole('link').first().textContent());
-    assert.equal(focused, second);
+    const second = /** @type {FeedItem} */ (NEWEST_FIRST[1]).title;
+    assert.equal(focused, second, 'focus is on the second newest article');
+    assert.equal(await articleLinks(page).nth(1).getByRole('link').first().textContent(), second, 'the second row is the second newest article');
     const visible = await page.evaluate(() => getComputedStyle(/** @type {Element} */ (document.activeElement)).outlineStyle);
     assert.notEqual(visible, 'none', 'focus is visible');
     await page.keyboard.press('Enter');
@@ -162,26 +178,22 @@ describe('reader', () => {
     await page.goto(`${server.url}settings`);
     await page.locator('h1').filter({ hasText: 'Settings' }).waitFor();
     const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    const before = await bg();
+    assert.equal(await bg(), PAPER.light, 'light theme by default');
     await page.getByRole('radio', { name: 'Dark' }).check();
-    assert.notEqual(await bg(), before, 'dark theme applied without reload');
+    assert.equal(await bg(), PAPER.dark, 'dark theme applied without reload');
     await page.getByRole('radio', { name: 'Sepia' }).check();
-    const sepia = await bg();
+    assert.equal(await bg(), PAPER.sepia, 'sepia theme applied without reload');
     await page.getByLabel('Text size').selectOption('1.5');
     assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '24px');
     await page.getByLabel('Language of the app').selectOption('es');
     await page.locator('h1').filter({ hasText: 'Ajustes' }).waitFor();
     await page.reload();
     await page.locator('h1').filter({ hasText: 'Ajustes' }).waitFor();
-    assert.equal(await bg(), sepia, 'theme kept after reload');
+    assert.equal(await bg(), PAPER.sepia, 'theme kept after reload');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
     await page.goto(server.url);
     await page.getByRole('searchbox', { name: 'Buscar artículos' }).waitFor();
     await page.getByRole('status').filter({ hasText: `${TOTAL} artículos` }).waitFor();
-    // Back to the defaults for the next tests.
-    await page.evaluate(() => localStorage.removeItem('broadsheet:settings'));
-    await page.reload();
-    await page.getByRole('searchbox', { name: 'Search articles' }).waitFor();
   });
 
   for (const [label, width, scale] of /** @type {[string, number, number][]} */ ([
@@ -205,7 +217,6 @@ describe('reader', () => {
         });
         assert.ok(overflow.scroll <= overflow.client, `${url} at ${label}: ${JSON.stringify(overflow)}`);
       }
-      await page.setViewportSize({ width: 390, height: 844 });
     });
   }
 
@@ -231,9 +242,5 @@ describe('reader', () => {
     }
     assert.ok(checked > 100, `measured ${checked} targets`);
     assert.deepEqual(small, []);
-  });
-
-  test('no uncaught errors in the page', () => {
-    assert.deepEqual(profile.errors, []);
   });
 });

@@ -87,9 +87,16 @@ describe('ArticleView: reading state', () => {
     await screen.findByRole('heading', { level: 1, name: 'Port workers strike' });
     await waitFor(() => expect(onState).toHaveBeenCalledTimes(1));
     const read: ReadingState = { ...emptyState('story'), read: true, readAt: 1, updatedAt: 1 };
-    view.rerender(<ArticleView library={lib} id="story" syncing={false} back={undefined} state={read} onState={onState} />);
-    view.rerender(<ArticleView library={lib} id="story" syncing={true} back={undefined} state={read} onState={onState} />);
-    await new Promise((r) => setTimeout(r, 20));
+    // Fake timers from here, so that everything the re-renders start (the article read again
+    // for `syncing`, the effects Preact runs after paint) runs to the end before the check.
+    vi.useFakeTimers();
+    try {
+      view.rerender(<ArticleView library={lib} id="story" syncing={false} back={undefined} state={read} onState={onState} />);
+      view.rerender(<ArticleView library={lib} id="story" syncing={true} back={undefined} state={read} onState={onState} />);
+      await vi.runAllTimersAsync();
+    } finally {
+      vi.useRealTimers();
+    }
     expect(onState).toHaveBeenCalledTimes(1);
   });
 
@@ -401,6 +408,44 @@ describe('App: reading state survives a restart', () => {
     };
   }
 
+  /**
+   * Catches the next `method` request made on the object store named `store`, from any
+   * connection (the app's own included); `method` is put back once it is made. `asked` resolves
+   * with the request when it is made, `answered` once its success has reached the code that made
+   * it. With `hold`, that success is kept from it until `release()`, as if the read were slow: the
+   * request reads the store when IndexedDB runs it, the app learns the result only when released.
+   */
+  function nextRequest(method: 'getAll' | 'count', store: string, { hold = false } = {}) {
+    let release = () => {};
+    const gate = hold ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
+    let asked!: (request: IDBRequest) => void;
+    let answered!: () => void;
+    const request = new Promise<IDBRequest>((resolve) => (asked = resolve));
+    const reached = new Promise<void>((resolve) => (answered = resolve));
+    const original = Object.getOwnPropertyDescriptor(IDBObjectStore.prototype, method)?.value as (this: IDBObjectStore, ...args: unknown[]) => IDBRequest;
+    const spy = vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (this: IDBObjectStore, ...args: unknown[]) {
+      const r = original.apply(this, args);
+      if (this.name !== store) return r;
+      spy.mockRestore();
+      const add = r.addEventListener.bind(r);
+      // (idb listens with addEventListener('success'); the listener runs once, held or not.)
+      r.addEventListener = (type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) =>
+        add(
+          type,
+          (event) =>
+            void gate.then(() => {
+              if (typeof listener === 'function') listener.call(r, event);
+              else listener.handleEvent(event);
+              if (type === 'success') answered();
+            }),
+          options,
+        );
+      asked(r);
+      return r;
+    });
+    return { asked: request, answered: reached, release: () => release() };
+  }
+
   test('reopening a deep link resumes where the reader stopped and keeps the stored state', async () => {
     const db = await previousSession();
     vi.stubGlobal('fetch', mockFetch(FEED));
@@ -489,21 +534,28 @@ describe('App: reading state survives a restart', () => {
     await waitFor(() => expect(screen.getByText('Updated now')).toBeTruthy());
     await waitFor(async () => expect((await allStates(db)).find((s) => s.id === 'two')?.read).toBe(true));
 
-    // A reload starts (as when the service worker says it synced) while the state store is busy.
-    const release = holdStateStore(db);
+    // A reload starts (as when the service worker says it synced): it reads the states now,
+    // without the save below, but that read is slow to come back.
+    const stale = nextRequest('getAll', 'state', { hold: true });
     const channel = new BroadcastChannel(CHANNEL);
     channel.postMessage({ type: 'synced' });
     channel.close();
-    await new Promise((r) => setTimeout(r, 50));
+    await stale.asked;
 
-    // The reader saves the article before that read comes back.
+    // The reader saves the article before that read comes back, and the save is written.
     fireEvent.click(screen.getByRole('button', { name: /Save/ }));
     await waitFor(() => expect(screen.getByRole('button', { name: /Save/ }).getAttribute('aria-pressed')).toBe('true'));
-    await release();
-
     await waitFor(async () => expect((await allStates(db)).find((s) => s.id === 'two')?.saved).toBe(true));
-    await new Promise((r) => setTimeout(r, 50));
+
+    // Then the read comes back with the states as they were before the save. The app takes them
+    // in, then counts the stored articles (for the offline marks): once that count has answered,
+    // the snapshot has reached the screen.
+    const next = nextRequest('count', 'articles');
+    stale.release();
+    await stale.answered;
+    await next.answered;
     expect(screen.getByRole('button', { name: /Save/ }).getAttribute('aria-pressed')).toBe('true');
+    expect((await allStates(db)).find((s) => s.id === 'two')?.saved).toBe(true);
     db.close();
   });
 });
