@@ -4,6 +4,7 @@
  */
 import { vi, type Mock } from 'vitest';
 import type { Article } from '../../src/core/feed/types';
+import type { SyncRecord } from '../../src/core/sync-types';
 import { listArticles } from '../../src/data/articles';
 import { openStore, type DB } from '../../src/data/connection';
 
@@ -248,4 +249,55 @@ export function quotaLimitedStore(db: DB, budget: { bytes: number }): DB {
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
+}
+
+/** A promise the test settles when it wants: `resolve` / `reject` let the awaited event happen. */
+export interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (reason: unknown) => void;
+}
+
+export function deferred<T = void>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/**
+ * Wraps a tab's connection to see it wait for another tab's sync (the lease fallback of
+ * `sync/lock.ts`): each read of the sync record through `db.get` that finds a lease held is
+ * counted, which is what a waiting tab's poll does (`readLease`). `held(n)` resolves once the tab
+ * has found the lease held `n` times. (A tab's own sync reads the record too, with its own lease:
+ * watch the tab that does not sync.)
+ */
+export function watchLeaseReads(db: DB): { db: DB; held: (times?: number) => Promise<void> } {
+  let seen = 0;
+  const waiters: { times: number; resolve: () => void }[] = [];
+  const wrapped = new Proxy(db, {
+    get(target, prop) {
+      const value: unknown = Reflect.get(target, prop, target);
+      if (typeof value !== 'function') return value;
+      const bound = (value as (...args: unknown[]) => unknown).bind(target);
+      if (prop !== 'get') return bound;
+      return async (...args: unknown[]) => {
+        const result = await bound(...args);
+        if (args[0] === 'meta' && args[1] === 'sync' && (result as SyncRecord | undefined)?.lease) {
+          seen++;
+          for (const waiter of waiters) if (seen >= waiter.times) waiter.resolve();
+        }
+        return result;
+      };
+    },
+  });
+  const held = (times = 1) =>
+    new Promise<void>((resolve) => {
+      if (seen >= times) resolve();
+      else waiters.push({ times, resolve });
+    });
+  return { db: wrapped, held };
 }

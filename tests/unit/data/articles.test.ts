@@ -11,6 +11,23 @@ beforeEach(async () => {
   return () => db.close();
 });
 
+/** `db`, keeping in `opened` the `done` of every transaction opened through it. */
+function keepingTransactions(db: DB, opened: Promise<void>[]): DB {
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'transaction') {
+        return (...args: Parameters<DB['transaction']>) => {
+          const tx = target.transaction(...args);
+          opened.push(tx.done);
+          return tx;
+        };
+      }
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 /** An article IndexedDB cannot store: a function is not structured-cloneable (DataCloneError). */
 function uncloneable(id: string): Article {
   return { ...article({ id }), notData: () => 'x' } as unknown as Article;
@@ -154,8 +171,12 @@ describe('putArticles failures', () => {
   test('a batch is all-or-nothing even when a later put in it throws (batch atomicity)', async () => {
     // Batches of 2: [a, b] commits, [c, bad] must fail as a whole.
     const items = [article({ id: 'a' }), article({ id: 'b' }), article({ id: 'c' }), uncloneable('bad'), article({ id: 'e' })];
-    await expect(putArticles(db, items, { batchSize: 2 })).rejects.toBeInstanceOf(StoreWriteError);
-    await new Promise((resolve) => setTimeout(resolve, 20)); // let any stray transaction settle
+    const opened: Promise<void>[] = [];
+    const watched = keepingTransactions(db, opened);
+    await expect(putArticles(watched, items, { batchSize: 2 })).rejects.toBeInstanceOf(StoreWriteError);
+    // Every transaction the write opened has finished, committed or aborted, before the store is
+    // read (the read is also queued behind them: IndexedDB runs overlapping transactions in order).
+    await Promise.allSettled(opened);
     expect((await storedIds(db)).sort()).toEqual(['a', 'b']);
   });
 });

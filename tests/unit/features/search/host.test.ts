@@ -5,7 +5,7 @@ import { SearchHost } from '../../../../src/features/search/host';
 import { putArticles } from '../../../../src/data/write';
 import { storeBody } from '../../../../src/data/bodies';
 import { openStore } from '../../../../src/data/connection';
-import { article } from '../../helpers';
+import { article, deferred } from '../../helpers';
 
 /** Counts how many documents a corpus hands out, to see what a cold start really reads. */
 function counting(corpus: Corpus): Corpus & { read: number } {
@@ -111,28 +111,32 @@ describe('SearchHost: calls before it is loaded', () => {
 
 describe('SearchHost: partial answers', () => {
   test('a query during a long build answers from what is indexed so far, marked partial', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
+    const gate = deferred();
+    let hold = false;
     let version = 1;
     const docs = [article({ id: 'a', title: 'Strike one' }), article({ id: 'b', title: 'Strike two' })];
     const base = memoryCorpus(() => docs, () => version);
     const slow: Corpus = {
       ...base,
-      // The second read waits until released: the build is "still going".
+      // Once held, reads wait until released: the build is "still going".
       changes: async (since, limit) => {
-        if (since > 0) await gate;
+        if (hold) await gate.promise;
         return base.changes(since, limit);
       },
     };
     const h = new SearchHost(slow, { waitMs: 10, saveDelayMs: 60_000 });
     await h.ready;
-    await new Promise((r) => setTimeout(r, 5));
+    // The catch-up that loading started (a and b): a refresh during it resolves when it is over.
+    await h.refresh();
+    expect(h.busy).toBe(false);
+    expect(h.size).toBe(2);
+    hold = true;
     version = 2;
     void h.refresh();
     const answer = await h.query('strike');
     expect(answer.partial).toBe(true);
     expect([...(answer.ids ?? [])].sort()).toEqual(['a', 'b']);
-    release();
+    gate.resolve();
     await h.refresh();
     expect((await h.query('strike')).partial).toBe(false);
   });

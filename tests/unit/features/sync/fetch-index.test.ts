@@ -103,21 +103,31 @@ describe('fetchIndex', () => {
   });
 
   test('a slow body that keeps arriving is not timed out by the first-byte timer', async () => {
-    const encoder = new TextEncoder();
-    const fetchImpl: typeof fetch = async () =>
-      new Response(
-        new ReadableStream<Uint8Array>({
-          async start(c) {
-            for (const part of ['ab', 'cd', 'ef', 'gh']) {
-              c.enqueue(encoder.encode(part));
-              await new Promise((r) => setTimeout(r, 15));
-            }
-            c.close();
-          },
-        }),
-      );
-    // 4 × 15 ms > firstByteMs, but every gap is < stallMs.
-    expect(await fetchIndex(FEED_URL, { fetchImpl, firstByteMs: 30, stallMs: 200 })).toEqual({ ok: true, text: 'abcdefgh', url: FEED_URL });
+    vi.useFakeTimers();
+    try {
+      // The server answers at once; the test then feeds the body a chunk every 199 ms: each gap
+      // (the first one too) under stallMs, all together far past firstByteMs. Like a real fetch,
+      // aborting the request errors the body.
+      let feed!: ReadableStreamDefaultController<Uint8Array>;
+      const body = new ReadableStream<Uint8Array>({ start: (c) => void (feed = c) });
+      const fetchImpl: typeof fetch = async (_input, init) => {
+        init?.signal?.addEventListener('abort', () => feed.error(new DOMException('The operation was aborted.', 'AbortError')), { once: true });
+        return new Response(body);
+      };
+      let settled = false;
+      const pending = fetchIndex(FEED_URL, { fetchImpl, firstByteMs: 30, stallMs: 200 }).finally(() => (settled = true));
+      for (const part of ['ab', 'cd', 'ef', 'gh']) {
+        await vi.advanceTimersByTimeAsync(199);
+        expect(settled).toBe(false);
+        feed.enqueue(new TextEncoder().encode(part));
+      }
+      await vi.advanceTimersByTimeAsync(199);
+      expect(settled).toBe(false);
+      feed.close();
+      expect(await pending).toEqual({ ok: true, text: 'abcdefgh', url: FEED_URL });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test('a body larger than maxBytes is too-large', async () => {

@@ -3,14 +3,14 @@
  * connections to one fake-indexeddb database (the IndexedDB lease path; Web Locks and
  * BroadcastChannel between real tabs are tested in Chromium, tests/browser/tabs.test.mjs).
  */
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test, vi, type Mock } from 'vitest';
 import { getSyncRecord, listArticles } from '../../../../src/data/articles';
 import { openStore, type DB } from '../../../../src/data/connection';
 import { hadStoredArticles } from '../../../../src/data/marker';
 import { CHANNEL } from '../../../../src/core/names';
 import { listen, type ChannelMessage } from '../../../../src/data/channel';
 import { syncAcrossTabs } from '../../../../src/features/sync/tab-sync';
-import { FEED_URL, feedText, item, mockFetch } from '../../helpers';
+import { deferred, FEED_URL, feedText, item, mockFetch, watchLeaseReads } from '../../helpers';
 
 const open: DB[] = [];
 afterEach(() => {
@@ -28,25 +28,46 @@ async function twoTabs(): Promise<[DB, DB]> {
 
 const FEED = feedText([item('one'), item('two', { date_published: '2024-03-02T10:00:00Z' })], { title: 'Two Tabs Times' });
 
-/** A fetch that answers after `ms`, so two syncs surely overlap. */
-function slowFetch(ms: number, body: string) {
-  const inner = mockFetch(body);
-  return vi.fn<typeof fetch>(async (...args) => {
-    await new Promise((r) => setTimeout(r, ms));
-    return inner(...args);
-  });
+/**
+ * Fetches for several tabs that all wait for one answer, released by the test. `asked` resolves
+ * with the tab that fetched first, `again` if a second fetch is made.
+ */
+function heldFetches(tabs: number, reply: () => Response | Promise<Response>) {
+  const answer = deferred();
+  const asked = deferred<number>();
+  const again = deferred();
+  let calls = 0;
+  const fetches = Array.from({ length: tabs }, (_, tab) =>
+    vi.fn<typeof fetch>(async () => {
+      if (calls++ === 0) asked.resolve(tab);
+      else again.resolve();
+      await answer.promise;
+      return reply();
+    }),
+  );
+  return { fetches, asked: asked.promise, again: again.promise, answer: () => answer.resolve() };
 }
 
 describe('syncAcrossTabs', () => {
   test('two tabs starting at once: the index is fetched and written once; both show the result', async () => {
     const [a, b] = await twoTabs();
-    const fetchA = slowFetch(40, FEED);
-    const fetchB = slowFetch(40, FEED);
+    const tabs = [watchLeaseReads(a), watchLeaseReads(b)] as const;
+    const held = heldFetches(2, () => new Response(FEED, { status: 200, headers: { 'Content-Type': 'application/feed+json' } }));
+    const [fetchA, fetchB] = held.fetches as [Mock<typeof fetch>, Mock<typeof fetch>];
     const quiet = { locks: undefined, pollMs: 5, announce: () => {} };
-    const [ra, rb] = await Promise.all([
-      syncAcrossTabs(a, FEED_URL, { ...quiet, fetchImpl: fetchA }),
-      syncAcrossTabs(b, FEED_URL, { ...quiet, fetchImpl: fetchB }),
-    ]);
+    const back = [false, false];
+    const syncs = [
+      syncAcrossTabs(tabs[0].db, FEED_URL, { ...quiet, fetchImpl: fetchA }).finally(() => (back[0] = true)),
+      syncAcrossTabs(tabs[1].db, FEED_URL, { ...quiet, fetchImpl: fetchB }).finally(() => (back[1] = true)),
+    ] as const;
+    // One tab takes the lease and fetches; its fetch is held until the other tab has found the
+    // lease taken and waits (or comes back, or fetches too: both wrong).
+    const other = 1 - (await held.asked);
+    await Promise.race([tabs[other]!.held(), syncs[other], held.again]);
+    expect(fetchA.mock.calls.length + fetchB.mock.calls.length).toBe(1);
+    expect(back).toEqual([false, false]);
+    held.answer();
+    const [ra, rb] = await Promise.all(syncs);
     expect(fetchA.mock.calls.length + fetchB.mock.calls.length).toBe(1);
     expect(ra.ok && rb.ok).toBe(true);
     const writer = fetchA.mock.calls.length ? ra : rb;
@@ -63,15 +84,19 @@ describe('syncAcrossTabs', () => {
   test('the waiting tab reports the other tab’s failure', async () => {
     const [a, b] = await twoTabs();
     const quiet = { locks: undefined, pollMs: 5, announce: () => {} };
-    const failing = vi.fn<typeof fetch>(async () => {
-      await new Promise((r) => setTimeout(r, 40));
-      return new Response('', { status: 503 });
-    });
+    const held = heldFetches(1, () => new Response('', { status: 503 }));
+    const [failing] = held.fetches as [Mock<typeof fetch>];
     const first = syncAcrossTabs(a, FEED_URL, { ...quiet, fetchImpl: failing });
-    await new Promise((r) => setTimeout(r, 5));
-    const second = await syncAcrossTabs(b, FEED_URL, { ...quiet, fetchImpl: failing });
+    // The first tab holds the lease and is fetching; then the second tab starts, and waits.
+    await held.asked;
+    const tab = watchLeaseReads(b);
+    let back = false;
+    const second = syncAcrossTabs(tab.db, FEED_URL, { ...quiet, fetchImpl: failing }).finally(() => (back = true));
+    await Promise.race([tab.held(), second, held.again]);
+    expect(back).toBe(false);
+    held.answer();
     expect(await first).toMatchObject({ ok: false, failure: { kind: 'http', status: 503 } });
-    expect(second).toMatchObject({ ok: false, failure: { kind: 'http', status: 503 } });
+    expect(await second).toMatchObject({ ok: false, failure: { kind: 'http', status: 503 } });
     expect(failing).toHaveBeenCalledTimes(1);
   });
 
