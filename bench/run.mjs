@@ -373,6 +373,64 @@ async function benchSize(count, executablePath, css) {
       counts: Object.fromEntries(samples.filter((x) => !x.cold).map((x) => [x.q, x.count])),
     };
     result.coldStartMs = +median(appStarts).toFixed(1);
+
+    // --- Storage panel -----------------------------------------------------------------------
+    // From the tap on Settings to the panel stating how many articles are stored and readable
+    // offline (offline, the list loaded). Floor: the raw reads those figures need at least (the
+    // article count, the keep-offline records and the images' bookkeeping); beside it, what
+    // reading every row and body costs (how the panel counted before).
+    const rawReads = (withBodies) =>
+      page.evaluate(
+        (bodies) =>
+          new Promise((resolve, reject) => {
+            const open = indexedDB.open('broadsheet');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const db = open.result;
+              const t0 = performance.now();
+              const tx = db.transaction(bodies ? ['articles', 'bodies', 'offline', 'images'] : ['articles', 'offline', 'images']);
+              const reqs = bodies ? [tx.objectStore('articles').getAll(), tx.objectStore('bodies').getAll()] : [tx.objectStore('articles').count()];
+              reqs.push(tx.objectStore('offline').getAll(), tx.objectStore('images').getAll());
+              tx.oncomplete = () => {
+                db.close();
+                resolve(performance.now() - t0);
+              };
+            };
+          }),
+        withBodies,
+      );
+    // The floor first, with the list loaded and the page quiet, as for each panel sample.
+    await page.evaluate(() => window.__quiet(1000));
+    const floorReads = [];
+    const bodyReads = [];
+    for (let i = 0; i < 3; i++) floorReads.push(await rawReads(false));
+    for (let i = 0; i < 3; i++) bodyReads.push(await rawReads(true));
+    log(`${count}: storage panel`);
+    const panelTimes = [];
+    for (let i = 0; i < 3; i++) {
+      await page.evaluate(() => window.__quiet(1000));
+      panelTimes.push(
+        await page.evaluate(
+          () =>
+            new Promise((resolve) => {
+              const link = [...document.querySelectorAll('a')].find((a) => /settings$/.test(a.getAttribute('href') ?? ''));
+              const t0 = performance.now();
+              const done = () => /readable fully offline/.test(document.body.textContent ?? '');
+              const observer = new MutationObserver(() => {
+                if (!done()) return;
+                observer.disconnect();
+                requestAnimationFrame(() => resolve(performance.now() - t0));
+              });
+              observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+              link.click();
+            }),
+        ),
+      );
+      await page.goBack();
+      await until(page, () => !!document.querySelector('ul[aria-label=Articles] > li') && !/readable fully offline/.test(document.body.textContent ?? ''), undefined, 60_000);
+    }
+    result.storagePanel = { ms: +median(panelTimes).toFixed(1), floorMs: +median(floorReads).toFixed(1), everyBodyMs: +median(bodyReads).toFixed(1) };
+    log(`${count}: storage panel ${result.storagePanel.ms} ms (floor ${result.storagePanel.floorMs} ms; reading every body ${result.storagePanel.everyBodyMs} ms)`);
     result.errors = errors;
     await b.close();
 
@@ -421,6 +479,7 @@ function table(results, firstLoad) {
     '| Search keystroke → last DOM change laid out, p50 / p95 (n, cold starts included) (floor p50 / p95) | ' + results.map((r) => `${r.search.p50} / ${r.search.p95} ms (${r.search.samples}) (${r.floorSearch.p50} / ${r.floorSearch.p95} ms) ${x(r.search.p50, r.floorSearch.p50)} / ${x(r.search.p95, r.floorSearch.p95)}`).join(' | ') + ' |',
     '| … first keystroke after a cold start, median / max of 5 | ' + results.map((r) => `${r.search.coldFirst} / ${r.search.coldMax} ms`).join(' | ') + ' |',
     '| … old figure: results mark + one frame, p50 / p95 | ' + results.map((r) => `${r.search.frameP50} / ${r.search.frameP95} ms`).join(' | ') + ' |',
+    '| Settings tapped → storage panel states the counts, offline (floor: the raw reads; every row and body read) | ' + results.map((r) => (r.storagePanel ? `${s(r.storagePanel.ms)} (${s(r.storagePanel.floorMs)}; ${s(r.storagePanel.everyBodyMs)}) ${x(r.storagePanel.ms, r.storagePanel.floorMs)}` : '–')).join(' | ') + ' |',
     '| JS heap after sync (main thread) | ' + results.map((r) => `${r.heapMB} MB`).join(' | ') + ' |',
     '| Search index snapshot (IndexedDB) | ' + results.map((r) => `${r.searchSnapshotMB} MB`).join(' | ') + ' |',
     '| Most rows / elements in the DOM while scrolling | ' + results.map((r) => `${r.dom.maxRows} / ${r.dom.maxElements}`).join(' | ') + ' |',

@@ -59,10 +59,12 @@ export function StoragePanel({ settings, onSettings }: StoragePanelProps) {
   const measure = useCallback(async (withTags: boolean) => {
     try {
       const storage = await load();
-      const [e, s, p] = await Promise.all([storage.estimate(), withConnection(storage.summary), storage.persisted()]);
-      setEstimate(e ?? null);
-      setSummary(s);
-      setPersist((old) => (old === undefined || old === 'asking' ? p : old));
+      // Each figure shows as soon as it is known: the browser's estimate can take longer than the counts.
+      await Promise.all([
+        storage.estimate().then((e) => setEstimate(e ?? null)),
+        withConnection(storage.summary).then(setSummary),
+        storage.persisted().then((p) => setPersist((old) => (old === undefined || old === 'asking' ? p : old))),
+      ]);
       if (withTags) setTags(await withConnection(storage.tagCounts));
     } catch {
       setUnavailable(true);
