@@ -79,7 +79,14 @@ export default defineConfig(({ mode }) => {
         transform: { assumptions: { setPublicClassFields: true } },
         // Preact, its hooks and JSX runtime in one chunk (the bundler otherwise makes two, each
         // with its own imports and exports, both in the first load).
-        output: { codeSplitting: { groups: [{ name: 'preact', test: /[\\/]node_modules[\\/]preact[\\/]/ }] } },
+        // Seven-character content hashes (the fewest the bundler allows for 65 chunks): the first-load
+        // chunk names every lazy chunk it may import, and hashes do not compress; 7 characters
+        // instead of 8 took 75 bytes of gzip off the first load.
+        output: {
+          codeSplitting: { groups: [{ name: 'preact', test: /[\\/]node_modules[\\/]preact[\\/]/ }] },
+          entryFileNames: 'assets/[name]-[hash:7].js',
+          chunkFileNames: 'assets/[name]-[hash:7].js',
+        },
       },
     },
     // The search worker (MiniSearch and the index) is an ES module worker, its own chunk.
